@@ -1,0 +1,80 @@
+import { relations, sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { labels, projects } from "./projects";
+import { users } from "./users";
+
+export const documents = sqliteTable(
+  "documents",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    externalId: text(),
+    text: text().notNull(),
+    meta: text({ mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: integer({ mode: "timestamp" })
+      .notNull()
+      .default(sql`(unixepoch())`),
+  },
+  (table) => [uniqueIndex("documents_project_external_id").on(table.projectId, table.externalId)],
+);
+
+export const annotationStatuses = ["in_progress", "submitted"] as const;
+export type AnnotationStatus = (typeof annotationStatuses)[number];
+
+export const annotations = sqliteTable(
+  "annotations",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    documentId: integer()
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    status: text({ enum: annotationStatuses }).notNull().default("in_progress"),
+    // Bumped on every change, so a client holding an older version can be told it is stale.
+    version: integer().notNull().default(1),
+    updatedAt: integer({ mode: "timestamp" })
+      .notNull()
+      .default(sql`(unixepoch())`),
+  },
+  (table) => [uniqueIndex("annotations_document_user").on(table.documentId, table.userId)],
+);
+
+/** Offsets are UTF-16 code units of `documents.text`, start inclusive, end exclusive. */
+export const spans = sqliteTable(
+  "spans",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    annotationId: integer()
+      .notNull()
+      .references(() => annotations.id, { onDelete: "cascade" }),
+    start: integer().notNull(),
+    end: integer().notNull(),
+    labelId: integer()
+      .notNull()
+      .references(() => labels.id, { onDelete: "cascade" }),
+  },
+  (table) => [
+    uniqueIndex("spans_identity").on(table.annotationId, table.start, table.end, table.labelId),
+    index("spans_label").on(table.labelId),
+  ],
+);
+
+export const documentsRelations = relations(documents, ({ one, many }) => ({
+  project: one(projects, { fields: [documents.projectId], references: [projects.id] }),
+  annotations: many(annotations),
+}));
+
+export const annotationsRelations = relations(annotations, ({ one, many }) => ({
+  document: one(documents, { fields: [annotations.documentId], references: [documents.id] }),
+  user: one(users, { fields: [annotations.userId], references: [users.id] }),
+  spans: many(spans),
+}));
+
+export const spansRelations = relations(spans, ({ one }) => ({
+  annotation: one(annotations, { fields: [spans.annotationId], references: [annotations.id] }),
+  label: one(labels, { fields: [spans.labelId], references: [labels.id] }),
+}));

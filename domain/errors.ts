@@ -1,0 +1,24 @@
+export type DomainErrorCode = "BAD_REQUEST" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT";
+
+/** The one error vocabulary of Concord: the API layer maps each code to its transport's status. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+/** A problem in an input file, located by line (1-based) and field, e.g. `annotations[0].spans[2].end`. */
+export class InputError extends DomainError {
+  constructor(
+    readonly line: number,
+    readonly field: string | null,
+    readonly reason: string,
+  ) {
+    super("BAD_REQUEST", `line ${line}${field ? `, field "${field}"` : ""}: ${reason}`);
+    this.name = "InputError";
+  }
+}

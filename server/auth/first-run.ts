@@ -1,0 +1,11 @@
+import { getDb } from "../database";
+import { createFirstAdmin, countUsers, type NewUser } from "../services/users";
+
+/** Until someone has an account, the app asks for the first administrator instead of a sign-in. */
+export function hasAnyUser(): boolean {
+  return countUsers(getDb()) > 0;
+}
+
+export function registerFirstAdmin(input: NewUser) {
+  return createFirstAdmin(getDb(), input);
+}

@@ -1,0 +1,51 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getDb } from "../database";
+import { getEnv } from "../env";
+import { verifyCredentials } from "../services/users";
+
+const credentialsSchema = z.object({ email: z.string().min(1), password: z.string().min(1) });
+
+// The config is a function so that nothing reads env or opens the database until a request needs it.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: getEnv().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt" },
+  pages: { signIn: "/signin" },
+  logger: {
+    // A wrong password is an everyday event, not a server fault: one line, no stack trace.
+    error(error) {
+      if (error.name === "CredentialsSignin")
+        console.warn("[auth] refused a sign-in: wrong email or password");
+      else console.error(error);
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new CredentialsSignin();
+        const user = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password);
+        if (!user) throw new CredentialsSignin();
+        return { id: String(user.id), name: user.name, email: user.email };
+      },
+    }),
+  ],
+  callbacks: {
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+    // Used by proxy.ts: every page but sign-in and first-run set-up needs a session. API routes
+    // answer for themselves (tRPC says UNAUTHORIZED) rather than redirecting a program to a form.
+    authorized({ auth: session, request }) {
+      const { pathname } = request.nextUrl;
+      if (publicPaths.some((path) => pathname.startsWith(path))) return true;
+      return Boolean(session?.user);
+    },
+  },
+}));
+
+const publicPaths = ["/signin", "/setup", "/api/"];

@@ -1,0 +1,14 @@
+import { annotationRouter } from "./routers/annotation";
+import { documentRouter } from "./routers/document";
+import { projectRouter } from "./routers/project";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  project: projectRouter,
+  document: documentRouter,
+  annotation: annotationRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

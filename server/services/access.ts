@@ -1,0 +1,26 @@
+import { eq } from "drizzle-orm";
+import type { Queryable } from "@/db/open-database";
+import { documents, projects, type MemberRole } from "@/db/schema";
+import { DomainError } from "@/domain/errors";
+import { findMembership } from "./projects";
+
+const annotatingRoles: readonly MemberRole[] = ["owner", "annotator"];
+
+/** The document with its project, for a member of that project; NOT_FOUND for everyone else. */
+export function getDocumentForMember(db: Queryable, documentId: number, userId: number) {
+  const row = db
+    .select({ document: documents, project: projects })
+    .from(documents)
+    .innerJoin(projects, eq(projects.id, documents.projectId))
+    .where(eq(documents.id, documentId))
+    .get();
+  const membership = row && findMembership(db, row.project.id, userId);
+  if (!row || !membership) throw new DomainError("NOT_FOUND", `no document ${documentId}`);
+  return { ...row, role: membership.role };
+}
+
+export function assertCanAnnotate(role: MemberRole) {
+  if (!annotatingRoles.includes(role)) {
+    throw new DomainError("FORBIDDEN", `a ${role} cannot annotate in this project`);
+  }
+}

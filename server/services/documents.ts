@@ -1,0 +1,76 @@
+import { and, asc, count, eq, gt, lt, desc, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/open-database";
+import { annotations, documents, spans } from "@/db/schema";
+import { getDocumentForMember } from "./access";
+import { listLabels } from "./projects";
+
+const previewLength = 120;
+
+/** The project's documents with the given user's own progress on each. */
+export function listDocumentsForUser(db: Queryable, projectId: number, userId: number) {
+  return db
+    .select({
+      id: documents.id,
+      externalId: documents.externalId,
+      preview: sql<string>`substr(${documents.text}, 1, ${previewLength})`,
+      length: sql<number>`length(${documents.text})`,
+      status: annotations.status,
+      spanCount: count(spans.id),
+    })
+    .from(documents)
+    .leftJoin(
+      annotations,
+      and(eq(annotations.documentId, documents.id), eq(annotations.userId, userId)),
+    )
+    .leftJoin(spans, eq(spans.annotationId, annotations.id))
+    .where(eq(documents.projectId, projectId))
+    .groupBy(documents.id)
+    .orderBy(asc(documents.id))
+    .all()
+    .map((row) => ({ ...row, status: row.status ?? ("not_started" as const) }));
+}
+
+/** Everything the annotation page needs: text, labels, the user's own spans, and neighbours. */
+export function getDocumentWorkspace(db: Queryable, documentId: number, userId: number) {
+  const { document, project, role } = getDocumentForMember(db, documentId, userId);
+  const annotation = db
+    .select()
+    .from(annotations)
+    .where(and(eq(annotations.documentId, documentId), eq(annotations.userId, userId)))
+    .get();
+  const ownSpans = annotation
+    ? db
+        .select({ id: spans.id, start: spans.start, end: spans.end, labelId: spans.labelId })
+        .from(spans)
+        .where(eq(spans.annotationId, annotation.id))
+        .orderBy(asc(spans.start), asc(spans.end))
+        .all()
+    : [];
+  const neighbour = (direction: "previous" | "next") =>
+    db
+      .select({ id: documents.id })
+      .from(documents)
+      .where(
+        and(
+          eq(documents.projectId, project.id),
+          direction === "next" ? gt(documents.id, documentId) : lt(documents.id, documentId),
+        ),
+      )
+      .orderBy(direction === "next" ? asc(documents.id) : desc(documents.id))
+      .limit(1)
+      .get()?.id ?? null;
+
+  return {
+    document: { id: document.id, externalId: document.externalId, text: document.text },
+    project: { slug: project.slug, name: project.name, allowOverlap: project.allowOverlap },
+    role,
+    labels: listLabels(db, project.id),
+    annotation: {
+      status: annotation?.status ?? ("not_started" as const),
+      version: annotation?.version ?? 0,
+      spans: ownSpans,
+    },
+    previousDocumentId: neighbour("previous"),
+    nextDocumentId: neighbour("next"),
+  };
+}

@@ -1,0 +1,131 @@
+import { and, asc, count, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Queryable } from "@/db/open-database";
+import { documents, labels, memberships, projects, type MemberRole } from "@/db/schema";
+import { DomainError } from "@/domain/errors";
+import { defaultLabelColor, defaultLabelHotkey, findLabelNameProblem } from "@/domain/labels";
+import { findUserByEmail } from "./users";
+
+export const projectSlugSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "use lowercase letters, digits and dashes");
+
+export type NewProject = {
+  slug: string;
+  name: string;
+  labels: string[];
+  allowOverlap?: boolean;
+};
+
+export function createProject(db: Db, input: NewProject) {
+  const slug = projectSlugSchema.safeParse(input.slug);
+  if (!slug.success)
+    throw new DomainError("BAD_REQUEST", `slug "${input.slug}": ${slug.error.issues[0]?.message}`);
+  if (input.name.trim() === "") throw new DomainError("BAD_REQUEST", "project name is empty");
+  input.labels.forEach((name, i) => {
+    const problem = findLabelNameProblem(name);
+    if (problem) throw new DomainError("BAD_REQUEST", problem);
+    if (input.labels.indexOf(name) !== i) {
+      throw new DomainError("BAD_REQUEST", `label "${name}" is listed twice`);
+    }
+  });
+
+  return db.transaction((tx) => {
+    if (tx.select({ id: projects.id }).from(projects).where(eq(projects.slug, input.slug)).get()) {
+      throw new DomainError("CONFLICT", `a project with slug "${input.slug}" already exists`);
+    }
+    const project = tx
+      .insert(projects)
+      .values({
+        slug: input.slug,
+        name: input.name.trim(),
+        allowOverlap: input.allowOverlap ?? false,
+      })
+      .returning()
+      .get();
+    if (input.labels.length > 0) {
+      tx.insert(labels)
+        .values(
+          input.labels.map((name, position) => ({
+            projectId: project.id,
+            name,
+            position,
+            color: defaultLabelColor(position),
+            hotkey: defaultLabelHotkey(position),
+          })),
+        )
+        .run();
+    }
+    return project;
+  });
+}
+
+export function findProjectBySlug(db: Queryable, slug: string) {
+  const project = db.select().from(projects).where(eq(projects.slug, slug)).get();
+  if (!project) throw new DomainError("NOT_FOUND", `no project with slug "${slug}"`);
+  return project;
+}
+
+/** Adds a member, or changes the role of one already there. */
+export function addMember(db: Db, input: { projectSlug: string; email: string; role: MemberRole }) {
+  const project = findProjectBySlug(db, input.projectSlug);
+  const user = findUserByEmail(db, input.email);
+  setMembership(db, project.id, user.id, input.role);
+  return { project, user, role: input.role };
+}
+
+export function setMembership(db: Queryable, projectId: number, userId: number, role: MemberRole) {
+  db.insert(memberships)
+    .values({ projectId, userId, role })
+    .onConflictDoUpdate({ target: [memberships.projectId, memberships.userId], set: { role } })
+    .run();
+}
+
+export function findMembership(db: Queryable, projectId: number, userId: number) {
+  return db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.projectId, projectId), eq(memberships.userId, userId)))
+    .get();
+}
+
+/** A project as its member sees it; NOT_FOUND (not FORBIDDEN) for others, so slugs do not leak. */
+export function getProjectForMember(db: Queryable, slug: string, userId: number) {
+  const project = db.select().from(projects).where(eq(projects.slug, slug)).get();
+  const membership = project && findMembership(db, project.id, userId);
+  if (!project || !membership) throw new DomainError("NOT_FOUND", `no project with slug "${slug}"`);
+  return { project, role: membership.role };
+}
+
+export function listProjectsForUser(db: Queryable, userId: number) {
+  return db
+    .select({
+      slug: projects.slug,
+      name: projects.name,
+      description: projects.description,
+      role: memberships.role,
+      documentCount: count(documents.id),
+    })
+    .from(memberships)
+    .innerJoin(projects, eq(projects.id, memberships.projectId))
+    .leftJoin(documents, eq(documents.projectId, projects.id))
+    .where(eq(memberships.userId, userId))
+    .groupBy(projects.id)
+    .orderBy(asc(projects.name))
+    .all();
+}
+
+export function listLabels(db: Queryable, projectId: number) {
+  return db
+    .select({
+      id: labels.id,
+      name: labels.name,
+      color: labels.color,
+      hotkey: labels.hotkey,
+      description: labels.description,
+    })
+    .from(labels)
+    .where(eq(labels.projectId, projectId))
+    .orderBy(asc(labels.position))
+    .all();
+}

@@ -1,0 +1,102 @@
+import bcrypt from "bcryptjs";
+import { count, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Queryable, Tx } from "@/db/open-database";
+import { users } from "@/db/schema";
+import { DomainError } from "@/domain/errors";
+
+export const newUserSchema = z.object({
+  email: z.email("enter a valid email address"),
+  name: z.string().trim().min(1, "name is required").max(100),
+  password: z.string().min(8, "password must be at least 8 characters").max(200),
+});
+export type NewUser = z.infer<typeof newUserSchema>;
+
+export type PublicUser = { id: number; name: string; email: string | null; isAdmin: boolean };
+
+const publicColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  isAdmin: users.isAdmin,
+};
+const bcryptCost = 10;
+
+export function countUsers(db: Queryable): number {
+  return db.select({ n: count() }).from(users).get()?.n ?? 0;
+}
+
+export async function createUser(db: Db, input: NewUser & { isAdmin?: boolean }) {
+  const user = parseNewUser(input);
+  const passwordHash = await bcrypt.hash(user.password, bcryptCost);
+  return db.transaction((tx) => insertUser(tx, user, passwordHash, input.isAdmin ?? false));
+}
+
+/** Creates the site admin, but only while the database has no user at all. */
+export async function createFirstAdmin(db: Db, input: NewUser) {
+  const user = parseNewUser(input);
+  const passwordHash = await bcrypt.hash(user.password, bcryptCost);
+  return db.transaction((tx) => {
+    if (countUsers(tx) > 0) {
+      throw new DomainError("CONFLICT", "an administrator already exists: sign in instead");
+    }
+    return insertUser(tx, user, passwordHash, true);
+  });
+}
+
+export async function verifyCredentials(
+  db: Db,
+  email: string,
+  password: string,
+): Promise<PublicUser | null> {
+  const user = db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+  if (!user?.passwordHash) return null;
+  const matches = await bcrypt.compare(password, user.passwordHash);
+  return matches
+    ? { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin }
+    : null;
+}
+
+export function findUserByEmail(db: Db, email: string): PublicUser {
+  const user = db
+    .select(publicColumns)
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .get();
+  if (!user) throw new DomainError("NOT_FOUND", `no user with email ${email}`);
+  return user;
+}
+
+/** An annotator named in an import, created without email or password when unknown. */
+export function findOrCreateUserByName(tx: Tx, name: string): number {
+  const existing = tx.select({ id: users.id }).from(users).where(eq(users.name, name)).get();
+  if (existing) return existing.id;
+  return tx.insert(users).values({ name }).returning({ id: users.id }).get().id;
+}
+
+function parseNewUser(input: NewUser): NewUser {
+  const parsed = newUserSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DomainError("BAD_REQUEST", `${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  return { ...parsed.data, email: parsed.data.email.toLowerCase() };
+}
+
+function assertNameAndEmailFree(tx: Tx, user: NewUser) {
+  if (tx.select({ id: users.id }).from(users).where(eq(users.email, user.email)).get()) {
+    throw new DomainError("CONFLICT", `a user with email ${user.email} already exists`);
+  }
+  if (tx.select({ id: users.id }).from(users).where(eq(users.name, user.name)).get()) {
+    throw new DomainError("CONFLICT", `a user named "${user.name}" already exists`);
+  }
+}
+
+function insertUser(tx: Tx, user: NewUser, passwordHash: string, isAdmin: boolean): PublicUser {
+  assertNameAndEmailFree(tx, user);
+  return tx
+    .insert(users)
+    .values({ email: user.email, name: user.name, passwordHash, isAdmin })
+    .returning(publicColumns)
+    .get();
+}

@@ -1,0 +1,10 @@
+import { ProjectList } from "./project-list";
+
+export default function ProjectsPage() {
+  return (
+    <section>
+      <h1 className="mb-4 text-2xl font-semibold">Projects</h1>
+      <ProjectList />
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import { redirect } from "next/navigation";
+import { hasAnyUser } from "@/server/auth/first-run";
+import { SetupForm } from "./setup-form";
+
+export const dynamic = "force-dynamic";
+
+export default function SetupPage() {
+  if (hasAnyUser()) redirect("/signin");
+  return (
+    <section className="mx-auto max-w-sm">
+      <h1 className="mb-2 text-2xl font-semibold">Welcome to Concord</h1>
+      <p className="mb-6 text-sm text-zinc-600 dark:text-zinc-400">
+        Nobody has an account yet. Create the administrator account to get started.
+      </p>
+      <SetupForm />
+    </section>
+  );
+}

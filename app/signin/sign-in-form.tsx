@@ -1,0 +1,24 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormError, SubmitButton } from "../_components/field";
+import { signInWithPassword } from "./actions";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, action, pending] = useActionState(signInWithPassword, { error: null });
+  return (
+    <form action={action} className="space-y-4">
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <Field label="Email" name="email" type="email" autoComplete="username" required />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <FormError message={state.error} />
+      <SubmitButton pending={pending}>Sign in</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,7 @@
+/** Opens and migrates the database when the server starts, so the first request finds it ready. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { getDb } = await import("./server/database");
+    getDb();
+  }
+}

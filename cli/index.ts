@@ -1,0 +1,23 @@
+import { Command, CommanderError } from "commander";
+import { DomainError } from "@/domain/errors";
+import { registerDataCommands } from "./data-commands";
+import { registerSetupCommands } from "./setup-commands";
+
+const program = new Command("concord")
+  .description("Concord command line: works on the database named by DATABASE_URL")
+  .showHelpAfterError()
+  .exitOverride();
+
+registerSetupCommands(program);
+registerDataCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  if (error instanceof DomainError) {
+    console.error(`error: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}

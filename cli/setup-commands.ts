@@ -1,0 +1,51 @@
+import { Option, type Command } from "commander";
+import { memberRoles } from "@/db/schema";
+import { getDb } from "@/server/database";
+import { addMember, createProject } from "@/server/services/projects";
+import { createUser } from "@/server/services/users";
+
+export function registerSetupCommands(program: Command) {
+  const user = program.command("user").description("manage user accounts");
+  user
+    .command("add")
+    .description("create a user who can sign in")
+    .requiredOption("--email <email>", "sign-in email")
+    .requiredOption("--name <name>", "display name, also the annotator name in exports")
+    .requiredOption("--password <password>", "at least 8 characters")
+    .option("--admin", "make the user a site administrator", false)
+    .action(async (options: { email: string; name: string; password: string; admin: boolean }) => {
+      const created = await createUser(getDb(), { ...options, isAdmin: options.admin });
+      console.log(
+        `created user ${created.name} <${created.email}>${created.isAdmin ? " (admin)" : ""}`,
+      );
+    });
+
+  const project = program.command("project").description("manage projects");
+  project
+    .command("create")
+    .description("create a project with its labels")
+    .requiredOption("--slug <slug>", "short name used in URLs and commands")
+    .requiredOption("--name <name>", "display name")
+    .option("--labels <labels>", "comma-separated label names, given hotkeys 1, 2, 3… in order", "")
+    .option("--allow-overlap", "allow nested and overlapping spans", false)
+    .action((options: { slug: string; name: string; labels: string; allowOverlap: boolean }) => {
+      const labels =
+        options.labels === "" ? [] : options.labels.split(",").map((name) => name.trim());
+      const created = createProject(getDb(), { ...options, labels });
+      console.log(`created project ${created.slug} with ${labels.length} labels`);
+    });
+
+  const member = program.command("member").description("manage project members");
+  member
+    .command("add")
+    .description("add a user to a project, or change their role")
+    .requiredOption("--project <slug>", "project slug")
+    .requiredOption("--email <email>", "the user's email")
+    .addOption(
+      new Option("--role <role>", "role in the project").choices(memberRoles).makeOptionMandatory(),
+    )
+    .action((options: { project: string; email: string; role: (typeof memberRoles)[number] }) => {
+      const added = addMember(getDb(), { projectSlug: options.project, ...options });
+      console.log(`${added.user.name} is ${added.role} of ${added.project.slug}`);
+    });
+}

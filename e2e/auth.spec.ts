@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("a visitor without a session is sent to sign-in, and back after signing in", async ({
+  page,
+}) => {
+  await page.goto("/projects/kursk-news");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await page.getByLabel("Email").fill("alice@concord.test");
+  await page.getByLabel("Password").fill("concord-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/projects\/kursk-news$/);
+  await expect(page.getByRole("heading", { name: "North Korean troops in Kursk" })).toBeVisible();
+});
+
+test("a wrong password is refused with a message", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("alice@concord.test");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Wrong email or password." }),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, "bob@concord.test");
+  await page.getByRole("link", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/projects");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("the API refuses calls without a session", async ({ request }) => {
+  const response = await request.get("/api/trpc/project.list");
+  expect(response.status()).toBe(401);
+});

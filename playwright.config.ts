@@ -1,0 +1,55 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+import { demoServer, emptyServer } from "./e2e/servers";
+
+/** Debian's chromium (or PLAYWRIGHT_CHROMIUM); Playwright's own browser only when neither exists. */
+const chromiumPath =
+  process.env.PLAYWRIGHT_CHROMIUM ??
+  (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+const serverEnv = {
+  AUTH_SECRET: "e2e-only-secret-not-for-production",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  workers: 1,
+  forbidOnly: true,
+  reporter: [["list"]],
+  use: {
+    baseURL: demoServer,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  // Two servers on one build: the seeded demo, and an empty database for the first-run flow.
+  // Each starts from a fresh database file, so every run sees the same data.
+  webServer: [
+    {
+      command: "rm -f data/e2e/demo.db* && tsx scripts/demo.ts",
+      url: `${demoServer}/api/health`,
+      env: { ...serverEnv, DATABASE_URL: "data/e2e/demo.db", PORT: "3100" },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: "rm -f data/e2e/empty.db* && next start -p 3101 -H 127.0.0.1",
+      url: `${emptyServer}/api/health`,
+      env: { ...serverEnv, DATABASE_URL: "data/e2e/empty.db" },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
+});

@@ -7,6 +7,10 @@ const looks = {
     text: "In progress",
     className: "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100",
   },
+  curated: {
+    text: "Curated",
+    className: "bg-violet-100 text-violet-900 dark:bg-violet-900 dark:text-violet-100",
+  },
   submitted: {
     text: "Submitted",
     className: "bg-green-100 text-green-900 dark:bg-green-900 dark:text-green-100",

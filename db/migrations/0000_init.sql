@@ -37,6 +37,7 @@ CREATE TABLE `projects` (
 	`name` text NOT NULL,
 	`description` text DEFAULT '' NOT NULL,
 	`allow_overlap` integer DEFAULT false NOT NULL,
+	`gold_accept_share` real DEFAULT 1 NOT NULL,
 	`created_at` integer DEFAULT (unixepoch()) NOT NULL
 );
 --> statement-breakpoint
@@ -44,15 +45,18 @@ CREATE UNIQUE INDEX `projects_slug_unique` ON `projects` (`slug`);--> statement-
 CREATE TABLE `annotations` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`document_id` integer NOT NULL,
-	`user_id` integer NOT NULL,
+	`user_id` integer,
+	`curated_by` integer,
 	`status` text DEFAULT 'in_progress' NOT NULL,
 	`version` integer DEFAULT 1 NOT NULL,
 	`updated_at` integer DEFAULT (unixepoch()) NOT NULL,
 	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE restrict
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`curated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `annotations_document_user` ON `annotations` (`document_id`,`user_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `annotations_document_gold` ON `annotations` (`document_id`) WHERE user_id IS NULL;--> statement-breakpoint
 CREATE TABLE `documents` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`project_id` integer NOT NULL,
@@ -64,6 +68,14 @@ CREATE TABLE `documents` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `documents_project_external_id` ON `documents` (`project_id`,`external_id`);--> statement-breakpoint
+CREATE TABLE `gold_rejections` (
+	`annotation_id` integer NOT NULL,
+	`start` integer NOT NULL,
+	`end` integer NOT NULL,
+	PRIMARY KEY(`annotation_id`, `start`, `end`),
+	FOREIGN KEY (`annotation_id`) REFERENCES `annotations`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `spans` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`annotation_id` integer NOT NULL,

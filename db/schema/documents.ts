@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { labels, projects } from "./projects";
 import { users } from "./users";
 
@@ -20,7 +20,8 @@ export const documents = sqliteTable(
   (table) => [uniqueIndex("documents_project_external_id").on(table.projectId, table.externalId)],
 );
 
-export const annotationStatuses = ["in_progress", "submitted"] as const;
+/** Annotators move in_progress -> submitted; a document's gold layer moves in_progress -> curated. */
+export const annotationStatuses = ["in_progress", "submitted", "curated"] as const;
 export type AnnotationStatus = (typeof annotationStatuses)[number];
 
 export const annotations = sqliteTable(
@@ -30,9 +31,10 @@ export const annotations = sqliteTable(
     documentId: integer()
       .notNull()
       .references(() => documents.id, { onDelete: "cascade" }),
-    userId: integer()
-      .notNull()
-      .references(() => users.id, { onDelete: "restrict" }),
+    // The annotator; null for the document's gold layer, which belongs to the project, not a person.
+    userId: integer().references(() => users.id, { onDelete: "restrict" }),
+    // Who last changed the gold layer (null on annotators' own layers).
+    curatedBy: integer().references(() => users.id, { onDelete: "set null" }),
     status: text({ enum: annotationStatuses }).notNull().default("in_progress"),
     // Bumped on every change, so a client holding an older version can be told it is stale.
     version: integer().notNull().default(1),
@@ -40,7 +42,12 @@ export const annotations = sqliteTable(
       .notNull()
       .default(sql`(unixepoch())`),
   },
-  (table) => [uniqueIndex("annotations_document_user").on(table.documentId, table.userId)],
+  (table) => [
+    uniqueIndex("annotations_document_user").on(table.documentId, table.userId),
+    uniqueIndex("annotations_document_gold")
+      .on(table.documentId)
+      .where(sql`user_id IS NULL`),
+  ],
 );
 
 /** Offsets are UTF-16 code units of `documents.text`, start inclusive, end exclusive. */
@@ -78,3 +85,16 @@ export const spansRelations = relations(spans, ({ one }) => ({
   annotation: one(annotations, { fields: [spans.annotationId], references: [annotations.id] }),
   label: one(labels, { fields: [spans.labelId], references: [labels.id] }),
 }));
+
+/** Regions of a gold layer that a reviewer settled as "no span here", rejecting every variant. */
+export const goldRejections = sqliteTable(
+  "gold_rejections",
+  {
+    annotationId: integer()
+      .notNull()
+      .references(() => annotations.id, { onDelete: "cascade" }),
+    start: integer().notNull(),
+    end: integer().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.annotationId, table.start, table.end] })],
+);

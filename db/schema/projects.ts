@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./users";
 
 export const projects = sqliteTable("projects", {
@@ -8,6 +8,9 @@ export const projects = sqliteTable("projects", {
   name: text().notNull(),
   description: text().notNull().default(""),
   allowOverlap: integer({ mode: "boolean" }).notNull().default(false),
+  // Share of a document's submitted annotators (0 < share <= 1) whose identical span goes into gold
+  // when a reviewer accepts agreed spans; 1 means all of them.
+  goldAcceptShare: real().notNull().default(1),
   createdAt: integer({ mode: "timestamp" })
     .notNull()
     .default(sql`(unixepoch())`),

@@ -18,7 +18,8 @@ export type DocumentRecord = {
 
 export type AnnotationRecord = {
   annotator: string;
-  status: "in_progress" | "submitted";
+  /** "curated" only on a gold layer, which is exported but never imported as an annotator's work. */
+  status: "in_progress" | "submitted" | "curated";
   spans: Span[];
 };
 
@@ -29,7 +30,7 @@ const spanSchema = z.object({
 });
 
 const recordSchema = z.object({
-  id: z.union([z.string().min(1), z.int()]).optional(),
+  id: z.union([z.string().min(1), z.int()]).nullable().optional(),
   text: z.string(),
   meta: z.record(z.string(), z.unknown()).optional(),
   annotations: z
@@ -102,7 +103,7 @@ export function parseJsonlRecord(line: string, lineNumber: number): DocumentReco
   });
 
   return {
-    id: parsed.data.id === undefined ? null : String(parsed.data.id),
+    id: parsed.data.id == null ? null : String(parsed.data.id),
     text,
     meta: parsed.data.meta ?? {},
     annotations,

@@ -5,6 +5,7 @@ import { DomainError } from "@/domain/errors";
 import { findMembership } from "./projects";
 
 const annotatingRoles: readonly MemberRole[] = ["owner", "annotator"];
+const reviewingRoles: readonly MemberRole[] = ["owner", "reviewer"];
 
 /** The document with its project, for a member of that project; NOT_FOUND for everyone else. */
 export function getDocumentForMember(db: Queryable, documentId: number, userId: number) {
@@ -22,5 +23,11 @@ export function getDocumentForMember(db: Queryable, documentId: number, userId: 
 export function assertCanAnnotate(role: MemberRole) {
   if (!annotatingRoles.includes(role)) {
     throw new DomainError("FORBIDDEN", `a ${role} cannot annotate in this project`);
+  }
+}
+
+export function assertCanReview(role: MemberRole) {
+  if (!reviewingRoles.includes(role)) {
+    throw new DomainError("FORBIDDEN", "only reviewers and owners can review this project");
   }
 }

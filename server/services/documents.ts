@@ -13,7 +13,6 @@ export function listDocumentsForUser(db: Queryable, projectId: number, userId: n
       id: documents.id,
       externalId: documents.externalId,
       preview: sql<string>`substr(${documents.text}, 1, ${previewLength})`,
-      length: sql<number>`length(${documents.text})`,
       status: annotations.status,
       spanCount: count(spans.id),
     })

@@ -43,7 +43,7 @@ export function* exportJsonl(db: Db, projectSlug: string, source: ExportSource):
     );
     for (const document of page) {
       yield formatJsonlRecord({
-        id: document.externalId ?? String(document.id),
+        id: document.externalId,
         text: document.text,
         meta: document.meta,
         annotations: byDocument.get(document.id) ?? [],

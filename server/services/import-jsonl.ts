@@ -79,19 +79,23 @@ export function importJsonl(db: Db, projectSlug: string, content: string): Impor
 function parseLines(content: string): NumberedRecord[] {
   const records: NumberedRecord[] = [];
   const seenIds = new Map<string, number>();
-  content.split(/\r?\n/).forEach((text, index) => {
-    if (text.trim() === "") return;
-    const line = index + 1;
-    const record = parseJsonlRecord(text, line);
-    if (record.id !== null) {
-      const first = seenIds.get(record.id);
-      if (first !== undefined) {
-        throw new InputError(line, "id", `id "${record.id}" was already used on line ${first}`);
+  // A byte-order mark is an encoding artefact, not part of the first document.
+  content
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .forEach((text, index) => {
+      if (text.trim() === "") return;
+      const line = index + 1;
+      const record = parseJsonlRecord(text, line);
+      if (record.id !== null) {
+        const first = seenIds.get(record.id);
+        if (first !== undefined) {
+          throw new InputError(line, "id", `id "${record.id}" was already used on line ${first}`);
+        }
+        seenIds.set(record.id, line);
       }
-      seenIds.set(record.id, line);
-    }
-    records.push({ line, record });
-  });
+      records.push({ line, record });
+    });
   return records;
 }
 

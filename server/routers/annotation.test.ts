@@ -12,7 +12,8 @@ type ErrorCode = TRPCError["code"];
 
 let db: Db;
 const people = {} as Record<"owner" | "annotator" | "reviewer" | "outsider", PublicUser>;
-const projects = {} as Record<"strict" | "loose" | "other", { id: number; labels: Record<string, number> }>;
+type LabelIds = { ORG: number; PER: number };
+const projects = {} as Record<"strict" | "loose" | "other", { id: number; labels: LabelIds }>;
 
 function session(user: PublicUser): Session {
   return {
@@ -26,6 +27,13 @@ function as(who: keyof typeof people): Caller {
 }
 
 const anonymous = (): Caller => createCaller({ session: null, db });
+
+/** The element at `index`, failing the test when there is none. */
+function nth<T>(list: readonly T[], index: number): T {
+  const value = list[index];
+  if (value === undefined) throw new Error(`no element ${index} in a list of ${list.length}`);
+  return value;
+}
 
 let documentCounter = 0;
 /** A fresh document in the given project, so that tests do not see each other's spans. */
@@ -61,7 +69,12 @@ beforeAll(async () => {
   }
   const make = (slug: string, allowOverlap: boolean) => {
     const project = createProject(db, { slug, name: slug, labels: ["ORG", "PER"], allowOverlap });
-    const labels = Object.fromEntries(listLabels(db, project.id).map((label) => [label.name, label.id]));
+    const labelId = (name: string) => {
+      const label = listLabels(db, project.id).find((candidate) => candidate.name === name);
+      if (!label) throw new Error(`no label ${name} in ${slug}`);
+      return label.id;
+    };
+    const labels: LabelIds = { ORG: labelId("ORG"), PER: labelId("PER") };
     const roles: [keyof typeof people, MemberRole][] = [
       ["owner", "owner"],
       ["annotator", "annotator"],
@@ -94,7 +107,10 @@ describe("without a session", () => {
 
   it("refuses a session whose user id is not a number", async () => {
     const caller = createCaller({
-      session: { user: { id: "abc", name: "x", email: "x@example.com" }, expires: "2999-01-01T00:00:00.000Z" },
+      session: {
+        user: { id: "abc", name: "x", email: "x@example.com" },
+        expires: "2999-01-01T00:00:00.000Z",
+      },
       db,
     });
     await expectTrpcError(caller.project.list(), "UNAUTHORIZED");
@@ -103,7 +119,12 @@ describe("without a session", () => {
   it("does not change anything", async () => {
     const documentId = newDocument("strict", "Ana");
     await expectTrpcError(
-      anonymous().annotation.addSpan({ documentId, start: 0, end: 3, labelId: projects.strict.labels.PER! }),
+      anonymous().annotation.addSpan({
+        documentId,
+        start: 0,
+        end: 3,
+        labelId: projects.strict.labels.PER,
+      }),
       "UNAUTHORIZED",
     );
     const workspace = await as("annotator").document.workspace({ documentId });
@@ -149,7 +170,11 @@ describe("project router", () => {
 describe("document.workspace", () => {
   it("gives a non-member NOT_FOUND", async () => {
     const documentId = newDocument("strict", "secret text");
-    await expectTrpcError(as("outsider").document.workspace({ documentId }), "NOT_FOUND", /no document/);
+    await expectTrpcError(
+      as("outsider").document.workspace({ documentId }),
+      "NOT_FOUND",
+      /no document/,
+    );
   });
 
   it("gives NOT_FOUND for a document that does not exist", async () => {
@@ -169,16 +194,18 @@ describe("document.workspace", () => {
   it("returns only the caller's own spans", async () => {
     const documentId = newDocument("strict", "Ana met Bob");
     const { PER, ORG } = projects.strict.labels;
-    await as("annotator").annotation.addSpan({ documentId, start: 0, end: 3, labelId: PER! });
-    await as("owner").annotation.addSpan({ documentId, start: 8, end: 11, labelId: ORG! });
-    await as("owner").annotation.addSpan({ documentId, start: 0, end: 3, labelId: ORG! });
+    await as("annotator").annotation.addSpan({ documentId, start: 0, end: 3, labelId: PER });
+    await as("owner").annotation.addSpan({ documentId, start: 8, end: 11, labelId: ORG });
+    await as("owner").annotation.addSpan({ documentId, start: 0, end: 3, labelId: ORG });
 
     const mine = await as("annotator").document.workspace({ documentId });
-    expect(mine.annotation.spans.map(({ start, end, labelId }) => ({ start, end, labelId }))).toEqual([
-      { start: 0, end: 3, labelId: PER },
-    ]);
+    expect(
+      mine.annotation.spans.map(({ start, end, labelId }) => ({ start, end, labelId })),
+    ).toEqual([{ start: 0, end: 3, labelId: PER }]);
     const theirs = await as("owner").document.workspace({ documentId });
-    expect(theirs.annotation.spans.map(({ start, end, labelId }) => ({ start, end, labelId }))).toEqual([
+    expect(
+      theirs.annotation.spans.map(({ start, end, labelId }) => ({ start, end, labelId })),
+    ).toEqual([
       { start: 0, end: 3, labelId: ORG },
       { start: 8, end: 11, labelId: ORG },
     ]);
@@ -191,9 +218,14 @@ describe("annotation.addSpan", () => {
   it("adds a span to the caller's annotation", async () => {
     const text = "👍🏽 Ana";
     const documentId = newDocument("strict", text);
-    const labelId = projects.strict.labels.PER!;
+    const labelId = projects.strict.labels.PER;
     const start = text.indexOf("Ana");
-    const result = await as("annotator").annotation.addSpan({ documentId, start, end: start + 3, labelId });
+    const result = await as("annotator").annotation.addSpan({
+      documentId,
+      start,
+      end: start + 3,
+      labelId,
+    });
     expect(result.span).toMatchObject({ start, end: start + 3, labelId });
     expect(result.version).toBeGreaterThan(0);
 
@@ -201,7 +233,7 @@ describe("annotation.addSpan", () => {
     expect(workspace.annotation.spans).toEqual([result.span]);
     expect(workspace.annotation.status).toBe("in_progress");
     expect(workspace.annotation.version).toBe(result.version);
-    const span = workspace.annotation.spans[0]!;
+    const span = nth(workspace.annotation.spans, 0);
     expect(text.slice(span.start, span.end)).toBe("Ana");
   });
 
@@ -211,7 +243,7 @@ describe("annotation.addSpan", () => {
       documentId,
       start: 0,
       end: 3,
-      labelId: projects.strict.labels.PER!,
+      labelId: projects.strict.labels.PER,
     });
     expect(result.span).toMatchObject({ start: 0, end: 3 });
   });
@@ -219,7 +251,12 @@ describe("annotation.addSpan", () => {
   it("gives a reviewer FORBIDDEN", async () => {
     const documentId = newDocument("strict", "Ana met Bob");
     await expectTrpcError(
-      as("reviewer").annotation.addSpan({ documentId, start: 0, end: 3, labelId: projects.strict.labels.PER! }),
+      as("reviewer").annotation.addSpan({
+        documentId,
+        start: 0,
+        end: 3,
+        labelId: projects.strict.labels.PER,
+      }),
       "FORBIDDEN",
       /reviewer cannot annotate/,
     );
@@ -230,7 +267,12 @@ describe("annotation.addSpan", () => {
   it("gives a non-member NOT_FOUND", async () => {
     const documentId = newDocument("strict", "Ana met Bob");
     await expectTrpcError(
-      as("outsider").annotation.addSpan({ documentId, start: 0, end: 3, labelId: projects.strict.labels.PER! }),
+      as("outsider").annotation.addSpan({
+        documentId,
+        start: 0,
+        end: 3,
+        labelId: projects.strict.labels.PER,
+      }),
       "NOT_FOUND",
     );
   });
@@ -244,7 +286,12 @@ describe("annotation.addSpan", () => {
     // "Ana met " is 8 units, the emoji 2 more, then "!": 11 units in all.
     const documentId = newDocument("strict", "Ana met 😀!");
     await expectTrpcError(
-      as("annotator").annotation.addSpan({ documentId, start, end, labelId: projects.strict.labels.PER! }),
+      as("annotator").annotation.addSpan({
+        documentId,
+        start,
+        end,
+        labelId: projects.strict.labels.PER,
+      }),
       "BAD_REQUEST",
       message,
     );
@@ -255,14 +302,19 @@ describe("annotation.addSpan", () => {
   it("refuses a negative offset with BAD_REQUEST", async () => {
     const documentId = newDocument("strict", "Ana");
     await expectTrpcError(
-      as("annotator").annotation.addSpan({ documentId, start: -1, end: 2, labelId: projects.strict.labels.PER! }),
+      as("annotator").annotation.addSpan({
+        documentId,
+        start: -1,
+        end: 2,
+        labelId: projects.strict.labels.PER,
+      }),
       "BAD_REQUEST",
     );
   });
 
   it("refuses another project's label with BAD_REQUEST", async () => {
     const documentId = newDocument("strict", "Ana met Bob");
-    const foreign = projects.other.labels.PER!;
+    const foreign = projects.other.labels.PER;
     await expectTrpcError(
       as("annotator").annotation.addSpan({ documentId, start: 0, end: 3, labelId: foreign }),
       "BAD_REQUEST",
@@ -274,7 +326,7 @@ describe("annotation.addSpan", () => {
 
   it("refuses an overlapping span in a project without allowOverlap, but accepts a touching one", async () => {
     const documentId = newDocument("strict", "New York City Hall");
-    const { PER, ORG } = { PER: projects.strict.labels.PER!, ORG: projects.strict.labels.ORG! };
+    const { PER, ORG } = projects.strict.labels;
     await as("annotator").annotation.addSpan({ documentId, start: 0, end: 13, labelId: PER });
     await expectTrpcError(
       as("annotator").annotation.addSpan({ documentId, start: 9, end: 18, labelId: ORG }),
@@ -299,12 +351,17 @@ describe("annotation.addSpan", () => {
 
   it("does not count another user's spans as overlapping", async () => {
     const documentId = newDocument("strict", "New York City Hall");
-    await as("owner").annotation.addSpan({ documentId, start: 0, end: 13, labelId: projects.strict.labels.ORG! });
+    await as("owner").annotation.addSpan({
+      documentId,
+      start: 0,
+      end: 13,
+      labelId: projects.strict.labels.ORG,
+    });
     const result = await as("annotator").annotation.addSpan({
       documentId,
       start: 9,
       end: 18,
-      labelId: projects.strict.labels.ORG!,
+      labelId: projects.strict.labels.ORG,
     });
     expect(result.span).toMatchObject({ start: 9, end: 18 });
   });
@@ -312,32 +369,34 @@ describe("annotation.addSpan", () => {
   it("accepts overlapping and nested spans in a project with allowOverlap", async () => {
     const documentId = newDocument("loose", "New York City Hall");
     const { ORG, PER } = projects.loose.labels;
-    await as("annotator").annotation.addSpan({ documentId, start: 0, end: 13, labelId: ORG! });
-    await as("annotator").annotation.addSpan({ documentId, start: 9, end: 18, labelId: ORG! });
-    await as("annotator").annotation.addSpan({ documentId, start: 4, end: 8, labelId: PER! });
-    await as("annotator").annotation.addSpan({ documentId, start: 0, end: 13, labelId: PER! });
+    await as("annotator").annotation.addSpan({ documentId, start: 0, end: 13, labelId: ORG });
+    await as("annotator").annotation.addSpan({ documentId, start: 9, end: 18, labelId: ORG });
+    await as("annotator").annotation.addSpan({ documentId, start: 4, end: 8, labelId: PER });
+    await as("annotator").annotation.addSpan({ documentId, start: 0, end: 13, labelId: PER });
 
     const workspace = await as("annotator").document.workspace({ documentId });
     expect(workspace.project.allowOverlap).toBe(true);
+    const key = (start: number, end: number, labelId: number) => `${start}-${end}:${labelId}`;
     expect(
-      workspace.annotation.spans
-        .map((span) => [span.start, span.end, span.labelId])
-        .sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!),
-    ).toEqual(
-      [
-        [0, 13, ORG],
-        [0, 13, PER],
-        [4, 8, PER],
-        [9, 18, ORG],
-      ].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!),
-    );
+      workspace.annotation.spans.map((span) => key(span.start, span.end, span.labelId)).sort(),
+    ).toEqual([key(0, 13, ORG), key(0, 13, PER), key(4, 8, PER), key(9, 18, ORG)].sort());
   });
 
   it("keeps an identical span once", async () => {
     const documentId = newDocument("loose", "Ana met Bob");
-    const labelId = projects.loose.labels.PER!;
-    const first = await as("annotator").annotation.addSpan({ documentId, start: 0, end: 3, labelId });
-    const second = await as("annotator").annotation.addSpan({ documentId, start: 0, end: 3, labelId });
+    const labelId = projects.loose.labels.PER;
+    const first = await as("annotator").annotation.addSpan({
+      documentId,
+      start: 0,
+      end: 3,
+      labelId,
+    });
+    const second = await as("annotator").annotation.addSpan({
+      documentId,
+      start: 0,
+      end: 3,
+      labelId,
+    });
     expect(second.span).toEqual(first.span);
     const workspace = await as("annotator").document.workspace({ documentId });
     expect(workspace.annotation.spans).toEqual([first.span]);
@@ -348,9 +407,17 @@ describe("annotation.relabelSpan and deleteSpan", () => {
   it("relabels and deletes the caller's own span", async () => {
     const documentId = newDocument("strict", "Ana met Bob");
     const { ORG, PER } = projects.strict.labels;
-    const added = await as("annotator").annotation.addSpan({ documentId, start: 0, end: 3, labelId: PER! });
+    const added = await as("annotator").annotation.addSpan({
+      documentId,
+      start: 0,
+      end: 3,
+      labelId: PER,
+    });
 
-    const relabelled = await as("annotator").annotation.relabelSpan({ spanId: added.span.id, labelId: ORG! });
+    const relabelled = await as("annotator").annotation.relabelSpan({
+      spanId: added.span.id,
+      labelId: ORG,
+    });
     expect(relabelled.span).toEqual({ id: added.span.id, start: 0, end: 3, labelId: ORG });
     let workspace = await as("annotator").document.workspace({ documentId });
     expect(workspace.annotation.spans).toEqual([relabelled.span]);
@@ -363,9 +430,22 @@ describe("annotation.relabelSpan and deleteSpan", () => {
   it("merges a span relabelled onto an identical one", async () => {
     const documentId = newDocument("loose", "Ana met Bob");
     const { ORG, PER } = projects.loose.labels;
-    const asOrg = await as("annotator").annotation.addSpan({ documentId, start: 0, end: 3, labelId: ORG! });
-    const asPer = await as("annotator").annotation.addSpan({ documentId, start: 0, end: 3, labelId: PER! });
-    const result = await as("annotator").annotation.relabelSpan({ spanId: asPer.span.id, labelId: ORG! });
+    const asOrg = await as("annotator").annotation.addSpan({
+      documentId,
+      start: 0,
+      end: 3,
+      labelId: ORG,
+    });
+    const asPer = await as("annotator").annotation.addSpan({
+      documentId,
+      start: 0,
+      end: 3,
+      labelId: PER,
+    });
+    const result = await as("annotator").annotation.relabelSpan({
+      spanId: asPer.span.id,
+      labelId: ORG,
+    });
     expect(result.span.id).toBe(asOrg.span.id);
     const workspace = await as("annotator").document.workspace({ documentId });
     expect(workspace.annotation.spans).toEqual([asOrg.span]);
@@ -377,10 +457,13 @@ describe("annotation.relabelSpan and deleteSpan", () => {
       documentId,
       start: 0,
       end: 3,
-      labelId: projects.strict.labels.PER!,
+      labelId: projects.strict.labels.PER,
     });
     await expectTrpcError(
-      as("annotator").annotation.relabelSpan({ spanId: added.span.id, labelId: projects.other.labels.ORG! }),
+      as("annotator").annotation.relabelSpan({
+        spanId: added.span.id,
+        labelId: projects.other.labels.ORG,
+      }),
       "BAD_REQUEST",
       /does not belong to this project/,
     );
@@ -391,10 +474,15 @@ describe("annotation.relabelSpan and deleteSpan", () => {
     async (who) => {
       const documentId = newDocument("strict", "Ana met Bob");
       const { ORG, PER } = projects.strict.labels;
-      const added = await as("annotator").annotation.addSpan({ documentId, start: 0, end: 3, labelId: PER! });
+      const added = await as("annotator").annotation.addSpan({
+        documentId,
+        start: 0,
+        end: 3,
+        labelId: PER,
+      });
 
       await expectTrpcError(
-        as(who).annotation.relabelSpan({ spanId: added.span.id, labelId: ORG! }),
+        as(who).annotation.relabelSpan({ spanId: added.span.id, labelId: ORG }),
         "NOT_FOUND",
         new RegExp(`no span ${added.span.id}`),
       );
@@ -420,10 +508,14 @@ describe("annotation.submit and versions", () => {
     const workspace = await as("annotator").document.workspace({ documentId });
     expect(workspace.annotation.status).toBe("submitted");
     const project = await as("annotator").project.bySlug({ projectSlug: "other" });
-    expect(project.documents.find((document) => document.id === documentId)?.status).toBe("submitted");
+    expect(project.documents.find((document) => document.id === documentId)?.status).toBe(
+      "submitted",
+    );
     // Someone else's progress is their own.
     const owner = await as("owner").project.bySlug({ projectSlug: "other" });
-    expect(owner.documents.find((document) => document.id === documentId)?.status).toBe("not_started");
+    expect(owner.documents.find((document) => document.id === documentId)?.status).toBe(
+      "not_started",
+    );
   });
 
   it("gives a reviewer FORBIDDEN and a non-member NOT_FOUND", async () => {
@@ -438,26 +530,48 @@ describe("annotation.submit and versions", () => {
     const caller = as("annotator");
     expect((await caller.document.workspace({ documentId })).annotation.version).toBe(0);
 
-    const added = await caller.annotation.addSpan({ documentId, start: 0, end: 3, labelId: PER! });
-    const second = await caller.annotation.addSpan({ documentId, start: 8, end: 11, labelId: PER! });
-    const relabelled = await caller.annotation.relabelSpan({ spanId: added.span.id, labelId: ORG! });
+    const added = await caller.annotation.addSpan({ documentId, start: 0, end: 3, labelId: PER });
+    const second = await caller.annotation.addSpan({
+      documentId,
+      start: 8,
+      end: 11,
+      labelId: PER,
+    });
+    const relabelled = await caller.annotation.relabelSpan({
+      spanId: added.span.id,
+      labelId: ORG,
+    });
     const deleted = await caller.annotation.deleteSpan({ spanId: second.span.id });
     const submitted = await caller.annotation.submit({ documentId });
 
     const versions = [added, second, relabelled, deleted, submitted].map((step) => step.version);
     expect(versions[0]).toBeGreaterThan(0);
-    versions.slice(1).forEach((version, i) => expect(version).toBe(versions[i]! + 1));
-    expect((await caller.document.workspace({ documentId })).annotation.version).toBe(submitted.version);
+    versions.slice(1).forEach((version, i) => expect(version).toBe(nth(versions, i) + 1));
+    expect((await caller.document.workspace({ documentId })).annotation.version).toBe(
+      submitted.version,
+    );
   });
 
   it("does not raise the version on a refused change", async () => {
     const documentId = newDocument("strict", "Ana met Bob");
     const caller = as("annotator");
-    const added = await caller.annotation.addSpan({ documentId, start: 0, end: 3, labelId: projects.strict.labels.PER! });
+    const added = await caller.annotation.addSpan({
+      documentId,
+      start: 0,
+      end: 3,
+      labelId: projects.strict.labels.PER,
+    });
     await expectTrpcError(
-      caller.annotation.addSpan({ documentId, start: 1, end: 5, labelId: projects.strict.labels.PER! }),
+      caller.annotation.addSpan({
+        documentId,
+        start: 1,
+        end: 5,
+        labelId: projects.strict.labels.PER,
+      }),
       "BAD_REQUEST",
     );
-    expect((await caller.document.workspace({ documentId })).annotation.version).toBe(added.version);
+    expect((await caller.document.workspace({ documentId })).annotation.version).toBe(
+      added.version,
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { asc, count, eq, isNull } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open-database";
 import { annotations, documents, labels, spans, users } from "@/db/schema";
@@ -24,13 +24,32 @@ function at(text: string, needle: string, label: string): FileSpan {
   return { start, end: start + [...needle].length, label };
 }
 
-const jsonl = (records: unknown[]) => records.map((record) => JSON.stringify(record)).join("\n") + "\n";
+const jsonl = (records: unknown[]) =>
+  records.map((record) => JSON.stringify(record)).join("\n") + "\n";
 
-function exportRecords(db: Db, slug: string, source: ExportSource = { kind: "all" }): FileRecord[] {
-  return [...exportJsonl(db, slug, source)].map((line) => JSON.parse(line) as FileRecord);
+/** What an export line holds: every field is always written. */
+type ExportedRecord = {
+  id: string;
+  text: string;
+  meta: Record<string, unknown>;
+  annotations: { annotator: string; status: string; spans: FileSpan[] }[];
+};
+
+function exportRecords(db: Db, slug: string, source: ExportSource = { kind: "all" }) {
+  return [...exportJsonl(db, slug, source)].map((line) => JSON.parse(line) as ExportedRecord);
 }
 
-function countRows(db: Db, table: typeof documents | typeof users | typeof annotations | typeof spans) {
+/** The element at `index`, failing the test when there is none. */
+function nth<T>(list: readonly T[], index: number): T {
+  const value = list[index];
+  if (value === undefined) throw new Error(`no element ${index} in a list of ${list.length}`);
+  return value;
+}
+
+function countRows(
+  db: Db,
+  table: typeof documents | typeof users | typeof annotations | typeof spans,
+) {
   return db.select({ n: count() }).from(table).get()?.n ?? 0;
 }
 
@@ -54,24 +73,35 @@ const t2 = "Cafe\u0301 owner Zoë works at 𠮷野家 Inc 🇯🇵";
 const t3 = "no id here 🙂 but Paris is named";
 const t4 = "plain ascii, nobody annotated this";
 
+const d1Alice = [at(t1, "Ana", "PER"), at(t1, "Bob", "PER"), at(t1, "東京", "LOC")];
+const d1Bob = [at(t1, "Ana met Bob", "ORG")];
+const d2Alice = [at(t2, "Zoë", "PER"), at(t2, "𠮷野家 Inc", "ORG"), at(t2, "🇯🇵", "LOC")];
+const d3Bob = [at(t3, "Paris", "LOC")];
+
 const corpus: FileRecord[] = [
   {
     id: "d1",
     text: t1,
     meta: { source: "chat", turn: 3, tags: ["a", "b"] },
     annotations: [
-      { annotator: "alice", spans: [at(t1, "Ana", "PER"), at(t1, "Bob", "PER"), at(t1, "東京", "LOC")] },
-      { annotator: "bob", status: "in_progress", spans: [at(t1, "Ana met Bob", "ORG")] },
+      {
+        annotator: "alice",
+        spans: d1Alice,
+      },
+      { annotator: "bob", status: "in_progress", spans: d1Bob },
     ],
   },
   {
     id: "d2",
     text: t2,
     annotations: [
-      { annotator: "alice", spans: [at(t2, "Zoë", "PER"), at(t2, "𠮷野家 Inc", "ORG"), at(t2, "🇯🇵", "LOC")] },
+      {
+        annotator: "alice",
+        spans: d2Alice,
+      },
     ],
   },
-  { text: t3, annotations: [{ annotator: "bob", spans: [at(t3, "Paris", "LOC")] }] },
+  { text: t3, annotations: [{ annotator: "bob", spans: d3Bob }] },
   { id: 42, text: t4 },
 ];
 
@@ -88,7 +118,8 @@ describe("importJsonl then exportJsonl", () => {
       expect(user).toBeDefined();
       expect(user?.email).toBeNull();
       expect(user?.passwordHash).toBeNull();
-      expect(findMembership(db, project.id, user!.id)?.role).toBe("annotator");
+      if (!user) throw new Error(`no user ${name}`);
+      expect(findMembership(db, project.id, user.id)?.role).toBe("annotator");
     }
   });
 
@@ -118,7 +149,6 @@ describe("importJsonl then exportJsonl", () => {
   it("exports all annotators with the same ids, texts, meta, statuses, spans and offsets", () => {
     const db = freshProject();
     importJsonl(db, "news", jsonl(corpus));
-    const idless = db.select({ id: documents.id }).from(documents).where(isNull(documents.externalId)).get();
 
     const exported = exportRecords(db, "news");
 
@@ -128,29 +158,29 @@ describe("importJsonl then exportJsonl", () => {
         text: t1,
         meta: { source: "chat", turn: 3, tags: ["a", "b"] },
         annotations: [
-          { annotator: "alice", status: "submitted", spans: corpus[0]!.annotations![0]!.spans },
-          { annotator: "bob", status: "in_progress", spans: corpus[0]!.annotations![1]!.spans },
+          { annotator: "alice", status: "submitted", spans: d1Alice },
+          { annotator: "bob", status: "in_progress", spans: d1Bob },
         ],
       },
       {
         id: "d2",
         text: t2,
         meta: {},
-        annotations: [{ annotator: "alice", status: "submitted", spans: corpus[1]!.annotations![0]!.spans }],
+        annotations: [{ annotator: "alice", status: "submitted", spans: d2Alice }],
       },
       {
-        // A document imported without an id is exported under its database id.
-        id: String(idless?.id),
+        // A document imported without an id is exported without one: ids in a file stay unique.
+        id: null,
         text: t3,
         meta: {},
-        annotations: [{ annotator: "bob", status: "submitted", spans: corpus[2]!.annotations![0]!.spans }],
+        annotations: [{ annotator: "bob", status: "submitted", spans: d3Bob }],
       },
       { id: "42", text: t4, meta: {}, annotations: [] },
     ]);
     // Byte for byte: the combining accent is not normalised away.
-    expect(Buffer.from(exported[0]!.text, "utf8").equals(Buffer.from(t1, "utf8"))).toBe(true);
-    expect(Buffer.from(exported[1]!.text, "utf8").equals(Buffer.from(t2, "utf8"))).toBe(true);
-    expect(exported[1]!.text).not.toBe(t2.normalize("NFC"));
+    expect(Buffer.from(nth(exported, 0).text, "utf8").equals(Buffer.from(t1, "utf8"))).toBe(true);
+    expect(Buffer.from(nth(exported, 1).text, "utf8").equals(Buffer.from(t2, "utf8"))).toBe(true);
+    expect(nth(exported, 1).text).not.toBe(t2.normalize("NFC"));
   });
 
   it("exports one annotator's layer with annotator:NAME, documents without their spans included", () => {
@@ -160,17 +190,17 @@ describe("importJsonl then exportJsonl", () => {
     const alice = exportRecords(db, "news", parseExportSource("annotator:alice"));
     expect(alice.map((record) => record.text)).toEqual([t1, t2, t3, t4]);
     expect(alice.map((record) => record.annotations)).toEqual([
-      [{ annotator: "alice", status: "submitted", spans: corpus[0]!.annotations![0]!.spans }],
-      [{ annotator: "alice", status: "submitted", spans: corpus[1]!.annotations![0]!.spans }],
+      [{ annotator: "alice", status: "submitted", spans: d1Alice }],
+      [{ annotator: "alice", status: "submitted", spans: d2Alice }],
       [],
       [],
     ]);
 
     const bob = exportRecords(db, "news", parseExportSource("annotator:bob"));
     expect(bob.map((record) => record.annotations)).toEqual([
-      [{ annotator: "bob", status: "in_progress", spans: corpus[0]!.annotations![1]!.spans }],
+      [{ annotator: "bob", status: "in_progress", spans: d1Bob }],
       [],
-      [{ annotator: "bob", status: "submitted", spans: corpus[2]!.annotations![0]!.spans }],
+      [{ annotator: "bob", status: "submitted", spans: d3Bob }],
       [],
     ]);
 
@@ -186,7 +216,16 @@ describe("importJsonl then exportJsonl", () => {
         annotation.spans.map((span) => [...record.text].slice(span.start, span.end).join("")),
       ),
     );
-    expect(words).toEqual(["Ana", "Bob", "東京", "Ana met Bob", "Zoë", "𠮷野家 Inc", "🇯🇵", "Paris"]);
+    expect(words).toEqual([
+      "Ana",
+      "Bob",
+      "東京",
+      "Ana met Bob",
+      "Zoë",
+      "𠮷野家 Inc",
+      "🇯🇵",
+      "Paris",
+    ]);
   });
 
   it("exports what it imports, so a second project gets the same file back", () => {
@@ -203,16 +242,25 @@ describe("importJsonl then exportJsonl", () => {
     importJsonl(
       db,
       "news",
-      jsonl([{ id: "e", text: "x", annotations: [{ annotator: "carol", status: "in_progress", spans: [] }] }]),
+      jsonl([
+        {
+          id: "e",
+          text: "x",
+          annotations: [{ annotator: "carol", status: "in_progress", spans: [] }],
+        },
+      ]),
     );
-    expect(exportRecords(db, "news")[0]!.annotations).toEqual([
+    expect(nth(exportRecords(db, "news"), 0).annotations).toEqual([
       { annotator: "carol", status: "in_progress", spans: [] },
     ]);
   });
 
   it("exports every document of a project larger than one page, in import order", () => {
     const db = freshProject();
-    const many = Array.from({ length: 1203 }, (_, i) => ({ id: `n${i}`, text: `document ${i} 😀` }));
+    const many = Array.from({ length: 1203 }, (_, i) => ({
+      id: `n${i}`,
+      text: `document ${i} 😀`,
+    }));
     expect(importJsonl(db, "news", jsonl(many)).documents).toBe(1203);
     const ids = exportRecords(db, "news").map((record) => record.id);
     expect(ids).toEqual(many.map((record) => record.id));
@@ -237,13 +285,16 @@ describe("importJsonl then exportJsonl", () => {
           id: "o",
           text,
           annotations: [
-            { annotator: "a", spans: [at(text, "New York City", "LOC"), at(text, "City Hall", "ORG")] },
+            {
+              annotator: "a",
+              spans: [at(text, "New York City", "LOC"), at(text, "City Hall", "ORG")],
+            },
           ],
         },
       ]),
     );
     expect(summary.spans).toBe(2);
-    expect(exportRecords(db, "news")[0]!.annotations![0]!.spans).toEqual([
+    expect(nth(nth(exportRecords(db, "news"), 0).annotations, 0).spans).toEqual([
       at(text, "New York City", "LOC"),
       at(text, "City Hall", "ORG"),
     ]);
@@ -255,7 +306,14 @@ describe("importJsonl then exportJsonl", () => {
     const summary = importJsonl(
       db,
       "news",
-      jsonl([{ text, annotations: [{ annotator: "a", spans: [at(text, "Ana", "PER"), at(text, "Bob", "PER")] }] }]),
+      jsonl([
+        {
+          text,
+          annotations: [
+            { annotator: "a", spans: [at(text, "Ana", "PER"), at(text, "Bob", "PER")] },
+          ],
+        },
+      ]),
     );
     expect(summary.spans).toBe(2);
   });
@@ -269,8 +327,16 @@ describe("importJsonl then exportJsonl", () => {
 });
 
 describe("importJsonl with an error on line 3", () => {
-  const good1 = { id: "g1", text: "Ana 😀 met Bob", annotations: [{ annotator: "carol", spans: [{ start: 0, end: 3, label: "PER" }] }] };
-  const good2 = { id: "g2", text: "Zoë in Paris", annotations: [{ annotator: "dave", spans: [{ start: 7, end: 12, label: "LOC" }] }] };
+  const good1 = {
+    id: "g1",
+    text: "Ana 😀 met Bob",
+    annotations: [{ annotator: "carol", spans: [{ start: 0, end: 3, label: "PER" }] }],
+  };
+  const good2 = {
+    id: "g2",
+    text: "Zoë in Paris",
+    annotations: [{ annotator: "dave", spans: [{ start: 7, end: 12, label: "LOC" }] }],
+  };
 
   it.each([
     {
@@ -321,43 +387,55 @@ describe("importJsonl with an error on line 3", () => {
       reason: /overlaps/,
     },
     { name: "bad JSON", line3: '{"id": "bad", "text": ', field: null, reason: /not valid JSON/ },
-    { name: "an id already used on line 1", line3: JSON.stringify({ id: "g1", text: "again" }), field: "id", reason: /already used on line 1/ },
+    {
+      name: "an id already used on line 1",
+      line3: JSON.stringify({ id: "g1", text: "again" }),
+      field: "id",
+      reason: /already used on line 1/,
+    },
     {
       name: "an end past the text",
-      line3: JSON.stringify({ id: "bad", text: "😀😀", annotations: [{ annotator: "erin", spans: [{ start: 0, end: 3, label: "PER" }] }] }),
+      line3: JSON.stringify({
+        id: "bad",
+        text: "😀😀",
+        annotations: [{ annotator: "erin", spans: [{ start: 0, end: 3, label: "PER" }] }],
+      }),
       field: "annotations[0].spans[0].end",
       reason: /past the end/,
     },
-  ])("refuses $name, naming line 3 and the field, and imports nothing", ({ line3, field, reason }) => {
-    const db = freshProject();
-    importJsonl(db, "news", jsonl([{ id: "existing", text: "already here" }]));
-    const before = {
-      documents: countRows(db, documents),
-      users: countRows(db, users),
-      annotations: countRows(db, annotations),
-      spans: countRows(db, spans),
-    };
+  ])(
+    "refuses $name, naming line 3 and the field, and imports nothing",
+    ({ line3, field, reason }) => {
+      const db = freshProject();
+      importJsonl(db, "news", jsonl([{ id: "existing", text: "already here" }]));
+      const before = {
+        documents: countRows(db, documents),
+        users: countRows(db, users),
+        annotations: countRows(db, annotations),
+        spans: countRows(db, spans),
+      };
 
-    const content = `${JSON.stringify(good1)}\n${JSON.stringify(good2)}\n${line3}\n${JSON.stringify({ id: "g4", text: "after" })}\n`;
-    const error = catchError(() => importJsonl(db, "news", content));
+      const content = `${JSON.stringify(good1)}\n${JSON.stringify(good2)}\n${line3}\n${JSON.stringify({ id: "g4", text: "after" })}\n`;
+      const error = catchError(() => importJsonl(db, "news", content));
 
-    expect(error).toBeInstanceOf(InputError);
-    const inputError = error as InputError;
-    expect(inputError.code).toBe("BAD_REQUEST");
-    expect(inputError.line).toBe(3);
-    expect(inputError.field).toBe(field);
-    expect(inputError.reason).toMatch(reason);
-    expect(inputError.message).toContain("line 3");
-    if (field) expect(inputError.message).toContain(`field "${field}"`);
+      expect(error).toBeInstanceOf(InputError);
+      const inputError = error as InputError;
+      expect(inputError.code).toBe("BAD_REQUEST");
+      expect(inputError.line).toBe(3);
+      expect(inputError.field).toBe(field);
+      expect(inputError.reason).toMatch(reason);
+      expect(inputError.message).toContain("line 3");
+      if (field) expect(inputError.message).toContain(`field "${field}"`);
 
-    expect({
-      documents: countRows(db, documents),
-      users: countRows(db, users),
-      annotations: countRows(db, annotations),
-      spans: countRows(db, spans),
-    }).toEqual(before);
-    expect(exportRecords(db, "news").map((record) => record.id)).toEqual(["existing"]);
-  });
+      expect({
+        documents: countRows(db, documents),
+        users: countRows(db, users),
+        annotations: countRows(db, annotations),
+        spans: countRows(db, spans),
+      }).toEqual(before);
+      expect(exportRecords(db, "news").map((record) => record.id)).toEqual(["existing"]);
+    },
+  );
 
   it("counts blank lines when naming the line", () => {
     const db = freshProject();
@@ -385,15 +463,26 @@ describe("importJsonl of ids already in the project", () => {
     }));
     const summary = importJsonl(db, "news", jsonl(changed));
 
-    expect(summary).toEqual({ documents: 0, annotations: 0, spans: 0, alreadyPresent: original.length });
+    expect(summary).toEqual({
+      documents: 0,
+      annotations: 0,
+      spans: 0,
+      alreadyPresent: original.length,
+    });
     expect(exportRecords(db, "news")).toEqual(before);
-    expect([documents, users, annotations, spans].map((table) => countRows(db, table))).toEqual(rowsBefore);
+    expect([documents, users, annotations, spans].map((table) => countRows(db, table))).toEqual(
+      rowsBefore,
+    );
   });
 
   it("imports the new documents of a file that mixes new and known ids", () => {
     const db = freshProject();
     importJsonl(db, "news", jsonl([{ id: "a", text: "A" }]));
-    const summary = importJsonl(db, "news", jsonl([{ id: "a", text: "A2" }, { id: "b", text: "B" }, { text: "C" }]));
+    const summary = importJsonl(
+      db,
+      "news",
+      jsonl([{ id: "a", text: "A2" }, { id: "b", text: "B" }, { text: "C" }]),
+    );
     expect(summary).toEqual({ documents: 2, annotations: 0, spans: 0, alreadyPresent: 1 });
     expect(exportRecords(db, "news").map((record) => record.text)).toEqual(["A", "B", "C"]);
   });

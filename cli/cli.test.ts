@@ -1,0 +1,250 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/open-database";
+import { importJsonl } from "@/server/services/import-jsonl";
+import { createProject, findMembership, findProjectBySlug } from "@/server/services/projects";
+import { findUserByEmail } from "@/server/services/users";
+
+/** The element at `index`, failing the test when there is none. */
+function nth<T>(list: readonly T[], index: number): T {
+  const value = list[index];
+  if (value === undefined) throw new Error(`no element ${index} in a list of ${list.length}`);
+  return value;
+}
+
+const projectRoot = path.resolve(import.meta.dirname, "..");
+const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
+const timeout = 30_000;
+
+let folder: string;
+
+beforeAll(() => {
+  folder = mkdtempSync(path.join(os.tmpdir(), "concord-cli-test-"));
+});
+
+afterAll(() => {
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** Runs the real command line against the database file `database` in the test folder. */
+function concord(database: string, ...args: string[]) {
+  const result = spawnSync(tsx, ["cli/index.ts", ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL: path.join(folder, database) },
+    encoding: "utf8",
+    timeout,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Code point offsets of the first `needle` in `text`, as Python's text.find would give them. */
+function at(text: string, needle: string, label: string) {
+  const index = text.indexOf(needle);
+  const start = [...text.slice(0, index)].length;
+  return { start, end: start + [...needle].length, label };
+}
+
+const t1 = "👍🏽 e\u0301 Ana works for ACME in 東京.";
+const t2 = "🇫🇷🇩🇪 Zoë visited 𠮷野家 in Paris";
+const input = [
+  {
+    id: "a1",
+    text: t1,
+    meta: { source: "cli" },
+    annotations: [
+      {
+        annotator: "alice",
+        status: "submitted",
+        spans: [at(t1, "Ana", "PER"), at(t1, "ACME", "ORG"), at(t1, "東京", "LOC")],
+      },
+    ],
+  },
+  {
+    id: "a2",
+    text: t2,
+    meta: {},
+    annotations: [
+      {
+        annotator: "alice",
+        status: "in_progress",
+        spans: [at(t2, "Zoë", "PER"), at(t2, "Paris", "LOC")],
+      },
+      { annotator: "bob", status: "submitted", spans: [at(t2, "𠮷野家", "ORG")] },
+    ],
+  },
+];
+
+const toJsonl = (records: unknown[]) =>
+  records.map((record) => JSON.stringify(record)).join("\n") + "\n";
+const parseJsonl = (content: string) =>
+  content
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as unknown);
+
+describe("concord CLI", () => {
+  it(
+    "creates a project, imports a JSONL file and exports the same spans, offsets and texts",
+    () => {
+      const created = concord(
+        "roundtrip.db",
+        "project",
+        "create",
+        "--slug",
+        "s",
+        "--name",
+        "N",
+        "--labels",
+        "ORG,PER,LOC",
+      );
+      expect(created).toMatchObject({ status: 0, stderr: "" });
+      expect(created.stdout).toContain("created project s with 3 labels");
+
+      const file = path.join(folder, "input.jsonl");
+      writeFileSync(file, toJsonl(input));
+      const imported = concord(
+        "roundtrip.db",
+        "import",
+        "--project",
+        "s",
+        "--format",
+        "jsonl",
+        file,
+      );
+      expect(imported.stderr).toBe("");
+      expect(imported.status).toBe(0);
+      expect(imported.stdout).toContain("imported 2 documents, 3 annotations, 6 spans into s");
+
+      const out = path.join(folder, "output.jsonl");
+      const exported = concord(
+        "roundtrip.db",
+        "export",
+        "--project",
+        "s",
+        "--format",
+        "jsonl",
+        "--out",
+        out,
+      );
+      expect(exported).toMatchObject({ status: 0, stderr: "", stdout: "" });
+      const records = parseJsonl(readFileSync(out, "utf8"));
+      expect(records).toEqual(input);
+      // Texts come back byte for byte, and the offsets still slice the same words Python-style.
+      const first = records[0] as (typeof input)[0];
+      expect(Buffer.from(first.text).equals(Buffer.from(t1))).toBe(true);
+      expect(
+        nth(first.annotations, 0).spans.map((s) => [...first.text].slice(s.start, s.end).join("")),
+      ).toEqual(["Ana", "ACME", "東京"]);
+    },
+    timeout,
+  );
+
+  it(
+    "refuses a malformed file naming the file, line and field, and imports nothing",
+    () => {
+      const db = openDatabase(path.join(folder, "malformed.db"));
+      createProject(db, { slug: "s", name: "N", labels: ["ORG", "PER", "LOC"] });
+      importJsonl(db, "s", toJsonl([{ id: "old", text: "imported before" }]));
+      db.$client.close();
+
+      const file = path.join(folder, "malformed.jsonl");
+      const bad = {
+        id: "b2",
+        text: "😀 Ana",
+        annotations: [{ annotator: "carol", spans: [{ start: 2, end: 9, label: "PER" }] }],
+      };
+      writeFileSync(
+        file,
+        toJsonl([{ id: "b1", text: "fine" }, bad, { id: "b3", text: "also fine" }]),
+      );
+
+      const imported = concord(
+        "malformed.db",
+        "import",
+        "--project",
+        "s",
+        "--format",
+        "jsonl",
+        file,
+      );
+      expect(imported.status).not.toBe(0);
+      expect(imported.stderr).toContain(file);
+      expect(imported.stderr).toContain("line 2");
+      expect(imported.stderr).toContain('field "annotations[0].spans[0].end"');
+      expect(imported.stderr).toContain("nothing was imported");
+      expect(imported.stdout).not.toContain("imported");
+
+      const exported = concord("malformed.db", "export", "--project", "s");
+      expect(exported.status).toBe(0);
+      expect(parseJsonl(exported.stdout)).toEqual([
+        { id: "old", text: "imported before", meta: {}, annotations: [] },
+      ]);
+    },
+    timeout,
+  );
+
+  it(
+    "adds a user, then makes them a member of a project",
+    () => {
+      const db = openDatabase(path.join(folder, "members.db"));
+      createProject(db, { slug: "team", name: "Team", labels: ["PER"] });
+      db.$client.close();
+
+      const user = concord(
+        "members.db",
+        "user",
+        "add",
+        "--email",
+        "Dana@Example.com",
+        "--name",
+        "Dana",
+        "--password",
+        "long enough password",
+      );
+      expect(user).toMatchObject({ status: 0, stderr: "" });
+      expect(user.stdout).toContain("created user Dana <dana@example.com>");
+
+      const member = concord(
+        "members.db",
+        "member",
+        "add",
+        "--project",
+        "team",
+        "--email",
+        "dana@example.com",
+        "--role",
+        "reviewer",
+      );
+      expect(member).toMatchObject({ status: 0, stderr: "" });
+      expect(member.stdout).toContain("Dana is reviewer of team");
+
+      const unknown = concord(
+        "members.db",
+        "member",
+        "add",
+        "--project",
+        "team",
+        "--email",
+        "nobody@example.com",
+        "--role",
+        "annotator",
+      );
+      expect(unknown.status).toBe(1);
+      expect(unknown.stderr).toContain("error: no user with email nobody@example.com");
+
+      const check = openDatabase(path.join(folder, "members.db"));
+      const dana = findUserByEmail(check, "dana@example.com");
+      expect(dana.name).toBe("Dana");
+      expect(dana.isAdmin).toBe(false);
+      expect(findMembership(check, findProjectBySlug(check, "team").id, dana.id)?.role).toBe(
+        "reviewer",
+      );
+      check.$client.close();
+    },
+    timeout,
+  );
+});

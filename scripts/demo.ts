@@ -17,7 +17,6 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 // The server modules read the environment lazily, on first use, so setting it here is in time.
 const port = process.env.PORT ?? "3000";
 
-
 const db = getDb();
 if (countUsers(db) === 0) {
   const summary = await seedDemo(db, readSampleCorpus(path.join(root, "sample", "corpus")));

@@ -30,7 +30,10 @@ const spanSchema = z.object({
 });
 
 const recordSchema = z.object({
-  id: z.union([z.string().min(1), z.int()]).nullable().optional(),
+  id: z
+    .union([z.string().min(1), z.int()])
+    .nullable()
+    .optional(),
   text: z.string(),
   meta: z.record(z.string(), z.unknown()).optional(),
   annotations: z

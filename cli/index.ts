@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { DomainError } from "@/domain/errors";
 import { registerDataCommands } from "./data-commands";
+import { registerReviewCommands } from "./review-commands";
 import { registerSetupCommands } from "./setup-commands";
 
 const program = new Command("concord")
@@ -10,6 +11,7 @@ const program = new Command("concord")
 
 registerSetupCommands(program);
 registerDataCommands(program);
+registerReviewCommands(program);
 
 try {
   await program.parseAsync(process.argv);

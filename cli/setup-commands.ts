@@ -1,4 +1,4 @@
-import { Option, type Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import { memberRoles } from "@/db/schema";
 import { getDb } from "@/server/database";
 import { addMember, createProject } from "@/server/services/projects";
@@ -28,12 +28,26 @@ export function registerSetupCommands(program: Command) {
     .requiredOption("--name <name>", "display name")
     .option("--labels <labels>", "comma-separated label names, given hotkeys 1, 2, 3… in order", "")
     .option("--allow-overlap", "allow nested and overlapping spans", false)
-    .action((options: { slug: string; name: string; labels: string; allowOverlap: boolean }) => {
-      const labels =
-        options.labels === "" ? [] : options.labels.split(",").map((name) => name.trim());
-      const created = createProject(getDb(), { ...options, labels });
-      console.log(`created project ${created.slug} with ${labels.length} labels`);
-    });
+    .option(
+      "--gold-accept-share <share>",
+      "share of annotators (0-1] whose identical span 'accept all agreed' takes into gold",
+      parseShare,
+      1,
+    )
+    .action(
+      (options: {
+        slug: string;
+        name: string;
+        labels: string;
+        allowOverlap: boolean;
+        goldAcceptShare: number;
+      }) => {
+        const labels =
+          options.labels === "" ? [] : options.labels.split(",").map((name) => name.trim());
+        const created = createProject(getDb(), { ...options, labels });
+        console.log(`created project ${created.slug} with ${labels.length} labels`);
+      },
+    );
 
   const member = program.command("member").description("manage project members");
   member
@@ -48,4 +62,12 @@ export function registerSetupCommands(program: Command) {
       const added = addMember(getDb(), { projectSlug: options.project, ...options });
       console.log(`${added.user.name} is ${added.role} of ${added.project.slug}`);
     });
+}
+
+function parseShare(value: string): number {
+  const share = Number(value);
+  if (!(share > 0 && share <= 1)) {
+    throw new InvalidArgumentError("give a number greater than 0 and at most 1, e.g. 0.5");
+  }
+  return share;
 }

@@ -1,12 +1,14 @@
 import { annotationRouter } from "./routers/annotation";
 import { documentRouter } from "./routers/document";
 import { projectRouter } from "./routers/project";
+import { reviewRouter } from "./routers/review";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   project: projectRouter,
   document: documentRouter,
   annotation: annotationRouter,
+  review: reviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,7 +16,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: {
     // A wrong password is an everyday event, not a server fault: one line, no stack trace.
     error(error) {
-      if (error.name === "CredentialsSignin")
+      if ("type" in error && error.type === "CredentialsSignin")
         console.warn("[auth] refused a sign-in: wrong email or password");
       else console.error(error);
     },

@@ -1,23 +1,21 @@
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/db/open-database";
 import { annotations, documents, labels, spans, users } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
 import { formatJsonlRecord, type AnnotationRecord } from "@/domain/formats/jsonl";
 import { findProjectBySlug } from "./projects";
 
-export type ExportSource = { kind: "all" } | { kind: "annotator"; name: string };
+export type ExportSource = { kind: "all" } | { kind: "gold" } | { kind: "annotator"; name: string };
+
+/** The name a gold layer carries in exports, where every layer is attributed to someone. */
+export const goldAnnotatorName = "gold";
 
 export function parseExportSource(value: string): ExportSource {
   if (value === "all") return { kind: "all" };
   if (value.startsWith("annotator:") && value.length > "annotator:".length) {
     return { kind: "annotator", name: value.slice("annotator:".length) };
   }
-  if (value === "gold") {
-    throw new DomainError(
-      "BAD_REQUEST",
-      "this project has no gold layer yet: export all or annotator:NAME",
-    );
-  }
+  if (value === "gold") return { kind: "gold" };
   throw new DomainError("BAD_REQUEST", `source "${value}": use all, gold or annotator:NAME`);
 }
 
@@ -65,13 +63,17 @@ function loadAnnotations(db: Db, documentIds: number[], source: ExportSource) {
       label: labels.name,
     })
     .from(annotations)
-    .innerJoin(users, eq(users.id, annotations.userId))
+    .leftJoin(users, eq(users.id, annotations.userId))
     .leftJoin(spans, eq(spans.annotationId, annotations.id))
     .leftJoin(labels, eq(labels.id, spans.labelId))
     .where(
       and(
         inArray(annotations.documentId, documentIds),
-        source.kind === "annotator" ? eq(users.name, source.name) : undefined,
+        source.kind === "gold"
+          ? isNull(annotations.userId)
+          : source.kind === "annotator"
+            ? eq(users.name, source.name)
+            : isNotNull(annotations.userId),
       ),
     )
     .orderBy(asc(annotations.documentId), asc(users.name))
@@ -82,7 +84,7 @@ function loadAnnotations(db: Db, documentIds: number[], source: ExportSource) {
   for (const row of rows) {
     let annotation = byAnnotation.get(row.annotationId);
     if (!annotation) {
-      annotation = { annotator: row.annotator, status: row.status, spans: [] };
+      annotation = { annotator: row.annotator ?? goldAnnotatorName, status: row.status, spans: [] };
       byAnnotation.set(row.annotationId, annotation);
       byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), annotation]);
     }

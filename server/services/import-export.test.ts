@@ -514,6 +514,7 @@ describe("project errors", () => {
 describe("parseExportSource", () => {
   it.each([
     ["all", { kind: "all" }],
+    ["gold", { kind: "gold" }],
     ["annotator:alice", { kind: "annotator", name: "alice" }],
     ["annotator:Zoë Ng", { kind: "annotator", name: "Zoë Ng" }],
     ["annotator:a:b", { kind: "annotator", name: "a:b" }],
@@ -522,7 +523,6 @@ describe("parseExportSource", () => {
   });
 
   it.each([
-    ["gold", /no gold layer yet/],
     ["annotator:", /source "annotator:": use all, gold or annotator:NAME/],
     ["ALL", /source "ALL"/],
     ["", /source "": use all/],

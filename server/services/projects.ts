@@ -15,6 +15,7 @@ export type NewProject = {
   name: string;
   labels: string[];
   allowOverlap?: boolean;
+  goldAcceptShare?: number;
 };
 
 export function createProject(db: Db, input: NewProject) {
@@ -22,6 +23,13 @@ export function createProject(db: Db, input: NewProject) {
   if (!slug.success)
     throw new DomainError("BAD_REQUEST", `slug "${input.slug}": ${slug.error.issues[0]?.message}`);
   if (input.name.trim() === "") throw new DomainError("BAD_REQUEST", "project name is empty");
+  const share = input.goldAcceptShare ?? 1;
+  if (!(share > 0 && share <= 1)) {
+    throw new DomainError(
+      "BAD_REQUEST",
+      `gold accept share ${share} must be greater than 0 and at most 1`,
+    );
+  }
   input.labels.forEach((name, i) => {
     const problem = findLabelNameProblem(name);
     if (problem) throw new DomainError("BAD_REQUEST", problem);
@@ -40,6 +48,7 @@ export function createProject(db: Db, input: NewProject) {
         slug: input.slug,
         name: input.name.trim(),
         allowOverlap: input.allowOverlap ?? false,
+        goldAcceptShare: share,
       })
       .returning()
       .get();

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Tx } from "@/db/open-database";
+import type { Queryable, Tx } from "@/db/open-database";
 import { annotations, labels, spans } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
 import { findSpanProblem, spansOverlap } from "@/domain/spans";
@@ -62,7 +62,7 @@ export function deleteSpanFromLayer(tx: Tx, layer: Layer, spanId: number) {
   return { version: bumpVersion(tx, layer.annotationId) };
 }
 
-export function listLayerSpans(tx: Tx, annotationId: number) {
+export function listLayerSpans(tx: Queryable, annotationId: number) {
   return tx.select(spanColumns).from(spans).where(eq(spans.annotationId, annotationId)).all();
 }
 

@@ -1,0 +1,159 @@
+import { TRPCError } from "@trpc/server";
+import { beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "@/db/open-database";
+import { computeProjectAgreement } from "@/domain/agreement/project-agreement";
+import { appRouter, createCaller } from "../root";
+import { exportJsonl, parseExportSource } from "../services/export-jsonl";
+import { importJsonl } from "../services/import-jsonl";
+import { addMember, createProject, listLabels } from "../services/projects";
+import { loadAgreementInput } from "../services/review/agreement";
+import { createUser, type PublicUser } from "../services/users";
+
+const text = "Ann Lee met Bob in Paris.";
+// ann and bob agree on "Paris"; differ on the boundary of "Ann Lee" and on the label of "Bob".
+const document = {
+  id: "d1",
+  text,
+  annotations: [
+    {
+      annotator: "ann",
+      status: "submitted",
+      spans: [
+        { start: 0, end: 7, label: "PER" },
+        { start: 12, end: 15, label: "PER" },
+        { start: 19, end: 24, label: "LOC" },
+      ],
+    },
+    {
+      annotator: "bob",
+      status: "submitted",
+      spans: [
+        { start: 0, end: 3, label: "PER" },
+        { start: 12, end: 15, label: "ORG" },
+        { start: 19, end: 24, label: "LOC" },
+      ],
+    },
+  ],
+};
+
+let db: Db;
+let reviewer: PublicUser;
+let annotator: PublicUser;
+let documentId: number;
+
+const as = (user: PublicUser) =>
+  createCaller({
+    session: {
+      user: { id: String(user.id), name: user.name },
+      expires: "2999-01-01T00:00:00.000Z",
+    },
+    db,
+  });
+
+beforeEach(async () => {
+  db = openDatabase(":memory:");
+  reviewer = await createUser(db, {
+    email: "rev@example.com",
+    name: "rev",
+    password: "long enough",
+  });
+  annotator = await createUser(db, {
+    email: "ann@example.com",
+    name: "ann",
+    password: "long enough",
+  });
+  createProject(db, { slug: "p", name: "P", labels: ["PER", "ORG", "LOC"] });
+  addMember(db, { projectSlug: "p", email: "rev@example.com", role: "reviewer" });
+  importJsonl(db, "p", JSON.stringify(document));
+  documentId = (await as(reviewer).review.documents({ projectSlug: "p" }))[0]?.id ?? 0;
+});
+
+const labelId = (name: string) => listLabels(db, 1).find((label) => label.name === name)?.id ?? 0;
+
+function exportedGold() {
+  const lines = [...exportJsonl(db, "p", parseExportSource("gold"))];
+  return lines.map(
+    (line) => JSON.parse(line) as { annotations: { status: string; spans: unknown[] }[] },
+  );
+}
+
+describe("review procedures", () => {
+  it("are FORBIDDEN to an annotator, every one of them", async () => {
+    const caller = as(annotator);
+    const calls = [
+      caller.review.agreement({ projectSlug: "p" }),
+      caller.review.documents({ projectSlug: "p" }),
+      caller.review.document({ documentId }),
+      caller.review.acceptAgreed({ documentId }),
+      caller.review.acceptVariant({ documentId, start: 0, end: 3, labelId: 1 }),
+      caller.review.addGoldSpan({ documentId, start: 0, end: 3, labelId: 1 }),
+      caller.review.relabelGoldSpan({ documentId, spanId: 1, labelId: 1 }),
+      caller.review.deleteGoldSpan({ documentId, spanId: 1 }),
+      caller.review.rejectRegion({ documentId, start: 0, end: 3 }),
+      caller.review.setGoldStatus({ documentId, status: "curated" }),
+    ];
+    const reviewProcedures = Object.keys(appRouter._def.procedures).filter((path) =>
+      path.startsWith("review."),
+    );
+    expect(calls).toHaveLength(reviewProcedures.length);
+    for (const call of calls) {
+      await expect(call).rejects.toSatisfy(
+        (error) => error instanceof TRPCError && error.code === "FORBIDDEN",
+      );
+    }
+    expect(exportedGold()[0]?.annotations).toEqual([]);
+  });
+
+  it("report the same agreement as the metrics module on the submitted work", async () => {
+    const agreement = await as(reviewer).review.agreement({ projectSlug: "p" });
+    expect(agreement).toEqual(computeProjectAgreement(loadAgreementInput(db, 1)));
+    expect(agreement.annotators).toEqual(["ann", "bob"]);
+    // 2 exact matches (Paris LOC) out of 3 + 3 spans.
+    expect(agreement.span.pairs[0]?.exactF1).toBeCloseTo((2 * 1) / 6);
+  });
+
+  it("mark each region with how the annotators differ", async () => {
+    const review = await as(reviewer).review.document({ documentId });
+    expect(review.regions.map((r) => [text.slice(r.start, r.end), r.kind])).toEqual([
+      ["Ann Lee", "boundary"],
+      ["Bob", "label"],
+      ["Paris", "agreed"],
+    ]);
+    expect(review.regions.every((r) => !r.settled)).toBe(true);
+  });
+
+  it("curate a gold layer that export --source gold takes", async () => {
+    const caller = as(reviewer);
+    expect(await caller.review.acceptAgreed({ documentId })).toEqual({ added: 1 });
+    await caller.review.acceptVariant({ documentId, start: 0, end: 7, labelId: labelId("PER") });
+    await caller.review.acceptVariant({ documentId, start: 0, end: 3, labelId: labelId("PER") });
+    await caller.review.rejectRegion({ documentId, start: 12, end: 15 });
+    await caller.review.setGoldStatus({ documentId, status: "curated" });
+
+    const review = await caller.review.document({ documentId });
+    expect(review.regions.every((r) => r.settled)).toBe(true);
+    expect(review.gold.status).toBe("curated");
+    // Picking bob's "Ann" replaced ann's "Ann Lee": overlaps are not allowed in this project.
+    expect(exportedGold()[0]?.annotations).toEqual([
+      {
+        annotator: "gold",
+        status: "curated",
+        spans: [
+          { start: 0, end: 3, label: "PER" },
+          { start: 19, end: 24, label: "LOC" },
+        ],
+      },
+    ]);
+  });
+
+  it("never count the gold layer as an annotator", async () => {
+    await as(reviewer).review.acceptAgreed({ documentId });
+    const agreement = await as(reviewer).review.agreement({ projectSlug: "p" });
+    expect(agreement.annotators).toEqual(["ann", "bob"]);
+    const all = [...exportJsonl(db, "p", parseExportSource("all"))].map((line) => JSON.parse(line));
+    expect(all[0].annotations.map((a: { annotator: string }) => a.annotator)).toEqual([
+      "ann",
+      "bob",
+    ]);
+  });
+});

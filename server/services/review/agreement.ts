@@ -1,0 +1,76 @@
+import { and, asc, eq, exists } from "drizzle-orm";
+import type { Queryable } from "@/db/open-database";
+import { annotations, documents } from "@/db/schema";
+import { computeProjectAgreement } from "@/domain/agreement/project-agreement";
+import type { AgreementInput } from "@/domain/agreement/types";
+import { listLabels } from "../projects";
+import { loadSubmittedSpans } from "./submissions";
+
+/** Reads what agreement is computed from: the texts and spans of submitted work only. */
+export function loadAgreementInput(db: Queryable, projectId: number): AgreementInput {
+  const { spansByDocument, annotators } = loadSubmittedSpans(db, { projectId });
+  const texts = db
+    .select({ id: documents.id, text: documents.text })
+    .from(documents)
+    .where(
+      and(
+        eq(documents.projectId, projectId),
+        exists(
+          db
+            .select({ one: annotations.id })
+            .from(annotations)
+            .where(
+              and(eq(annotations.documentId, documents.id), eq(annotations.status, "submitted")),
+            ),
+        ),
+      ),
+    )
+    .orderBy(asc(documents.id))
+    .all();
+  return {
+    labels: listLabels(db, projectId).map((label) => label.name),
+    documents: texts.map(({ id, text }) => {
+      const spans = spansByDocument.get(id) ?? [];
+      return {
+        id,
+        text,
+        annotations: [...(annotators.get(id) ?? [])].map((annotator) => ({
+          annotator,
+          spans: spans.filter((span) => span.annotator === annotator),
+        })),
+      };
+    }),
+  };
+}
+
+export function computeAgreement(db: Queryable, projectId: number) {
+  return computeProjectAgreement(loadAgreementInput(db, projectId));
+}
+
+/** Documents with at least two submissions, least agreement first ("n/a" last), for triage. */
+export function listDocumentsByDisagreement(db: Queryable, projectId: number) {
+  const input = loadAgreementInput(db, projectId);
+  const agreement = computeProjectAgreement(input);
+  const externalIds = new Map(
+    db
+      .select({ id: documents.id, externalId: documents.externalId })
+      .from(documents)
+      .where(eq(documents.projectId, projectId))
+      .all()
+      .map((row) => [row.id, row.externalId]),
+  );
+  const byId = new Map(input.documents.map((document) => [document.id, document]));
+  return agreement.documents
+    .map(({ id, alpha }) => {
+      const annotations = byId.get(id)?.annotations ?? [];
+      const labels = new Set(annotations.flatMap((a) => a.spans.map((span) => span.label)));
+      return {
+        id,
+        externalId: externalIds.get(id) ?? null,
+        alpha,
+        annotators: annotations.map((a) => a.annotator).sort(),
+        labels: [...labels].sort(),
+      };
+    })
+    .sort((a, b) => (a.alpha ?? Infinity) - (b.alpha ?? Infinity) || a.id - b.id);
+}

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useTRPC } from "../../_trpc/client";
 import { QueryState } from "../../_components/query-state";
 import { StatusBadge } from "../../_components/status-badge";
+import { ProjectNav } from "./project-nav";
 
 export function DocumentList({ projectSlug }: { projectSlug: string }) {
   const trpc = useTRPC();
@@ -13,6 +14,9 @@ export function DocumentList({ projectSlug }: { projectSlug: string }) {
   return (
     <section>
       <h1 className="text-2xl font-semibold">{project.data.name}</h1>
+      {project.data.role !== "annotator" && (
+        <ProjectNav projectSlug={projectSlug} current="Documents" />
+      )}
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
         {project.data.documents.length} documents · you are {project.data.role}
       </p>

@@ -3,7 +3,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "../../../../_trpc/client";
-import type { Workspace, WorkspaceSpan } from "./workspace-types";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/root";
+import type { TextSpan } from "../../../../_components/text/types";
+
+type Workspace = inferRouterOutputs<AppRouter>["document"]["workspace"];
 
 /**
  * The span changes of the annotation page. Each one writes the server's answer straight into the
@@ -22,7 +26,7 @@ export function useWorkspaceMutations(documentId: number) {
     );
   };
   const onError = (failure: { message: string }) => setError(failure.message);
-  const withSpan = (spans: WorkspaceSpan[], span: WorkspaceSpan) =>
+  const withSpan = (spans: TextSpan[], span: TextSpan) =>
     [...spans.filter((other) => other.id !== span.id), span].sort(
       (a, b) => a.start - b.start || a.end - b.end,
     );

@@ -1,14 +1,14 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { Label } from "./workspace-types";
+import type { TextLabel } from "./types";
 
 type LabelMenuProps = {
   title: string;
-  labels: Label[];
+  labels: TextLabel[];
   anchor: DOMRect;
   currentLabelId?: number;
-  onPick: (label: Label) => void;
+  onPick: (label: TextLabel) => void;
   onClose: () => void;
   children?: ReactNode;
 };

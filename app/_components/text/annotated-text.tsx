@@ -2,14 +2,14 @@
 
 import { memo, useMemo, type Ref } from "react";
 import { segmentText } from "@/domain/segments";
-import type { Label, WorkspaceSpan } from "./workspace-types";
+import type { TextLabel, TextSpan } from "./types";
 
 type AnnotatedTextProps = {
   text: string;
-  spans: WorkspaceSpan[];
-  labelsById: Map<number, Label>;
+  spans: TextSpan[];
+  labelsById: Map<number, TextLabel>;
   activeSpanId: number | null;
-  onSpanClick: (span: WorkspaceSpan, anchor: DOMRect) => void;
+  onSpanClick: (span: TextSpan, anchor: DOMRect) => void;
   onMouseUp: () => void;
   containerRef: Ref<HTMLDivElement>;
 };

@@ -1,0 +1,111 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { ErrorBanner } from "../../../../../_components/error-banner";
+import { QueryState } from "../../../../../_components/query-state";
+import { StatusBadge } from "../../../../../_components/status-badge";
+import { LabelLegend } from "../../../../../_components/text/label-legend";
+import { SpanEditor } from "../../../../../_components/text/span-editor";
+import { useTRPC } from "../../../../../_trpc/client";
+import { RegionList } from "./region-list";
+import { useCurationMutations } from "./use-curation-mutations";
+
+/** The diff view of one document and the reviewer's gold layer, side by side in one page. */
+export function DocumentCuration({
+  projectSlug,
+  documentId,
+}: {
+  projectSlug: string;
+  documentId: number;
+}) {
+  const trpc = useTRPC();
+  const review = useQuery(trpc.review.document.queryOptions({ documentId }));
+  const mutations = useCurationMutations(documentId);
+  const data = review.data;
+  if (!data) return <QueryState query={review} />;
+  const curated = data.gold.status === "curated";
+  const open = data.regions.filter((region) => !region.settled).length;
+
+  return (
+    <section>
+      <nav className="mb-2 text-sm">
+        <Link href={`/projects/${projectSlug}/review/documents`} className="underline">
+          {data.project.name}: disagreements
+        </Link>
+      </nav>
+      <header className="mb-4 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">
+          {data.document.externalId ?? `Document ${documentId}`}
+        </h1>
+        <span className="text-sm">Gold:</span>
+        <StatusBadge status={data.gold.status} />
+        <span className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="open-regions">
+          {open} of {data.regions.length} regions open
+        </span>
+        <div className="ml-auto flex gap-2 text-sm">
+          <button
+            type="button"
+            onClick={() => mutations.acceptAgreed.mutate({ documentId })}
+            className="rounded border px-3 py-1"
+          >
+            Accept all agreed
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              mutations.setGoldStatus.mutate({
+                documentId,
+                status: curated ? "in_progress" : "curated",
+              })
+            }
+            className="rounded bg-violet-700 px-3 py-1 font-medium text-white"
+          >
+            {curated ? "Reopen" : "Mark curated"}
+          </button>
+        </div>
+      </header>
+      <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+        Submitted by {data.annotators.map((a) => a.name).join(", ") || "nobody yet"}. Accepting
+        agreed spans takes those that {Math.round(data.project.goldAcceptShare * 100)}% of them
+        share.
+      </p>
+
+      <ErrorBanner message={mutations.error} onDismiss={mutations.clearError} />
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-2">
+        <div>
+          <h2 className="mb-2 text-lg font-semibold">Gold layer</h2>
+          <LabelLegend labels={data.labels} />
+          <div data-testid="gold-layer">
+            <SpanEditor
+              text={data.document.text}
+              spans={data.gold.spans}
+              labels={data.labels}
+              editable
+              onAdd={(range, label) =>
+                mutations.addGoldSpan.mutate({ documentId, ...range, labelId: label.id })
+              }
+              onRelabel={(span, label) =>
+                mutations.relabelGoldSpan.mutate({ documentId, spanId: span.id, labelId: label.id })
+              }
+              onDelete={(span) => mutations.deleteGoldSpan.mutate({ documentId, spanId: span.id })}
+            />
+          </div>
+        </div>
+        <div>
+          <h2 className="mb-2 text-lg font-semibold">Where annotators differ</h2>
+          <RegionList
+            text={data.document.text}
+            annotators={data.annotators.map((a) => a.name)}
+            labels={data.labels}
+            regions={data.regions}
+            onAccept={(variant) => mutations.acceptVariant.mutate({ documentId, ...variant })}
+            onReject={(region) =>
+              mutations.rejectRegion.mutate({ documentId, start: region.start, end: region.end })
+            }
+          />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import { notFound } from "next/navigation";
+import { DocumentCuration } from "./document-curation";
+
+export default async function CurationPage({
+  params,
+}: {
+  params: Promise<{ slug: string; documentId: string }>;
+}) {
+  const { slug, documentId } = await params;
+  const id = Number(documentId);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  return <DocumentCuration projectSlug={slug} documentId={id} />;
+}

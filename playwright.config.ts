@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-import { demoServer, emptyServer } from "./e2e/servers";
+import { demoDatabase, demoServer, emptyServer } from "./e2e/servers";
 
 /** Debian's chromium (or PLAYWRIGHT_CHROMIUM); Playwright's own browser only when neither exists. */
 const chromiumPath =
@@ -38,9 +38,9 @@ export default defineConfig({
   // Each starts from a fresh database file, so every run sees the same data.
   webServer: [
     {
-      command: "rm -f data/e2e/demo.db* && tsx scripts/demo.ts",
+      command: `rm -f ${demoDatabase}* && tsx scripts/demo.ts`,
       url: `${demoServer}/api/health`,
-      env: { ...serverEnv, DATABASE_URL: "data/e2e/demo.db", PORT: "3100" },
+      env: { ...serverEnv, DATABASE_URL: demoDatabase, PORT: "3100" },
       reuseExistingServer: false,
       timeout: 120_000,
     },

@@ -1,0 +1,7 @@
+/**
+ * `npm run bench`: every speed target, each measured beside a baseline in the same run, so the
+ * ratios hold on a shared, noisy machine where absolute times do not.
+ */
+import { benchAgreement } from "./agreement-bench";
+
+benchAgreement();

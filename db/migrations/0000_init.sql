@@ -4,6 +4,7 @@ CREATE TABLE `users` (
 	`email` text,
 	`password_hash` text,
 	`is_admin` integer DEFAULT false NOT NULL,
+	`deactivated` integer DEFAULT false NOT NULL,
 	`created_at` integer DEFAULT (unixepoch()) NOT NULL
 );
 --> statement-breakpoint
@@ -38,6 +39,11 @@ CREATE TABLE `projects` (
 	`description` text DEFAULT '' NOT NULL,
 	`allow_overlap` integer DEFAULT false NOT NULL,
 	`gold_accept_share` real DEFAULT 1 NOT NULL,
+	`token_snapping` integer DEFAULT true NOT NULL,
+	`blind_annotation` integer DEFAULT true NOT NULL,
+	`annotators_per_document` integer DEFAULT 2 NOT NULL,
+	`guidelines` text DEFAULT '' NOT NULL,
+	`archived` integer DEFAULT false NOT NULL,
 	`created_at` integer DEFAULT (unixepoch()) NOT NULL
 );
 --> statement-breakpoint
@@ -57,6 +63,16 @@ CREATE TABLE `annotations` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `annotations_document_user` ON `annotations` (`document_id`,`user_id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `annotations_document_gold` ON `annotations` (`document_id`) WHERE user_id IS NULL;--> statement-breakpoint
+CREATE TABLE `assignments` (
+	`document_id` integer NOT NULL,
+	`user_id` integer NOT NULL,
+	`position` integer NOT NULL,
+	PRIMARY KEY(`document_id`, `user_id`),
+	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `assignments_user` ON `assignments` (`user_id`,`position`);--> statement-breakpoint
 CREATE TABLE `documents` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`project_id` integer NOT NULL,

@@ -105,3 +105,21 @@ export const goldRejections = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.annotationId, table.start, table.end] })],
 );
+
+/** Which annotator works on which document, and in what order their queue shows it. */
+export const assignments = sqliteTable(
+  "assignments",
+  {
+    documentId: integer()
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    position: integer().notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.documentId, table.userId] }),
+    index("assignments_user").on(table.userId, table.position),
+  ],
+);

@@ -1,5 +1,14 @@
 import { relations, sql } from "drizzle-orm";
-import { integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+import { documents } from "./documents";
 import { users } from "./users";
 
 export const projects = sqliteTable("projects", {
@@ -11,6 +20,13 @@ export const projects = sqliteTable("projects", {
   // Share of a document's submitted annotators (0 < share <= 1) whose identical span goes into gold
   // when a reviewer accepts agreed spans; 1 means all of them.
   goldAcceptShare: real().notNull().default(1),
+  // Selections snap outwards to whole tokens unless the annotator holds Alt.
+  tokenSnapping: integer({ mode: "boolean" }).notNull().default(true),
+  // Annotators neither see nor can fetch each other's spans or progress.
+  blindAnnotation: integer({ mode: "boolean" }).notNull().default(true),
+  annotatorsPerDocument: integer().notNull().default(2),
+  guidelines: text().notNull().default(""),
+  archived: integer({ mode: "boolean" }).notNull().default(false),
   createdAt: integer({ mode: "timestamp" })
     .notNull()
     .default(sql`(unixepoch())`),

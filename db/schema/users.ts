@@ -9,6 +9,8 @@ export const users = sqliteTable("users", {
   email: text().unique(),
   passwordHash: text(),
   isAdmin: integer({ mode: "boolean" }).notNull().default(false),
+  // A deactivated user cannot sign in; their work stays, attributed to them.
+  deactivated: integer({ mode: "boolean" }).notNull().default(false),
   createdAt: integer({ mode: "timestamp" })
     .notNull()
     .default(sql`(unixepoch())`),

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-import { demoDatabase, demoServer, emptyServer } from "./e2e/servers";
+import { demoDatabase, demoPort, demoServer, emptyPort, emptyServer } from "./e2e/servers";
 
 /** Debian's chromium (or PLAYWRIGHT_CHROMIUM); Playwright's own browser only when neither exists. */
 const chromiumPath =
@@ -40,12 +40,12 @@ export default defineConfig({
     {
       command: `rm -f ${demoDatabase}* && tsx scripts/demo.ts`,
       url: `${demoServer}/api/health`,
-      env: { ...serverEnv, DATABASE_URL: demoDatabase, PORT: "3100" },
+      env: { ...serverEnv, DATABASE_URL: demoDatabase, PORT: String(demoPort) },
       reuseExistingServer: false,
       timeout: 120_000,
     },
     {
-      command: "rm -f data/e2e/empty.db* && next start -p 3101 -H 127.0.0.1",
+      command: `rm -f data/e2e/empty.db* && next start -p ${emptyPort} -H 127.0.0.1`,
       url: `${emptyServer}/api/health`,
       env: { ...serverEnv, DATABASE_URL: "data/e2e/empty.db" },
       reuseExistingServer: false,

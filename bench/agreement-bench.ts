@@ -1,6 +1,6 @@
 import { formatJsonlRecord } from "@/domain/formats/jsonl";
 import { openDatabase } from "@/db/open-database";
-import { importJsonl } from "@/server/services/import-jsonl";
+import { importJsonl } from "@/server/services/datasets/import-jsonl";
 import { createProject } from "@/server/services/projects";
 import { computeAgreement } from "@/server/services/review/agreement";
 import { benchLabels, generateDocuments } from "./generate-project";

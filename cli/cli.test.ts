@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/open-database";
-import { importJsonl } from "@/server/services/import-jsonl";
+import { importJsonl } from "@/server/services/datasets/import-jsonl";
 import { createProject, findMembership, findProjectBySlug } from "@/server/services/projects";
 import { findUserByEmail } from "@/server/services/users";
 

@@ -22,3 +22,15 @@ export class InputError extends DomainError {
     this.name = "InputError";
   }
 }
+
+/** An InputError placed in its file: what a user needs when an import reads several files. */
+export class FileInputError extends InputError {
+  constructor(
+    readonly file: string,
+    error: InputError,
+  ) {
+    super(error.line, error.field, error.reason);
+    this.name = "FileInputError";
+    this.message = `${file}: ${this.message}`;
+  }
+}

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Db } from "@/db/open-database";
 import { formatJsonlRecord, type AnnotationRecord } from "@/domain/formats/jsonl";
 import { spansOverlap, type Span } from "@/domain/spans";
-import { importJsonl } from "@/server/services/import-jsonl";
+import { importJsonl } from "@/server/services/datasets/import-jsonl";
 import { addMember, createProject } from "@/server/services/projects";
 import { createUser } from "@/server/services/users";
 

@@ -204,3 +204,19 @@ describe("writeDoccano", () => {
     expect(document).toEqual(record);
   });
 });
+
+describe("writeDoccano with code points", () => {
+  it("writes Python offsets and says so, and the reader follows the record over its option", () => {
+    const record = sampleRecord();
+    const content = writeDoccano([record], { offsets: "code-points" });
+    const line = JSON.parse(content) as { label: [number, number, string][]; offsets: string };
+    expect(line.offsets).toBe("code-points");
+    expect(line.label[0]).toEqual([6, 9, "PER"]);
+    const [document] = readDoccano(content, { annotator: "alice", offsets: "utf-16" }).documents;
+    expect(document).toEqual(record);
+  });
+
+  it("refuses an offsets key that names no unit", () => {
+    expectInputError(() => readDoccano('{"text": "a", "offsets": "bytes"}'), 1, "offsets");
+  });
+});

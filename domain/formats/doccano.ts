@@ -20,7 +20,9 @@ import { annotationOf, stripByteOrderMark, type ReadReport, type SkippedEntry } 
  *
  * Offsets: doccano stores the indices its browser front end computes, i.e. UTF-16 code units
  * (doccano issue #2290, PR #99), not code points; `offsets: "code-points"` reads files from tools
- * that count code points. Projects in doccano's grapheme-cluster mode are not supported.
+ * that count code points. A record's own `"offsets": "code-points" | "utf-16"` key (which Concord's
+ * writer adds, and doccano keeps as metadata) overrides the option, so such a file reads back exactly.
+ * Projects in doccano's grapheme-cluster mode are not supported.
  */
 export type DoccanoReadOptions = {
   /** Annotator of spans the file does not attribute (no `username` or `user`); default "doccano". */
@@ -65,8 +67,9 @@ export function parseDoccanoRecord(
   const spanKey = spanKeys.find((key) => key in record);
   const fallbackAnnotator =
     typeof record.username === "string" ? record.username : (options.annotator ?? "doccano");
+  const unit = readOffsetUnit(json, record.offsets) ?? options.offsets;
   const spansByAnnotator = spanKey
-    ? readSpans(json, spanKey, text, fallbackAnnotator, options)
+    ? readSpans(json, spanKey, text, fallbackAnnotator, { ...options, offsets: unit })
     : new Map<string, Span[]>();
 
   const skipped: SkippedEntry[] = [];
@@ -82,6 +85,7 @@ export function parseDoccanoRecord(
     "meta",
     "relations",
     "username",
+    "offsets",
     idKey,
     spanKey,
   ]);
@@ -179,4 +183,10 @@ function annotatorOf(json: JsonSource, path: JsonPath, user: unknown, fallback: 
 function readId(json: JsonSource, key: string, id: unknown): string {
   if ((typeof id === "string" && id !== "") || typeof id === "number") return String(id);
   return failAt(json, [key], "must be a non-empty string or a number");
+}
+
+function readOffsetUnit(json: JsonSource, value: unknown): OffsetUnit | undefined {
+  if (value === undefined) return undefined;
+  if (value === "code-points" || value === "utf-16") return value;
+  return failAt(json, ["offsets"], 'must be "code-points" or "utf-16"');
 }

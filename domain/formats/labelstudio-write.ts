@@ -26,29 +26,39 @@ export function writeLabelStudio(
   records: DocumentRecord[],
   options: LabelStudioWriteOptions = {},
 ): string {
-  const textKey = options.textKey ?? "text";
-  const tasks = records.map((record) => {
-    const offsets = createOffsetMap(record.text);
-    const id = record.id === null ? {} : { id: record.id };
-    return {
-      data: { ...record.meta, ...id, [textKey]: record.text },
-      annotations: record.annotations.map((annotation) => ({
-        result: normalizeSpans(annotation.spans).map((span, i) => ({
-          id: `r${i + 1}`,
-          from_name: options.fromName ?? "label",
-          to_name: options.toName ?? "text",
-          type: "labels",
-          value: {
-            ...codePointRange(offsets, span),
-            text: record.text.slice(span.start, span.end),
-            labels: [span.label],
-          },
-        })),
-        concord: { annotator: annotation.annotator, status: annotation.status },
-      })),
-    };
-  });
+  const tasks = records.map((record) => labelStudioTask(record, options));
   return `${JSON.stringify(tasks, null, 2)}\n`;
+}
+
+/** One task as an element of the file's list, for writers that stream the list element by element. */
+export function formatLabelStudioTask(
+  record: DocumentRecord,
+  options: LabelStudioWriteOptions = {},
+): string {
+  return JSON.stringify(labelStudioTask(record, options), null, 2).replaceAll("\n", "\n  ");
+}
+
+function labelStudioTask(record: DocumentRecord, options: LabelStudioWriteOptions) {
+  const textKey = options.textKey ?? "text";
+  const offsets = createOffsetMap(record.text);
+  const id = record.id === null ? {} : { id: record.id };
+  return {
+    data: { ...record.meta, ...id, [textKey]: record.text },
+    annotations: record.annotations.map((annotation) => ({
+      result: normalizeSpans(annotation.spans).map((span, i) => ({
+        id: `r${i + 1}`,
+        from_name: options.fromName ?? "label",
+        to_name: options.toName ?? "text",
+        type: "labels",
+        value: {
+          ...codePointRange(offsets, span),
+          text: record.text.slice(span.start, span.end),
+          labels: [span.label],
+        },
+      })),
+      concord: { annotator: annotation.annotator, status: annotation.status },
+    })),
+  };
 }
 
 /** A labelling config for the tasks above: a <Labels> tag with `labels`, over a <Text> tag. */

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { readLabelStudio } from "./labelstudio";
-import { formatLabelStudioConfig, writeLabelStudio } from "./labelstudio-write";
+import {
+  formatLabelStudioConfig,
+  formatLabelStudioTask,
+  writeLabelStudio,
+} from "./labelstudio-write";
 import {
   codePointSpans,
   expectInputError,
@@ -206,5 +210,13 @@ describe("writeLabelStudio", () => {
       "</View>",
       "",
     ]);
+  });
+});
+
+describe("formatLabelStudioTask", () => {
+  it("gives the elements of writeLabelStudio's list, so a streamed list is the same file", () => {
+    const records = [sampleRecord(), { ...sampleRecord(), id: "doc-2" }];
+    const streamed = `[\n  ${records.map((record) => formatLabelStudioTask(record)).join(",\n  ")}\n]\n`;
+    expect(streamed).toBe(writeLabelStudio(records));
   });
 });

@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open-database";
 import { annotations, documents, labels, spans, users } from "@/db/schema";
 import { DomainError, InputError } from "@/domain/errors";
-import { exportJsonl, parseExportSource, type ExportSource } from "./export-jsonl";
+import { createProject, findMembership, findProjectBySlug } from "../projects";
+import { exportJsonl } from "./export-jsonl";
+import { parseExportSource, type ExportSource } from "./export-source";
 import { importJsonl } from "./import-jsonl";
-import { createProject, findMembership, findProjectBySlug } from "./projects";
 
 type FileSpan = { start: number; end: number; label: string };
 type FileAnnotation = { annotator: string; status?: string; spans: FileSpan[] };

@@ -1,0 +1,102 @@
+import { createWriteStream, mkdirSync } from "node:fs";
+import { once } from "node:events";
+import path from "node:path";
+import type { Writable } from "node:stream";
+import { Option, type Command } from "commander";
+import { exportFormatNames, type ExportFormatName } from "@/domain/formats/catalog";
+import type { OffsetUnit } from "@/domain/formats/file-spans";
+import type { TagScheme } from "@/domain/formats/tags";
+import { getDb } from "@/server/database";
+import { exportBytes, exportDataset } from "@/server/services/datasets/export-dataset";
+import { parseExportSource } from "@/server/services/datasets/export-source";
+import type { ExportSummary } from "@/server/services/datasets/writers/export-format";
+import { createProgressBar } from "./progress-bar";
+
+type ExportCommandOptions = {
+  project: string;
+  format: ExportFormatName;
+  source: string;
+  scheme: TagScheme;
+  offsets?: OffsetUnit;
+  out?: string;
+  progress: boolean;
+};
+
+export function registerExportCommand(program: Command) {
+  program
+    .command("export")
+    .description("export a project's documents and annotations")
+    .requiredOption("--project <slug>", "project slug")
+    .addOption(
+      new Option("--format <format>", "file format").choices(exportFormatNames).default("jsonl"),
+    )
+    .option("--source <source>", "all, gold or annotator:NAME", "all")
+    .addOption(
+      new Option("--scheme <scheme>", "CoNLL tag scheme")
+        .choices(["iob1", "iob2", "bioes"])
+        .default("iob2"),
+    )
+    .addOption(
+      new Option(
+        "--offsets <unit>",
+        "doccano: code-points (default) or utf-16 for doccano itself",
+      ).choices(["code-points", "utf-16"]),
+    )
+    .option(
+      "--out <path>",
+      "write here instead of standard output; brat and hf: a .zip, or else a folder for their files",
+    )
+    .option("--progress", "draw a progress bar even when standard error is not a terminal", false)
+    .action(async (options: ExportCommandOptions) => {
+      const dataset = exportDataset(getDb(), {
+        projectSlug: options.project,
+        format: options.format,
+        source: parseExportSource(options.source),
+        scheme: options.scheme,
+        offsets: options.offsets,
+      });
+      const bar = createProgressBar("exporting", "documents", options.progress);
+      bar?.start(dataset.documentCount, 0, { documents: 0 });
+      const tick = () =>
+        bar?.update(dataset.summary.documents, { documents: dataset.summary.documents });
+      const multiFile = dataset.contentType === "application/zip";
+      if (multiFile && options.out && !options.out.toLowerCase().endsWith(".zip")) {
+        mkdirSync(options.out, { recursive: true });
+        for (const file of dataset.files) {
+          await writeAll(createWriteStream(path.join(options.out, file.name)), file.chunks, tick);
+        }
+      } else {
+        const out = options.out ? createWriteStream(options.out) : process.stdout;
+        await writeAll(out, exportBytes(dataset), tick);
+      }
+      bar?.stop();
+      reportExport(dataset.summary, process.stderr.isTTY);
+    });
+}
+
+async function writeAll(out: Writable, chunks: Iterable<string | Uint8Array>, tick: () => void) {
+  for (const chunk of chunks) {
+    if (!out.write(chunk)) await once(out, "drain");
+    tick();
+  }
+  if (out === process.stdout) return;
+  out.end();
+  await once(out, "finish");
+}
+
+/** Standard output may hold the data, so the summary goes to standard error, for people. */
+function reportExport(summary: ExportSummary, interactive: boolean) {
+  if (interactive) {
+    console.error(`exported ${summary.documents} documents, ${summary.spans} spans`);
+  }
+  if (summary.unalignedSpans) {
+    console.error(
+      `${summary.unalignedSpans} spans do not align to token boundaries: left out of the file, not moved`,
+    );
+  }
+  if (summary.overlappingSpans) {
+    console.error(
+      `${summary.overlappingSpans} spans share tokens with another span (a token has one tag): left out`,
+    );
+  }
+}

@@ -1,0 +1,90 @@
+import type { Db } from "@/db/open-database";
+import { DomainError } from "@/domain/errors";
+import { formatCatalog, type ExportFormatName } from "@/domain/formats/catalog";
+import type { OffsetUnit } from "@/domain/formats/file-spans";
+import type { TagScheme } from "@/domain/formats/tags";
+import { findProjectBySlug, listLabels } from "../projects";
+import { exportFormats } from "./export-formats";
+import { formatExportSource, type ExportSource } from "./export-source";
+import {
+  countProjectDocuments,
+  findDocumentWithSeveralLayers,
+  readProjectDocuments,
+} from "./read-project";
+import type { ExportContext, ExportFile, ExportSummary } from "./writers/export-format";
+import { zipFiles } from "./zip";
+
+export type ExportRequest = {
+  projectSlug: string;
+  format: ExportFormatName;
+  source: ExportSource;
+  /** Token formats; default IOB2. */
+  scheme?: TagScheme;
+  /** doccano only; default code points, like every export ("utf-16" for doccano's own UI). */
+  offsets?: OffsetUnit;
+};
+
+export type DatasetExport = {
+  /** What to call the download, e.g. `news-gold.conll` or `news-all-brat.zip`. */
+  fileName: string;
+  contentType: string;
+  documentCount: number;
+  /** The export's files, produced as they are read; brat and hf have several. */
+  files: Iterable<ExportFile>;
+  /** Filled in as the files are read: complete once they have been. */
+  summary: ExportSummary;
+};
+
+/**
+ * Prepares an export, refusing before a byte is written what cannot be exported: an unknown
+ * project, or several annotators' layers on one document for a format that holds one.
+ */
+export function exportDataset(db: Db, request: ExportRequest): DatasetExport {
+  const project = findProjectBySlug(db, request.projectSlug);
+  const format = exportFormats[request.format];
+  if (formatCatalog[request.format].oneLayer && request.source.kind === "all") {
+    const shared = findDocumentWithSeveralLayers(db, project.id);
+    if (shared) {
+      throw new DomainError(
+        "BAD_REQUEST",
+        `${request.format} holds one annotator's spans per document, but document ${shared.externalId ?? `#${shared.id}`} has spans by ${shared.annotators}: export --source gold or annotator:NAME`,
+      );
+    }
+  }
+  const context: ExportContext = {
+    labels: listLabels(db, project.id).map((label) => label.name),
+    scheme: request.scheme ?? "iob2",
+    offsets: request.offsets ?? "code-points",
+    summary: { documents: 0, spans: 0, unalignedSpans: 0, overlappingSpans: 0 },
+  };
+  const source = formatExportSource(request.source).replace(":", "-");
+  const multiFile = format.extension === "zip";
+  return {
+    fileName: `${project.slug}-${source}${multiFile ? `-${request.format}` : ""}.${format.extension}`,
+    contentType: format.contentType,
+    documentCount: countProjectDocuments(db, project.id),
+    files: format.files(readProjectDocuments(db, project.id, request.source), context),
+    summary: context.summary,
+  };
+}
+
+/** The export as one stream of bytes: the file itself, or a zip of its files. */
+export function* exportBytes(dataset: DatasetExport): Generator<Uint8Array> {
+  if (dataset.contentType === "application/zip") {
+    yield* zipFiles(dataset.files);
+    return;
+  }
+  const encoder = new TextEncoder();
+  let pending = "";
+  for (const file of dataset.files) {
+    for (const chunk of file.chunks) {
+      pending += chunk;
+      // Chunks of about 64 KB: few enough writes, little held.
+      if (pending.length >= 1 << 16) {
+        yield encoder.encode(pending);
+        pending = "";
+      }
+    }
+  }
+  if (pending !== "") yield encoder.encode(pending);
+}

@@ -1,0 +1,39 @@
+import { createReadStream, statSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * A file to import: the name messages give it (the path as the user typed it, or the upload's
+ * name), its size in bytes for progress, and its bytes, read as a stream so large files never sit
+ * in memory whole.
+ */
+export type ImportFile = { name: string; size: number; open(): AsyncIterable<Uint8Array> };
+
+export function fileFromPath(filePath: string, name = filePath): ImportFile {
+  return {
+    name,
+    size: statSync(filePath).size,
+    open: () => createReadStream(filePath, { highWaterMark: 1 << 20 }),
+  };
+}
+
+export function fileFromText(name: string, text: string): ImportFile {
+  const bytes = new TextEncoder().encode(text);
+  return {
+    name,
+    size: bytes.length,
+    async *open() {
+      yield bytes;
+    },
+  };
+}
+
+/** The file name without folders and without its last extension: a document id for brat and txt. */
+export function baseName(file: string): string {
+  const name = path.basename(file);
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+export function extensionOf(file: string): string {
+  return path.extname(file).toLowerCase();
+}

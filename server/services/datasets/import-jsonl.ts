@@ -1,0 +1,38 @@
+import type { Db } from "@/db/open-database";
+import { findProjectBySlug } from "../projects";
+import { createImportSession, type ImportPolicy } from "./import-session";
+import { createLineSplitter } from "./line-reader";
+import { jsonlImport } from "./readers/jsonl";
+
+export type ImportCounts = {
+  documents: number;
+  annotations: number;
+  spans: number;
+  alreadyPresent: number;
+};
+
+/**
+ * Imports JSONL held in a string, synchronously: for seeds, benchmarks and tests. The same checks
+ * and writes as importDataset; by default the project's labels only (strict), as a seed expects.
+ */
+export function importJsonl(
+  db: Db,
+  projectSlug: string,
+  content: string,
+  policy: ImportPolicy = { strict: true },
+): ImportCounts {
+  const project = findProjectBySlug(db, projectSlug);
+  const name = "input.jsonl";
+  return db.$client.transaction(() => {
+    const session = createImportSession(db, project, policy);
+    const parser = jsonlImport
+      .open({}, [])
+      .file(name, undefined, (item) => session.accept(name, item));
+    const splitter = createLineSplitter(parser.line);
+    splitter.push(content);
+    splitter.end();
+    parser.end();
+    const { documents, annotations, spans, alreadyPresent } = session.summary;
+    return { documents, annotations, spans, alreadyPresent };
+  })();
+}

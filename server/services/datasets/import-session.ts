@@ -1,0 +1,161 @@
+import type { Db } from "@/db/open-database";
+import type { projects } from "@/db/schema";
+import { FileInputError, InputError } from "@/domain/errors";
+import type { DocumentRecord } from "@/domain/formats/jsonl";
+import { spansOverlap } from "@/domain/spans";
+import { createDocumentStore } from "./document-store";
+import type { ReadItem } from "./read-items";
+
+export type ImportPolicy = {
+  /** Refuse labels the project does not have, instead of creating them. */
+  strict?: boolean;
+  /** Import the valid documents and list the others, instead of importing nothing. */
+  skipInvalid?: boolean;
+  /** Documents whose id is already in the project take the file's text and annotations. */
+  replace?: boolean;
+  /** Check everything and write nothing: what the import would do, and what it would refuse. */
+  dryRun?: boolean;
+};
+
+/** Where something in the files is, and what about it. */
+export type Problem = { file: string; line: number; field: string | null; reason: string };
+
+export type PreviewDocument = {
+  file: string;
+  line: number;
+  id: string | null;
+  text: string;
+  spans: { annotator: string; label: string; text: string }[];
+};
+
+export type ImportSummary = {
+  /** New documents. */
+  documents: number;
+  replaced: number;
+  /** Documents whose id the project already had, left unchanged. */
+  alreadyPresent: number;
+  annotations: number;
+  spans: number;
+  labelsCreated: string[];
+  /** Documents not imported (with skipInvalid, or found by a dry run). */
+  invalid: Problem[];
+  /** What the files hold that Concord keeps no place for (relations, notes, attributes...). */
+  leftOut: Problem[];
+  /** The first documents, as they would be stored. */
+  preview: PreviewDocument[];
+};
+
+type Project = typeof projects.$inferSelect;
+
+const previewSize = 5;
+const previewTextLength = 400;
+
+/** Takes what the readers find, checks each document against the project, and stores it. */
+export function createImportSession(db: Db, project: Project, policy: ImportPolicy) {
+  const store = createDocumentStore(db, project.id);
+  const labels = store.labelNames();
+  const projectLabels = [...labels].join(", ") || "none";
+  const seenIds = new Map<string, { file: string; line: number }>();
+  const summary: ImportSummary = {
+    documents: 0,
+    replaced: 0,
+    alreadyPresent: 0,
+    annotations: 0,
+    spans: 0,
+    labelsCreated: [],
+    invalid: [],
+    leftOut: [],
+    preview: [],
+  };
+
+  const reject = (file: string, error: InputError) => {
+    const located = error instanceof FileInputError ? error : new FileInputError(file, error);
+    if (!policy.skipInvalid && !policy.dryRun) throw located;
+    const { line, field, reason } = located;
+    summary.invalid.push({ file: located.file, line, field, reason });
+  };
+
+  const check = (file: string, line: number, record: DocumentRecord): InputError | null => {
+    if (record.id !== null) {
+      const first = seenIds.get(record.id);
+      if (first) {
+        const where =
+          first.file === file ? `line ${first.line}` : `${first.file}, line ${first.line}`;
+        return new InputError(line, "id", `id "${record.id}" was already used on ${where}`);
+      }
+    }
+    for (const [a, annotation] of record.annotations.entries()) {
+      for (const [s, span] of annotation.spans.entries()) {
+        const field = `annotations[${a}].spans[${s}]`;
+        if (!labels.has(span.label) && policy.strict) {
+          const reason = `unknown label "${span.label}" (the project's labels: ${projectLabels})`;
+          return new InputError(line, `${field}.label`, reason);
+        }
+        const clash =
+          !project.allowOverlap && annotation.spans.some((o, i) => i < s && spansOverlap(o, span));
+        if (clash) {
+          const reason = `overlaps another span of "${annotation.annotator}", and this project does not allow overlapping spans`;
+          return new InputError(line, field, reason);
+        }
+      }
+    }
+    return null;
+  };
+
+  const save = (record: DocumentRecord) => {
+    for (const annotation of record.annotations) {
+      for (const span of annotation.spans) {
+        if (labels.has(span.label)) continue;
+        labels.add(span.label);
+        summary.labelsCreated.push(span.label);
+        if (!policy.dryRun) store.createLabel(span.label);
+      }
+    }
+    const existing = record.id === null ? undefined : store.findDocument(record.id);
+    if (existing !== undefined && !policy.replace) {
+      summary.alreadyPresent++;
+      return;
+    }
+    if (existing !== undefined) summary.replaced++;
+    else summary.documents++;
+    summary.annotations += record.annotations.length;
+    for (const annotation of record.annotations) summary.spans += annotation.spans.length;
+    if (policy.dryRun) return;
+    if (existing !== undefined) store.replace(existing, record);
+    else store.insert(record);
+  };
+
+  return {
+    summary,
+    accept(file: string, item: ReadItem) {
+      if (item.kind === "left-out") {
+        summary.leftOut.push({ file: item.file ?? file, ...item.entry });
+        return;
+      }
+      if (item.kind === "invalid") return reject(item.file ?? file, item.error);
+      const problem = check(file, item.line, item.record);
+      if (problem) return reject(file, problem);
+      if (item.record.id !== null) seenIds.set(item.record.id, { file, line: item.line });
+      save(item.record);
+      if (summary.preview.length < previewSize) {
+        summary.preview.push(previewOf(file, item.line, item.record));
+      }
+    },
+  };
+}
+
+function previewOf(file: string, line: number, record: DocumentRecord): PreviewDocument {
+  return {
+    file,
+    line,
+    id: record.id,
+    text: record.text.slice(0, previewTextLength),
+    spans: record.annotations.flatMap((annotation) =>
+      annotation.spans.map((span) => ({
+        annotator: annotation.annotator,
+        label: span.label,
+        text: record.text.slice(span.start, span.end),
+      })),
+    ),
+  };
+}

@@ -1,0 +1,31 @@
+import { hfTagNames, writeHf } from "@/domain/formats/hf";
+import { countDocument, type ExportFormat } from "./export-format";
+
+/**
+ * Hugging Face token classification: `labels.json` (the tag names, ids following the project's
+ * label order, so they stay stable between exports) and `data.jsonl`, one sentence per example,
+ * which `datasets.load_dataset("json", data_files="data.jsonl")` loads.
+ */
+export const hfExport: ExportFormat = {
+  extension: "zip",
+  contentType: "application/zip",
+  *files(documents, context) {
+    yield { name: "labels.json", chunks: [`${JSON.stringify(hfTagNames(context.labels))}\n`] };
+    yield {
+      name: "data.jsonl",
+      chunks: (function* () {
+        for (const document of documents) {
+          countDocument(context, document);
+          const record = {
+            ...document.record,
+            id: document.record.id ?? `document-${document.id}`,
+          };
+          const written = writeHf([record], { labels: context.labels });
+          context.summary.unalignedSpans += written.unalignedSpans;
+          context.summary.overlappingSpans += written.overlappingSpans;
+          yield written.content;
+        }
+      })(),
+    };
+  },
+};

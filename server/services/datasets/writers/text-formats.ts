@@ -1,0 +1,53 @@
+import { writeConll } from "@/domain/formats/conll";
+import { writeCsvSpans } from "@/domain/formats/csv";
+import { formatDoccanoRecord } from "@/domain/formats/doccano-write";
+import { formatJsonlRecord } from "@/domain/formats/jsonl";
+import { formatLabelStudioTask } from "@/domain/formats/labelstudio-write";
+import { formatSpacyRecord } from "@/domain/formats/spacy";
+import { countDocument, singleFile } from "./export-format";
+
+export const jsonlExport = singleFile("jsonl", "application/jsonl", (document, context) => {
+  countDocument(context, document);
+  return `${formatJsonlRecord(document.record)}\n`;
+});
+
+export const doccanoExport = singleFile("jsonl", "application/jsonl", (document, context) => {
+  countDocument(context, document);
+  return `${formatDoccanoRecord(document.record, { offsets: context.offsets })}\n`;
+});
+
+export const spacyExport = singleFile("jsonl", "application/jsonl", (document, context) => {
+  countDocument(context, document);
+  return `${formatSpacyRecord(document.record)}\n`;
+});
+
+/** The list Label Studio imports, written a task at a time. */
+export const labelStudioExport = singleFile(
+  "json",
+  "application/json",
+  (document, context) => {
+    countDocument(context, document);
+    return formatLabelStudioTask(document.record);
+  },
+  { open: "[\n  ", separator: ",\n  ", close: "\n]\n", empty: "[]\n" },
+);
+
+const csvHeader = writeCsvSpans([]);
+
+export const csvExport = singleFile(
+  "csv",
+  "text/csv",
+  (document, context) => {
+    countDocument(context, document);
+    return writeCsvSpans([document.record]).slice(csvHeader.length);
+  },
+  { open: csvHeader, empty: csvHeader },
+);
+
+export const conllExport = singleFile("conll", "text/plain", (document, context) => {
+  countDocument(context, document);
+  const written = writeConll([document.record], { scheme: context.scheme });
+  context.summary.unalignedSpans += written.unalignedSpans;
+  context.summary.overlappingSpans += written.overlappingSpans;
+  return written.content;
+});

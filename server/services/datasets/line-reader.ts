@@ -49,8 +49,11 @@ export async function forEachLine(
     try {
       return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
     } catch {
+      // Decoded leniently, the chunk shows where the bad bytes sit: count the lines before them.
+      const lenient = chunk ? new TextDecoder().decode(chunk) : "";
+      const before = lenient.slice(0, Math.max(0, lenient.indexOf("\uFFFD")));
       throw new InputError(
-        splitter.lineNumber + 1,
+        splitter.lineNumber + 1 + (before.match(/\n/g)?.length ?? 0),
         null,
         "is not UTF-8 text: save the file as UTF-8 (is it UTF-16, or binary?)",
       );

@@ -45,11 +45,12 @@ function pairFiles(files: ImportFile[]): ImportPlan {
     );
   const texts = byExtension(".txt");
   const annotations = byExtension(".ann");
-  const other = files.find((file) => ![".txt", ".ann"].includes(extensionOf(file.name)));
+  // A collection's annotation.conf and visual.conf configure brat's editor: nothing to import.
+  const other = files.find((file) => ![".txt", ".ann", ".conf"].includes(extensionOf(file.name)));
   if (other) {
     throw new FileInputError(
       other.name,
-      new InputError(1, null, "is neither a brat .txt nor a .ann file"),
+      new InputError(1, null, "is neither a brat .txt, .ann nor .conf file"),
     );
   }
   const units: ImportPlan["units"] = [];

@@ -1,0 +1,319 @@
+import { describe, expect, it } from "vitest";
+import type { ImportFormatName } from "@/domain/formats/catalog";
+import { importJsonl } from "./import-jsonl";
+import { countRows, freshDb, importError, importTexts } from "./test-datasets";
+
+type Malformed = {
+  format: ImportFormatName;
+  files: Record<string, string>;
+  file: string;
+  line: number;
+  field: string | null;
+  reason: RegExp;
+};
+
+const pretty = JSON.stringify(
+  [
+    { data: { text: "fine" }, annotations: [] },
+    {
+      data: { text: "Ana 😀" },
+      annotations: [{ result: [{ value: { start: 0, end: 9, labels: ["PER"] } }] }],
+    },
+  ],
+  null,
+  2,
+);
+
+const malformed: Malformed[] = [
+  {
+    format: "jsonl",
+    files: { "a.jsonl": '{"text": "ok"}\n{"text": 5}\n' },
+    file: "a.jsonl",
+    line: 2,
+    field: "text",
+    reason: /string/,
+  },
+  {
+    format: "txt",
+    files: { "one.txt": "fine", "empty.txt": "  \n" },
+    file: "empty.txt",
+    line: 1,
+    field: "text",
+    reason: /empty/,
+  },
+  {
+    format: "csv",
+    files: { "d.csv": 'id,text\n1,fine\n2,"never closed\nstill open\n' },
+    file: "d.csv",
+    line: 3,
+    field: "text",
+    reason: /never closed/,
+  },
+  {
+    format: "csv",
+    files: { "d.csv": "id,body\n1,x\n" },
+    file: "d.csv",
+    line: 1,
+    field: "text",
+    reason: /no column named "text"/,
+  },
+  {
+    format: "doccano",
+    files: { "d.jsonl": '{"text": "ok"}\n{"text": "abc", "label": [[0, 9, "PER"]]}\n' },
+    file: "d.jsonl",
+    line: 2,
+    field: "label[0][1]",
+    reason: /past the end/,
+  },
+  {
+    format: "labelstudio",
+    files: { "ls.json": pretty },
+    file: "ls.json",
+    line: pretty.split("\n").findIndex((line) => line.includes('"end": 9')) + 1,
+    field: "[1].annotations[0].result[0].value.end",
+    reason: /past the end/,
+  },
+  {
+    format: "conll",
+    files: { "c.conll": "-DOCSTART- -X- O O\n\nAnn B-PER\nLee B_PER\n" },
+    file: "c.conll",
+    line: 4,
+    field: "tag",
+    reason: /B_PER/,
+  },
+  {
+    format: "brat",
+    files: { "d.txt": "Ana met Bob", "d.ann": "T1\tPER 0 3\tAna\nT2\tPER 8 11\tBill\n" },
+    file: "d.ann",
+    line: 2,
+    field: "text",
+    reason: /is "Bill" but the offsets cover "Bob"/,
+  },
+  {
+    format: "brat",
+    files: { "d.ann": "T1\tPER 0 3\tAna\n" },
+    file: "d.ann",
+    line: 1,
+    field: null,
+    reason: /has no d.txt beside it/,
+  },
+  {
+    format: "spacy",
+    files: { "s.jsonl": '{"text": "ab", "ents": [[0, 1]]}\n' },
+    file: "s.jsonl",
+    line: 1,
+    field: "ents[0]",
+    reason: /expected \[start, end, label\]/,
+  },
+  {
+    format: "hf",
+    files: { "labels.json": '["O", "B-PER"]', "h.jsonl": '{"tokens": ["Ann"], "ner_tags": [7]}\n' },
+    file: "h.jsonl",
+    line: 1,
+    field: "ner_tags[0]",
+    reason: /tag id 7 is not in labels.json/,
+  },
+  {
+    format: "hf",
+    files: {
+      "labels.json": '["O", "B-PER",]',
+      "h.jsonl": '{"tokens": ["Ann"], "ner_tags": [1]}\n',
+    },
+    file: "labels.json",
+    line: 1,
+    field: null,
+    reason: /not valid JSON/,
+  },
+];
+
+describe.each(malformed)(
+  "malformed $format ($file)",
+  ({ format, files, file, line, field, reason }) => {
+    it("names the file, line and field, and imports nothing from any file", async () => {
+      const db = freshDb();
+      importJsonl(db, "p", '{"id": "before", "text": "already here"}');
+      const before = countRows(db);
+      const error = await importError(() => importTexts(db, "p", format, files));
+      expect({ file: error.file, line: error.line, field: error.field }).toEqual({
+        file,
+        line,
+        field,
+      });
+      expect(error.reason).toMatch(reason);
+      expect(error.message).toContain(`${file}: line ${line}`);
+      expect(countRows(db)).toEqual(before);
+    });
+  },
+);
+
+describe("--skip-invalid", () => {
+  it("imports the valid documents and lists every skipped one with its reason", async () => {
+    const db = freshDb();
+    const content = [
+      '{"id": "a", "text": "Ana"}',
+      "{oops",
+      '{"id": "b", "text": "Bob", "annotations": [{"annotator": "x", "spans": [{"start": 0, "end": 5, "label": "PER"}]}]}',
+      '{"id": "a", "text": "again"}',
+      '{"id": "c", "text": "Cy"}',
+    ].join("\n");
+    const summary = await importTexts(
+      db,
+      "p",
+      "jsonl",
+      { "f.jsonl": content },
+      { skipInvalid: true },
+    );
+    expect(summary.documents).toBe(2);
+    expect(summary.invalid.map(({ file, line, field }) => [file, line, field])).toEqual([
+      ["f.jsonl", 2, null],
+      ["f.jsonl", 3, "annotations[0].spans[0].end"],
+      ["f.jsonl", 4, "id"],
+    ]);
+    expect(summary.invalid[2]?.reason).toMatch(/already used on line 1/);
+    expect(countRows(db).documents).toBe(2);
+  });
+
+  it("skips a CoNLL document with a bad tag and reads the next one", async () => {
+    const db = freshDb();
+    const content = "-DOCSTART- -X- O O\n\nAnn B-PER\nx BAD\n\n-DOCSTART- -X- O O\n\nBob B-PER\n";
+    const summary = await importTexts(
+      db,
+      "p",
+      "conll",
+      { "c.conll": content },
+      { skipInvalid: true },
+    );
+    expect(summary.documents).toBe(1);
+    expect(summary.invalid).toMatchObject([{ file: "c.conll", line: 4, field: "tag" }]);
+    expect(summary.preview[0]?.spans).toEqual([{ annotator: "conll", label: "PER", text: "Bob" }]);
+  });
+});
+
+describe("documents already in the project", () => {
+  const first =
+    '{"id": "a", "text": "Ana", "annotations": [{"annotator": "x", "spans": [{"start": 0, "end": 3, "label": "PER"}]}]}';
+  const second =
+    '{"id": "a", "text": "Bob!", "annotations": [{"annotator": "y", "spans": [{"start": 0, "end": 3, "label": "ORG"}]}]}';
+
+  it("are left unchanged and counted", async () => {
+    const db = freshDb();
+    await importTexts(db, "p", "jsonl", { "1.jsonl": first });
+    const before = countRows(db);
+    const summary = await importTexts(db, "p", "jsonl", { "2.jsonl": second });
+    expect(summary).toMatchObject({ documents: 0, alreadyPresent: 1, replaced: 0 });
+    expect(countRows(db)).toEqual(before);
+  });
+
+  it("are replaced, text and layers, with --replace", async () => {
+    const db = freshDb();
+    await importTexts(db, "p", "jsonl", { "1.jsonl": first });
+    const summary = await importTexts(db, "p", "jsonl", { "2.jsonl": second }, { replace: true });
+    expect(summary).toMatchObject({ documents: 0, alreadyPresent: 0, replaced: 1, spans: 1 });
+    expect(countRows(db)).toMatchObject({ documents: 1, annotations: 1, spans: 1 });
+    expect(summary.preview[0]).toMatchObject({
+      id: "a",
+      text: "Bob!",
+      spans: [{ annotator: "y", text: "Bob" }],
+    });
+  });
+});
+
+describe("labels", () => {
+  const content =
+    '{"text": "Ana in Kyiv", "annotations": [{"annotator": "x", "spans": [{"start": 7, "end": 11, "label": "CITY"}]}]}';
+
+  it("creates labels the project lacks, with the next hotkey", async () => {
+    const db = freshDb();
+    const summary = await importTexts(db, "p", "jsonl", { "l.jsonl": content });
+    expect(summary.labelsCreated).toEqual(["CITY"]);
+    const labels = db.$client
+      .prepare("SELECT name, hotkey, position FROM labels ORDER BY position")
+      .all();
+    expect(labels.at(-1)).toEqual({ name: "CITY", hotkey: "4", position: 3 });
+  });
+
+  it("refuses them with --strict, naming the line and field", async () => {
+    const db = freshDb();
+    const error = await importError(() =>
+      importTexts(db, "p", "jsonl", { "l.jsonl": content }, { strict: true }),
+    );
+    expect([error.line, error.field]).toEqual([1, "annotations[0].spans[0].label"]);
+    expect(error.reason).toMatch(/unknown label "CITY" \(the project's labels: PER, ORG, LOC\)/);
+    expect(countRows(db)).toMatchObject({ documents: 0, labels: 3 });
+  });
+
+  it("refuses overlapping spans where the project forbids them", async () => {
+    const db = freshDb();
+    const overlapping =
+      '{"text": "New York City", "annotations": [{"annotator": "x", "spans": [{"start": 0, "end": 8, "label": "LOC"}, {"start": 4, "end": 13, "label": "LOC"}]}]}';
+    const error = await importError(() =>
+      importTexts(db, "p", "jsonl", { "o.jsonl": overlapping }),
+    );
+    expect([error.line, error.field]).toEqual([1, "annotations[0].spans[1]"]);
+  });
+});
+
+describe("brat", () => {
+  const files = {
+    "n.txt": "Acme Corp and Bob Inc",
+    "n.ann": "T1\tORG 0 4;10 13\tAcme and\nR1\tRel Arg1:T1 Arg2:T1\n#1\tNote T1\tsure\n",
+  };
+
+  it("splits a discontinuous span into its fragments, and reports what it leaves out", async () => {
+    const db = freshDb();
+    const summary = await importTexts(db, "p", "brat", files);
+    expect(summary.preview[0]?.spans.map((span) => span.text)).toEqual(["Acme", "and"]);
+    expect(summary.leftOut).toMatchObject([
+      { file: "n.ann", line: 2, field: "R1", reason: /relation/ },
+      { file: "n.ann", line: 3, field: "#1", reason: /note/ },
+    ]);
+  });
+
+  it("reports a discontinuous span instead, when asked", async () => {
+    const db = freshDb();
+    const summary = await importTexts(db, "p", "brat", files, { discontinuous: "skip" });
+    expect(summary.spans).toBe(0);
+    expect(summary.leftOut[0]).toMatchObject({ line: 1, field: "T1", reason: /discontinuous/ });
+  });
+});
+
+describe("txt", () => {
+  it("makes one document per file, named after it, text kept exactly", async () => {
+    const db = freshDb();
+    const summary = await importTexts(db, "p", "txt", {
+      "dir/a.txt": "one\r\ntwo\r\n",
+      "b.txt": "東京",
+    });
+    expect(summary.preview.map((doc) => [doc.id, doc.text])).toEqual([
+      ["a", "one\r\ntwo\r\n"],
+      ["b", "東京"],
+    ]);
+  });
+
+  it("makes one document per non-blank line with --lines", async () => {
+    const db = freshDb();
+    const summary = await importTexts(
+      db,
+      "p",
+      "txt",
+      { "a.txt": "one\n\n😀 two\n" },
+      { lines: true },
+    );
+    expect(summary.documents).toBe(2);
+    expect(summary.preview.map((doc) => [doc.line, doc.text])).toEqual([
+      [1, "one"],
+      [3, "😀 two"],
+    ]);
+  });
+});
+
+describe("a dry run", () => {
+  it("reports what the import would do, every problem included, and writes nothing", async () => {
+    const db = freshDb();
+    const content = '{"id": "a", "text": "x"}\n{bad\n{"text": 1}\n';
+    const summary = await importTexts(db, "p", "jsonl", { "f.jsonl": content }, { dryRun: true });
+    expect(summary.documents).toBe(1);
+    expect(summary.invalid.map((problem) => problem.line)).toEqual([2, 3]);
+    expect(countRows(db).documents).toBe(0);
+  });
+});

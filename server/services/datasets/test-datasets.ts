@@ -1,0 +1,132 @@
+// Helpers for the datasets tests (not a test file itself).
+import { count } from "drizzle-orm";
+import { unzipSync } from "fflate";
+import { expect } from "vitest";
+import { openDatabase, type Db } from "@/db/open-database";
+import { annotations, documents, labels, spans, users } from "@/db/schema";
+import { FileInputError } from "@/domain/errors";
+import type { ExportFormatName, ImportFormatName } from "@/domain/formats/catalog";
+import { createProject, findProjectBySlug } from "../projects";
+import { exportBytes, exportDataset, type ExportRequest } from "./export-dataset";
+import { parseExportSource } from "./export-source";
+import { importDataset, type ImportOptions } from "./import-dataset";
+import { fileFromText } from "./import-file";
+import { readProjectDocuments } from "./read-project";
+
+export function freshDb(...slugs: string[]) {
+  const db = openDatabase(":memory:");
+  for (const slug of slugs.length ? slugs : ["p"]) {
+    createProject(db, { slug, name: slug, labels: ["PER", "ORG", "LOC"] });
+  }
+  return db;
+}
+
+export function importTexts(
+  db: Db,
+  projectSlug: string,
+  format: ImportFormatName,
+  files: Record<string, string>,
+  options: ImportOptions = {},
+) {
+  return importDataset(db, {
+    projectSlug,
+    format,
+    files: Object.entries(files).map(([name, text]) => fileFromText(name, text)),
+    options,
+  });
+}
+
+/** The export's files by name (one, `data.<ext>`, for single-file formats). */
+export function exportTexts(
+  db: Db,
+  projectSlug: string,
+  format: ExportFormatName,
+  source = "all",
+  extra: Partial<ExportRequest> = {},
+) {
+  const dataset = exportDataset(db, {
+    projectSlug,
+    format,
+    source: parseExportSource(source),
+    ...extra,
+  });
+  const bytes = Buffer.concat([...exportBytes(dataset)]);
+  const files: Record<string, string> =
+    dataset.contentType === "application/zip"
+      ? Object.fromEntries(
+          Object.entries(unzipSync(bytes)).map(([name, data]) => [
+            name,
+            new TextDecoder().decode(data),
+          ]),
+        )
+      : { [`data.${dataset.fileName.split(".").at(-1)}`]: bytes.toString("utf8") };
+  return { files, summary: dataset.summary, fileName: dataset.fileName };
+}
+
+export function onlyFile(files: Record<string, string>): string {
+  const [content, ...others] = Object.values(files);
+  expect(others).toEqual([]);
+  return content ?? "";
+}
+
+/** Every stored span as `[document id, annotator, label, covered text, start, end]` (UTF-16). */
+export function storedSpans(db: Db, projectSlug: string, source = "all") {
+  const project = findProjectBySlug(db, projectSlug);
+  return [...readProjectDocuments(db, project.id, parseExportSource(source))].flatMap(
+    ({ record }) =>
+      record.annotations.flatMap((annotation) =>
+        annotation.spans.map((span) => [
+          record.id,
+          annotation.annotator,
+          span.label,
+          record.text.slice(span.start, span.end),
+          span.start,
+          span.end,
+        ]),
+      ),
+  );
+}
+
+export function storedTexts(db: Db, projectSlug: string) {
+  const project = findProjectBySlug(db, projectSlug);
+  return [...readProjectDocuments(db, project.id, { kind: "all" })].map(
+    ({ record }) => record.text,
+  );
+}
+
+export function countRows(db: Db) {
+  const rows = (
+    table: typeof documents | typeof users | typeof annotations | typeof spans | typeof labels,
+  ) => db.select({ n: count() }).from(table).get()?.n ?? 0;
+  return {
+    documents: rows(documents),
+    users: rows(users),
+    annotations: rows(annotations),
+    spans: rows(spans),
+    labels: rows(labels),
+  };
+}
+
+export async function importError(run: () => Promise<unknown>): Promise<FileInputError> {
+  try {
+    await run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(FileInputError);
+    return error as FileInputError;
+  }
+  throw new Error("expected the import to be refused");
+}
+
+/** Python's `text[start:end]`: code points. */
+export function pythonSlice(text: string, start: number, end: number): string {
+  return [...text].slice(start, end).join("");
+}
+
+/** Code point offsets of the `occurrence`-th `needle`. */
+export function codePoints(text: string, needle: string, occurrence = 0) {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) at = text.indexOf(needle, at + 1);
+  if (at < 0) throw new Error(`"${needle}" is not in "${text}"`);
+  const start = [...text.slice(0, at)].length;
+  return { start, end: start + [...needle].length, utf16Start: at, utf16End: at + needle.length };
+}

@@ -75,7 +75,12 @@ export function createImportSession(db: Db, project: Project, policy: ImportPoli
     summary.invalid.push({ file: located.file, line, field, reason });
   };
 
-  const check = (file: string, line: number, record: DocumentRecord): InputError | null => {
+  const check = (
+    file: string,
+    line: number,
+    record: DocumentRecord,
+    lineOf: (start: number) => number,
+  ): InputError | null => {
     if (record.id !== null) {
       const first = seenIds.get(record.id);
       if (first) {
@@ -89,13 +94,13 @@ export function createImportSession(db: Db, project: Project, policy: ImportPoli
         const field = `annotations[${a}].spans[${s}]`;
         if (!labels.has(span.label) && policy.strict) {
           const reason = `unknown label "${span.label}" (the project's labels: ${projectLabels})`;
-          return new InputError(line, `${field}.label`, reason);
+          return new InputError(lineOf(span.start), `${field}.label`, reason);
         }
         const clash =
           !project.allowOverlap && annotation.spans.some((o, i) => i < s && spansOverlap(o, span));
         if (clash) {
           const reason = `overlaps another span of "${annotation.annotator}", and this project does not allow overlapping spans`;
-          return new InputError(line, field, reason);
+          return new InputError(lineOf(span.start), field, reason);
         }
       }
     }
@@ -133,7 +138,8 @@ export function createImportSession(db: Db, project: Project, policy: ImportPoli
         return;
       }
       if (item.kind === "invalid") return reject(item.file ?? file, item.error);
-      const problem = check(file, item.line, item.record);
+      const lineOf = item.lineOfSpan ?? (() => item.line);
+      const problem = check(file, item.line, item.record, lineOf);
       if (problem) return reject(file, problem);
       if (item.record.id !== null) seenIds.set(item.record.id, { file, line: item.line });
       save(item.record);

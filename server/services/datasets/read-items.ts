@@ -7,7 +7,13 @@ import type { ImportFile } from "./import-file";
 
 /** What a format reader finds in a file, in file order. */
 export type ReadItem =
-  | { kind: "document"; line: number; record: DocumentRecord }
+  | {
+      kind: "document";
+      line: number;
+      record: DocumentRecord;
+      /** The line a span starts on, where a document spans many lines (CoNLL: one per token). */
+      lineOfSpan?: (start: number) => number;
+    }
   /** A document that cannot be read; `file` when the problem sits in another file (a span table). */
   | { kind: "invalid"; error: InputError; file?: string }
   /** Something the file holds that Concord has no place for (relations, notes...), left out. */

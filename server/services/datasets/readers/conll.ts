@@ -13,11 +13,21 @@ export const conllImport: ImportFormat = {
       const reader = createConllReader(options);
       let firstLine: number | null = null;
       let failure: InputError | null = null;
+      // Where each token starts in the rebuilt text (tokens and sentences joined by one
+      // character), so a refused span is reported on its own line.
+      let tokenLines = new Map<number, number>();
+      let offset = 0;
       const close = (document: DocumentRecord | null) => {
+        const lines = tokenLines;
+        const lineOfSpan = (start: number) => lines.get(start) ?? firstLine ?? 1;
         if (failure) emit({ kind: "invalid", error: failure });
-        else if (document) emit({ kind: "document", line: firstLine ?? 1, record: document });
+        else if (document) {
+          emit({ kind: "document", line: firstLine ?? 1, record: document, lineOfSpan });
+        }
         failure = null;
         firstLine = null;
+        tokenLines = new Map();
+        offset = 0;
       };
       const attempt = (read: () => DocumentRecord | null) => {
         try {
@@ -32,7 +42,12 @@ export const conllImport: ImportFormat = {
         line(text, lineNumber) {
           const trimmed = text.trim();
           if (trimmed.startsWith("-DOCSTART-")) return close(attempt(() => reader.readLine(text)));
-          if (trimmed !== "") firstLine ??= lineNumber;
+          if (trimmed !== "") {
+            firstLine ??= lineNumber;
+            const token = trimmed.split(trimmed.includes("\t") ? /\s*\t\s*/ : /\s+/)[0] ?? "";
+            tokenLines.set(offset, lineNumber);
+            offset += token.length + 1;
+          }
           attempt(() => reader.readLine(text));
         },
         end: () => close(attempt(() => reader.finish())),

@@ -1,0 +1,116 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/open-database";
+import { createProject } from "@/server/services/projects";
+
+const projectRoot = path.resolve(import.meta.dirname, "..");
+const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
+const timeout = 60_000;
+let folder: string;
+
+beforeAll(() => {
+  folder = mkdtempSync(path.join(os.tmpdir(), "concord-datasets-cli-"));
+  const db = openDatabase(path.join(folder, "c.db"));
+  createProject(db, { slug: "s", name: "S", labels: ["PER", "ORG"] });
+  db.$client.close();
+});
+
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+function concord(...args: string[]) {
+  const result = spawnSync(tsx, ["cli/index.ts", ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL: path.join(folder, "c.db") },
+    encoding: "utf8",
+    timeout,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function write(name: string, content: string) {
+  const file = path.join(folder, name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, content);
+  return file;
+}
+
+describe("concord import and export in other formats", () => {
+  it(
+    "imports a brat folder, refuses a bad CoNLL file whole, and exports CoNLL, brat and HF",
+    () => {
+      write("brat/a.txt", "😀 Ana joined 東京 Corp.");
+      write(
+        "brat/a.ann",
+        "T1\tPER 2 5\tAna\nT2\tORG 13 20\t東京 Corp\nR1\tWorks Arg1:T1 Arg2:T2\n",
+      );
+      write("brat/annotation.conf", "[entities]\nPER\nORG\n");
+      const brat = concord(
+        "import",
+        "--project",
+        "s",
+        "--format",
+        "brat",
+        path.join(folder, "brat"),
+      );
+      expect(brat.stderr).toBe("");
+      expect(brat.status).toBe(0);
+      expect(brat.stdout).toContain("imported 1 documents, 1 annotations, 2 spans into s");
+      expect(brat.stdout).toMatch(
+        /left out 1 annotations.*\n.*a\.ann: line 3, field "R1": relation/,
+      );
+
+      const conll = write("bad.conll", "-DOCSTART- -X- O O\n\nBob B-PER\n\nSue B-CITY\n");
+      const refused = concord("import", "--project", "s", "--format", "conll", "--strict", conll);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain(`${conll}: line 5, field "annotations[0].spans[1].label"`);
+      expect(refused.stderr).toContain('unknown label "CITY"');
+      expect(refused.stderr).toContain("nothing was imported");
+
+      const out = path.join(folder, "out.conll");
+      const exported = concord(
+        "export",
+        "--project",
+        "s",
+        "--format",
+        "conll",
+        "--scheme",
+        "bioes",
+        "--out",
+        out,
+      );
+      expect(exported).toMatchObject({ status: 0, stdout: "" });
+      expect(readFileSync(out, "utf8")).toBe(
+        "-DOCSTART- -X- O O\n\n😀 _ _ O\nAna _ _ S-PER\njoined _ _ O\n東京 _ _ B-ORG\nCorp _ _ E-ORG\n. _ _ O\n\n",
+      );
+
+      const zip = path.join(folder, "out.zip");
+      expect(concord("export", "--project", "s", "--format", "brat", "--out", zip).status).toBe(0);
+      const entries = unzipSync(readFileSync(zip));
+      expect(Object.keys(entries)).toEqual(["annotation.conf", "a.txt", "a.ann"]);
+      expect(new TextDecoder().decode(entries["a.ann"])).toBe(
+        "T1\tPER 2 5\tAna\nT2\tORG 13 20\t東京 Corp\n",
+      );
+
+      const hf = path.join(folder, "hf");
+      expect(concord("export", "--project", "s", "--format", "hf", "--out", hf).status).toBe(0);
+      expect(JSON.parse(readFileSync(path.join(hf, "labels.json"), "utf8"))).toEqual([
+        "O",
+        "B-PER",
+        "I-PER",
+        "B-ORG",
+        "I-ORG",
+      ]);
+      expect(JSON.parse(readFileSync(path.join(hf, "data.jsonl"), "utf8"))).toEqual({
+        id: "a-0",
+        tokens: ["😀", "Ana", "joined", "東京", "Corp", "."],
+        ner_tags: [0, 1, 0, 3, 4, 0],
+      });
+    },
+    timeout,
+  );
+});

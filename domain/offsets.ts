@@ -15,6 +15,8 @@ export type OffsetMap = {
 };
 
 export function createOffsetMap(text: string): OffsetMap {
+  // Most texts have no astral characters: then both units agree, and no table is needed.
+  if (!/[\uD800-\uDFFF]/.test(text)) return identityMap(text);
   const utf16ByCodePoint: number[] = [];
   for (let i = 0; i < text.length; i++) {
     utf16ByCodePoint.push(i);
@@ -23,11 +25,7 @@ export function createOffsetMap(text: string): OffsetMap {
   utf16ByCodePoint.push(text.length);
   const codePointLength = utf16ByCodePoint.length - 1;
 
-  if (codePointLength === text.length) {
-    const identity = (offset: number) =>
-      Number.isInteger(offset) && offset >= 0 && offset <= text.length ? offset : undefined;
-    return { toUtf16: identity, toCodePoint: identity, codePointLength };
-  }
+  if (codePointLength === text.length) return identityMap(text);
 
   return {
     codePointLength,
@@ -38,6 +36,12 @@ export function createOffsetMap(text: string): OffsetMap {
       return binarySearch(utf16ByCodePoint, utf16);
     },
   };
+}
+
+function identityMap(text: string): OffsetMap {
+  const identity = (offset: number) =>
+    Number.isInteger(offset) && offset >= 0 && offset <= text.length ? offset : undefined;
+  return { toUtf16: identity, toCodePoint: identity, codePointLength: text.length };
 }
 
 /** True when `utf16` falls between the two halves of a surrogate pair. */

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/open-database";
 import type { AnnotationRecord, DocumentRecord } from "@/domain/formats/jsonl";
+import { normalizeSpans } from "@/domain/spans";
 import { goldAnnotatorName, type ExportSource } from "./export-source";
 
 /** A document as stored: its row id (to name files when it has no external id) and its record. */
@@ -30,20 +31,31 @@ export function* readProjectDocuments(
     `SELECT id, external_id AS externalId, text, meta FROM documents
       WHERE project_id = @projectId AND id > @afterId ORDER BY id LIMIT @limit`,
   );
+  // One row per layer, its spans packed as JSON by SQLite: a row per span would cost a JavaScript
+  // object each, which is most of an export's time.
   const layers = sqlite.prepare<
     { projectId: number; firstId: number; lastId: number; annotator: string },
     LayerRow
   >(
-    `SELECT a.id AS annotationId, a.document_id AS documentId, u.name AS annotator, a.status,
-            s.start, s."end", l.name AS label
+    `SELECT a.document_id AS documentId, u.name AS annotator, a.status,
+            (SELECT json_group_array(json_array(s.start, s."end", s.label_id))
+               FROM spans s WHERE s.annotation_id = a.id) AS spans
        FROM annotations a
-       JOIN documents d ON d.id = a.document_id
+       -- CROSS JOIN keeps SQLite from starting at the project's documents: a page reads its own
+       -- annotations through their document_id index, not every document of the project.
+       CROSS JOIN documents d ON d.id = a.document_id
        LEFT JOIN users u ON u.id = a.user_id
-       LEFT JOIN spans s ON s.annotation_id = a.id
-       LEFT JOIN labels l ON l.id = s.label_id
       WHERE d.project_id = @projectId AND a.document_id BETWEEN @firstId AND @lastId
         AND ${layerFilter[source.kind]}
       ORDER BY a.document_id, u.name, a.id`,
+  );
+  const labelNames = new Map(
+    sqlite
+      .prepare<[number], { id: number; name: string }>(
+        "SELECT id, name FROM labels WHERE project_id = ?",
+      )
+      .all(projectId)
+      .map((label) => [label.id, label.name]),
   );
   const annotator = source.kind === "annotator" ? source.name : "";
   let afterId = 0;
@@ -54,6 +66,7 @@ export function* readProjectDocuments(
     if (!first || !last) return;
     const byDocument = groupLayers(
       layers.all({ projectId, firstId: first.id, lastId: last.id, annotator }),
+      labelNames,
     );
     for (const row of page) {
       yield {
@@ -92,30 +105,27 @@ export function findDocumentWithSeveralLayers(db: Db, projectId: number) {
 }
 
 type LayerRow = {
-  annotationId: number;
   documentId: number;
   annotator: string | null;
   status: AnnotationRecord["status"];
-  start: number | null;
-  end: number | null;
-  label: string | null;
+  /** `[[start, end, labelId], ...]` */
+  spans: string;
 };
 
-function groupLayers(rows: LayerRow[]) {
+function groupLayers(rows: LayerRow[], labelNames: Map<number, string>) {
   const byDocument = new Map<number, AnnotationRecord[]>();
-  let current: AnnotationRecord | null = null;
-  let currentId = -1;
   for (const row of rows) {
-    if (row.annotationId !== currentId) {
-      currentId = row.annotationId;
-      current = { annotator: row.annotator ?? goldAnnotatorName, status: row.status, spans: [] };
-      const list = byDocument.get(row.documentId) ?? [];
-      list.push(current);
-      byDocument.set(row.documentId, list);
-    }
-    if (current && row.start !== null && row.end !== null && row.label !== null) {
-      current.spans.push({ start: row.start, end: row.end, label: row.label });
-    }
+    const spans = (JSON.parse(row.spans) as [number, number, number][]).map(
+      ([start, end, labelId]) => ({ start, end, label: labelNames.get(labelId) ?? "" }),
+    );
+    const layer = {
+      annotator: row.annotator ?? goldAnnotatorName,
+      status: row.status,
+      spans: normalizeSpans(spans),
+    };
+    const list = byDocument.get(row.documentId) ?? [];
+    list.push(layer);
+    byDocument.set(row.documentId, list);
   }
   return byDocument;
 }

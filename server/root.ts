@@ -1,4 +1,5 @@
 import { annotationRouter } from "./routers/annotation";
+import { datasetRouter } from "./routers/dataset";
 import { documentRouter } from "./routers/document";
 import { projectRouter } from "./routers/project";
 import { reviewRouter } from "./routers/review";
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   document: documentRouter,
   annotation: annotationRouter,
   review: reviewRouter,
+  dataset: datasetRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,11 @@
+import { DomainError } from "@/domain/errors";
+
+const statuses = { BAD_REQUEST: 400, NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409 } as const;
+
+/** The same mapping as tRPC's for these plain routes: domain errors keep their message. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof DomainError) {
+    return Response.json({ message: error.message }, { status: statuses[error.code] });
+  }
+  throw error;
+}

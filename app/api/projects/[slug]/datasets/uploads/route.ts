@@ -1,0 +1,27 @@
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { auth } from "@/server/auth";
+import { getDb } from "@/server/database";
+import { receiveUploadForMember } from "@/server/services/datasets/upload-for-member";
+import { errorResponse } from "../error-response";
+
+/** Files for an import, as multipart/form-data: streamed to disk, never held in memory. */
+export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const userId = Number((await auth())?.user?.id);
+  if (!Number.isInteger(userId))
+    return Response.json({ message: "sign in first" }, { status: 401 });
+  try {
+    const upload = await receiveUploadForMember(getDb(), {
+      projectSlug: slug,
+      userId,
+      contentType: request.headers.get("content-type") ?? "",
+      body: request.body as WebReadableStream<Uint8Array> | null,
+    });
+    return Response.json({
+      uploadId: upload.id,
+      files: upload.files.map(({ name, size }) => ({ name, size })),
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -4,6 +4,7 @@ const tabs = [
   { href: "", name: "Documents" },
   { href: "/review", name: "Agreement" },
   { href: "/review/documents", name: "Disagreements" },
+  { href: "/datasets", name: "Datasets" },
 ] as const;
 
 export function ProjectNav({ projectSlug, current }: { projectSlug: string; current: string }) {

@@ -1,0 +1,85 @@
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/root";
+
+type ImportSummary = inferRouterOutputs<AppRouter>["dataset"]["preview"];
+type Problem = ImportSummary["invalid"][number];
+
+const shownProblems = 50;
+
+/** What a preview found, or what an import did: counts, the first documents, every problem. */
+export function ImportSummaryView({ summary, done }: { summary: ImportSummary; done: boolean }) {
+  const { documents, annotations, spans, replaced, alreadyPresent, labelsCreated } = summary;
+  return (
+    <div data-testid={done ? "import-result" : "import-preview"} className="my-4 text-sm">
+      <p className="font-medium">
+        {done ? "Imported" : "Ready to import"} {documents} new documents, {annotations}{" "}
+        annotations, {spans} spans
+        {replaced > 0 && `; ${done ? "replaced" : "replaces"} ${replaced} documents`}
+        {alreadyPresent > 0 &&
+          `; ${alreadyPresent} documents already in the project are left unchanged`}
+        .
+      </p>
+      {labelsCreated.length > 0 && (
+        <p>
+          {done ? "Created" : "Creates"} the labels {labelsCreated.join(", ")}.
+        </p>
+      )}
+      {!done && summary.preview.length > 0 && (
+        <ol aria-label="First documents" className="my-3 grid gap-3">
+          {summary.preview.map((document) => (
+            <li
+              key={`${document.file}:${document.line}`}
+              className="rounded border border-zinc-200 p-2 dark:border-zinc-800"
+            >
+              <p className="text-xs text-zinc-500">
+                {document.file}, line {document.line}
+                {document.id !== null && ` · id ${document.id}`}
+              </p>
+              <p className="line-clamp-3 whitespace-pre-wrap">{document.text}</p>
+              {document.spans.length > 0 && (
+                <ul aria-label="Spans" className="mt-1 flex flex-wrap gap-2">
+                  {document.spans.map((span, i) => (
+                    <li key={i}>
+                      <mark className="rounded bg-amber-100 px-1 dark:bg-amber-900">
+                        {span.text}
+                      </mark>{" "}
+                      <span className="text-xs">
+                        {span.label} · {span.annotator}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      <ProblemList
+        title={`${summary.invalid.length} invalid documents ${done ? "skipped" : "found"}`}
+        problems={summary.invalid}
+      />
+      <ProblemList
+        title={`${summary.leftOut.length} annotations Concord has no place for, left out`}
+        problems={summary.leftOut}
+      />
+    </div>
+  );
+}
+
+function ProblemList({ title, problems }: { title: string; problems: Problem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <details open className="my-2">
+      <summary>{title}</summary>
+      <ul aria-label={title} className="ml-4 list-disc">
+        {problems.slice(0, shownProblems).map(({ file, line, field, reason }, i) => (
+          <li key={i}>
+            {file}, line {line}
+            {field && `, field "${field}"`}: {reason}
+          </li>
+        ))}
+        {problems.length > shownProblems && <li>and {problems.length - shownProblems} more</li>}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,100 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { runCli } from "./cli";
+import { signIn } from "./helpers";
+
+// A project of its own, so that the documents imported here change nothing other specs count.
+const project = "e2e-datasets";
+const fixtures = "e2e/fixtures/datasets";
+
+test.beforeAll(() => {
+  runCli("project", "create", "--slug", project, "--name", "Datasets", "--labels", "PER,GPE,DATE");
+  runCli("member", "add", "--project", project, "--email", "admin@concord.test", "--role", "owner");
+});
+
+async function download(page: Page, linkName: string) {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("list", { name: "Downloads" }).getByRole("link", { name: linkName }).click(),
+  ]);
+  return { name: file.suggestedFilename(), content: readFileSync(await file.path(), "utf8") };
+}
+
+test("an owner uploads brat files, previews and imports them, then downloads CoNLL and spaCy exports", async ({
+  page,
+}) => {
+  await signIn(page, "admin@concord.test");
+  await page.goto(`/projects/${project}`);
+  await page
+    .getByRole("navigation", { name: "Project" })
+    .getByRole("link", { name: "Datasets" })
+    .click();
+
+  await page.getByLabel("Format").selectOption("brat");
+  await page
+    .getByLabel("Files")
+    .setInputFiles([`${fixtures}/briefing.txt`, `${fixtures}/briefing.ann`]);
+  await page.getByRole("button", { name: "Preview" }).click();
+
+  const preview = page.getByTestId("import-preview");
+  await expect(preview).toContainText("Ready to import 1 new documents, 1 annotations, 5 spans");
+  await expect(preview).toContainText("Creates the labels ORG");
+  const spans = preview.getByRole("list", { name: "Spans" });
+  await expect(spans.locator("mark")).toHaveText([
+    "Kim Jong Un",
+    "평양",
+    "Pyongyang",
+    "October 28",
+    "NATO",
+  ]);
+  // The relation line is reported, not dropped in silence.
+  await expect(preview).toContainText('briefing.ann, line 6, field "R1": relation annotations');
+  // Nothing is stored before the import.
+  expect(runCli("export", "--project", project)).toBe("");
+
+  await page.getByRole("button", { name: "Import 1 documents" }).click();
+  await expect(page.getByTestId("import-result")).toContainText(
+    "Imported 1 new documents, 1 annotations, 5 spans",
+  );
+  await page.getByRole("link", { name: "See the documents" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "briefing" })).toContainText("5");
+
+  await page.goto(`/projects/${project}/datasets`);
+  await page.getByLabel("Source").selectOption("annotator:brat");
+  const conll = await download(page, "CoNLL-2003");
+  expect(conll.name).toBe(`${project}-annotator-brat.conll`);
+  expect(conll.content.startsWith("-DOCSTART- -X- O O\n\n👍 _ _ O\nKim _ _ B-PER\n")).toBe(true);
+  expect(conll.content).toContain("Jong _ _ I-PER\nUn _ _ I-PER\n");
+  expect(conll.content).toContain("평양 _ _ B-GPE\n( _ _ O\nPyongyang _ _ B-GPE\n");
+  expect(conll.content).toContain(". _ _ O\n\nNATO _ _ B-ORG\n");
+
+  const spacy = await download(page, "spaCy JSONL");
+  const [document] = spacy.content
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { text: string; ents: [number, number, string][] });
+  // Code points: what Python's text[start:end] slices.
+  expect(
+    document?.ents.map(([start, end, label]) => [
+      label,
+      [...document.text].slice(start, end).join(""),
+    ]),
+  ).toEqual([
+    ["PER", "Kim Jong Un"],
+    ["GPE", "평양"],
+    ["GPE", "Pyongyang"],
+    ["DATE", "October 28"],
+    ["ORG", "NATO"],
+  ]);
+});
+
+test("an annotator can download only their own annotations", async ({ page }) => {
+  await signIn(page, "alice@concord.test");
+  await page.goto("/projects/kursk-news/datasets");
+  await expect(page.getByRole("heading", { name: "Import" })).toHaveCount(0);
+  await expect(page.getByLabel("Source").locator("option")).toHaveText(["annotator:alice"]);
+  const refused = await page.request.get(
+    "/api/projects/kursk-news/datasets/export?format=jsonl&source=annotator:bob",
+  );
+  expect(refused.status()).toBe(403);
+});

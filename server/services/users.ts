@@ -67,13 +67,6 @@ export function findUserByEmail(db: Db, email: string): PublicUser {
   return user;
 }
 
-/** An annotator named in an import, created without email or password when unknown. */
-export function findOrCreateUserByName(tx: Tx, name: string): number {
-  const existing = tx.select({ id: users.id }).from(users).where(eq(users.name, name)).get();
-  if (existing) return existing.id;
-  return tx.insert(users).values({ name }).returning({ id: users.id }).get().id;
-}
-
 function parseNewUser(input: NewUser): NewUser {
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) {

@@ -13,7 +13,7 @@ export function uploadFiles(
   for (const file of files) form.append("files", file, file.name);
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open("POST", `/api/projects/${encodeURIComponent(projectSlug)}/datasets/uploads`);
+    request.open("POST", `/api/dataset-uploads/${encodeURIComponent(projectSlug)}`);
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };

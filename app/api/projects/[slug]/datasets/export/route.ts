@@ -3,7 +3,7 @@ import { getDb } from "@/server/database";
 import { exportBytes } from "@/server/services/datasets/export-dataset";
 import { exportForMember } from "@/server/services/datasets/export-for-member";
 import { parseExportRequest } from "@/server/services/datasets/export-request";
-import { errorResponse } from "../error-response";
+import { errorResponse } from "../../../../error-response";
 
 /** Streams an export as a download, a page of documents at a time. */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {

@@ -2,9 +2,12 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { auth } from "@/server/auth";
 import { getDb } from "@/server/database";
 import { receiveUploadForMember } from "@/server/services/datasets/upload-for-member";
-import { errorResponse } from "../error-response";
+import { errorResponse } from "../../error-response";
 
-/** Files for an import, as multipart/form-data: streamed to disk, never held in memory. */
+/**
+ * Files for an import, as multipart/form-data: streamed to disk, never held in memory. Kept out of
+ * proxy.ts's matcher, which would buffer the body and cut it at 10 MB.
+ */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const userId = Number((await auth())?.user?.id);

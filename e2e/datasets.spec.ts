@@ -34,7 +34,7 @@ test("an owner uploads brat files, previews and imports them, then downloads CoN
   await page.getByRole("button", { name: "Preview" }).click();
 
   const preview = page.getByTestId("import-preview");
-  await expect(preview).toContainText("Ready to import 1 new documents, 1 annotations, 5 spans");
+  await expect(preview).toContainText("Ready to import 1 new document, 1 annotation, 5 spans");
   await expect(preview).toContainText("Creates the labels ORG");
   const spans = preview.getByRole("list", { name: "Spans" });
   await expect(spans.locator("mark")).toHaveText([
@@ -49,9 +49,9 @@ test("an owner uploads brat files, previews and imports them, then downloads CoN
   // Nothing is stored before the import.
   expect(runCli("export", "--project", project)).toBe("");
 
-  await page.getByRole("button", { name: "Import 1 documents" }).click();
+  await page.getByRole("button", { name: "Import 1 document" }).click();
   await expect(page.getByTestId("import-result")).toContainText(
-    "Imported 1 new documents, 1 annotations, 5 spans",
+    "Imported 1 new document, 1 annotation, 5 spans",
   );
   await page.getByRole("link", { name: "See the documents" }).click();
   await expect(page.getByRole("link", { name: "briefing" })).toBeVisible();

@@ -6,17 +6,22 @@ type Problem = ImportSummary["invalid"][number];
 
 const shownProblems = 50;
 
+/** "1 document", "2 documents". */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 /** What a preview found, or what an import did: counts, the first documents, every problem. */
 export function ImportSummaryView({ summary, done }: { summary: ImportSummary; done: boolean }) {
   const { documents, annotations, spans, replaced, alreadyPresent, labelsCreated } = summary;
   return (
     <div data-testid={done ? "import-result" : "import-preview"} className="my-4 text-sm">
       <p className="font-medium">
-        {done ? "Imported" : "Ready to import"} {documents} new documents, {annotations}{" "}
-        annotations, {spans} spans
-        {replaced > 0 && `; ${done ? "replaced" : "replaces"} ${replaced} documents`}
+        {done ? "Imported" : "Ready to import"} {countOf(documents, "new document")},{" "}
+        {countOf(annotations, "annotation")}, {countOf(spans, "span")}
+        {replaced > 0 && `; ${done ? "replaced" : "replaces"} ${countOf(replaced, "document")}`}
         {alreadyPresent > 0 &&
-          `; ${alreadyPresent} documents already in the project are left unchanged`}
+          `; ${countOf(alreadyPresent, "document")} already in the project left unchanged`}
         .
       </p>
       {labelsCreated.length > 0 && (
@@ -55,11 +60,11 @@ export function ImportSummaryView({ summary, done }: { summary: ImportSummary; d
         </ol>
       )}
       <ProblemList
-        title={`${summary.invalid.length} invalid documents ${done ? "skipped" : "found"}`}
+        title={`${countOf(summary.invalid.length, "invalid document")} ${done ? "skipped" : "found"}`}
         problems={summary.invalid}
       />
       <ProblemList
-        title={`${summary.leftOut.length} annotations Concord has no place for, left out`}
+        title={`${countOf(summary.leftOut.length, "annotation")} Concord has no place for, left out`}
         problems={summary.leftOut}
       />
     </div>

@@ -1,5 +1,9 @@
+import { adminRouter } from "./routers/admin";
 import { annotationRouter } from "./routers/annotation";
+import { assignmentRouter } from "./routers/assignment";
 import { documentRouter } from "./routers/document";
+import { labelRouter } from "./routers/label";
+import { memberRouter } from "./routers/member";
 import { projectRouter } from "./routers/project";
 import { reviewRouter } from "./routers/review";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -9,6 +13,10 @@ export const appRouter = createTRPCRouter({
   document: documentRouter,
   annotation: annotationRouter,
   review: reviewRouter,
+  member: memberRouter,
+  label: labelRouter,
+  assignment: assignmentRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,6 +16,8 @@ export type NewProject = {
   labels: string[];
   allowOverlap?: boolean;
   goldAcceptShare?: number;
+  /** The user who starts the project from the app becomes its first owner. */
+  ownerId?: number;
 };
 
 export function createProject(db: Db, input: NewProject) {
@@ -65,6 +67,7 @@ export function createProject(db: Db, input: NewProject) {
         )
         .run();
     }
+    if (input.ownerId !== undefined) setMembership(tx, project.id, input.ownerId, "owner");
     return project;
   });
 }
@@ -113,6 +116,7 @@ export function listProjectsForUser(db: Queryable, userId: number) {
       name: projects.name,
       description: projects.description,
       role: memberships.role,
+      archived: projects.archived,
       documentCount: count(documents.id),
     })
     .from(memberships)
@@ -120,7 +124,7 @@ export function listProjectsForUser(db: Queryable, userId: number) {
     .leftJoin(documents, eq(documents.projectId, projects.id))
     .where(eq(memberships.userId, userId))
     .groupBy(projects.id)
-    .orderBy(asc(projects.name))
+    .orderBy(asc(projects.archived), asc(projects.name))
     .all();
 }
 

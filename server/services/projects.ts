@@ -3,7 +3,12 @@ import { z } from "zod";
 import type { Db, Queryable } from "@/db/open-database";
 import { documents, labels, memberships, projects, type MemberRole } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
-import { defaultLabelColor, defaultLabelHotkey, findLabelNameProblem } from "@/domain/labels";
+import {
+  defaultLabelColor,
+  defaultLabelHotkey,
+  findLabelNameProblem,
+  readableTextColor,
+} from "@/domain/labels";
 import { findUserByEmail } from "./users";
 
 export const projectSlugSchema = z
@@ -140,5 +145,6 @@ export function listLabels(db: Queryable, projectId: number) {
     .from(labels)
     .where(eq(labels.projectId, projectId))
     .orderBy(asc(labels.position))
-    .all();
+    .all()
+    .map((label) => ({ ...label, textColor: readableTextColor(label.color) }));
 }

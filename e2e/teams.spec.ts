@@ -1,19 +1,13 @@
 import { writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { runCli } from "./cli";
-import { signIn } from "./helpers";
+import { signIn, signOut } from "./helpers";
 
 // One campaign, built step by step through the browser, as a team lead would.
 test.describe.configure({ mode: "serial" });
 
 const slug = "campaign";
 const documentIds = ["c-1", "c-2", "c-3"];
-
-async function signOut(page: Page) {
-  await page.goto("/signout");
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/signin/);
-}
 
 async function queueOf(page: Page, email: string, password?: string) {
   await signIn(page, email, password);
@@ -191,4 +185,22 @@ test("deleting a label that has spans says how many it removes, and asks first",
   await expect(
     page.getByTestId("document-text").locator('mark[data-label="COUNTRY"]').first(),
   ).toBeVisible();
+});
+
+test("an owner can hand a document to an annotator by hand", async ({ page }) => {
+  const before = await queueOf(page, "alice@concord.test");
+  const missing = documentIds.find((id) => !before.some((document) => document.name === id)) ?? "";
+  await signIn(page, "admin@concord.test");
+  await page.goto(`/projects/${slug}/settings`);
+  await page.getByText("Assign by hand").click();
+  await expect(
+    page.getByRole("table", { name: "Assignments" }).getByRole("checkbox", { checked: true }),
+  ).toHaveCount(6);
+  await page.getByLabel(`${missing} to alice`).check();
+  await expect(page.getByLabel(`${missing} to alice`)).toBeChecked();
+  await signOut(page);
+  const after = await queueOf(page, "alice@concord.test");
+  expect(after.map((document) => document.name).sort()).toEqual(
+    [...before.map((d) => d.name), missing].sort(),
+  );
 });

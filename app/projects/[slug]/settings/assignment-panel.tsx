@@ -5,6 +5,7 @@ import { useState } from "react";
 import { ErrorBanner } from "../../../_components/error-banner";
 import { useTRPC } from "../../../_trpc/client";
 import { useRefreshingMutationOptions } from "../../../_trpc/use-refreshing-mutation-options";
+import { ManualAssignment } from "./manual-assignment";
 
 /** Balanced assignment: every document to k annotators, keeping work already started. */
 export function AssignmentPanel({
@@ -48,6 +49,7 @@ export function AssignmentPanel({
         </button>
       </div>
       <ErrorBanner message={feedback.error} onDismiss={feedback.clearError} />
+      <ManualAssignment projectSlug={projectSlug} />
       {rebalance.data && (
         <p role="status">
           Assigned {rebalance.data.documents} documents to {rebalance.data.annotators} annotators (

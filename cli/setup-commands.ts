@@ -1,7 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { memberRoles } from "@/db/schema";
 import { getDb } from "@/server/database";
-import { addMember, createProject } from "@/server/services/projects";
+import { rebalanceAssignments } from "@/server/services/assignments";
+import { addMember, createProject, findProjectBySlug } from "@/server/services/projects";
 import { createUser } from "@/server/services/users";
 
 export function registerSetupCommands(program: Command) {
@@ -49,6 +50,23 @@ export function registerSetupCommands(program: Command) {
       },
     );
 
+  program
+    .command("assign")
+    .description("hand every document to k annotators, balanced, keeping work already started")
+    .requiredOption("--project <slug>", "project slug")
+    .option("--k <n>", "annotators per document (becomes the project's setting)", parseWholeNumber)
+    .action((options: { project: string; k?: number }) => {
+      const db = getDb();
+      const summary = rebalanceAssignments(
+        db,
+        findProjectBySlug(db, options.project).id,
+        options.k,
+      );
+      console.log(
+        `assigned ${summary.documents} documents to ${summary.annotators} annotators (${summary.assignments} assignments)`,
+      );
+    });
+
   const member = program.command("member").description("manage project members");
   member
     .command("add")
@@ -70,4 +88,11 @@ function parseShare(value: string): number {
     throw new InvalidArgumentError("give a number greater than 0 and at most 1, e.g. 0.5");
   }
   return share;
+}
+
+function parseWholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError("give a whole number of at least 1");
+  return n;
 }

@@ -31,3 +31,32 @@ export function findLabelNameProblem(name: string): string | null {
   if (name === "O") return 'label "O" is reserved for tokens outside any span';
   return null;
 }
+
+/** Keys the annotation page keeps for navigation and commands; labels cannot take them. */
+export const reservedKeys = ["j", "k", "n", "g", "?", "/", "[", "]"] as const;
+
+export function findHotkeyProblem(hotkey: string): string | null {
+  if (!/^[0-9a-z]$/.test(hotkey)) return `hotkey "${hotkey}" must be one digit or lowercase letter`;
+  if (hotkey === "0") return 'hotkey "0" is not used: labels take 1 to 9, then letters';
+  if ((reservedKeys as readonly string[]).includes(hotkey)) {
+    return `hotkey "${hotkey}" is kept for navigation on the annotation page`;
+  }
+  return null;
+}
+
+export function findColorProblem(color: string): string | null {
+  return /^#[0-9a-f]{6}$/i.test(color) ? null : `colour "${color}" must look like #a0cbe8`;
+}
+
+/**
+ * Black or white, whichever contrasts more with the label's colour (WCAG 2.1 relative luminance
+ * and contrast ratio), so a label's text stays readable whatever colour it is given.
+ */
+export function readableTextColor(background: string): "#000000" | "#ffffff" {
+  const channels = [1, 3, 5].map((i) => parseInt(background.slice(i, i + 2), 16) / 255);
+  const [r, g, b] = channels.map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const luminance = 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+  const againstBlack = (luminance + 0.05) / 0.05;
+  const againstWhite = 1.05 / (luminance + 0.05);
+  return againstBlack >= againstWhite ? "#000000" : "#ffffff";
+}

@@ -7,7 +7,15 @@ export async function signIn(page: Page, email: string, password = demoPassword)
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("signed-in-user")).toBeVisible();
+  // Demo accounts are named after their email's local part.
+  await expect(page.getByTestId("signed-in-user")).toHaveText(email.split("@")[0] ?? "");
+}
+
+export async function signOut(page: Page) {
+  await page.goto("/signout");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByTestId("signed-in-user")).toHaveCount(0);
 }
 
 /**

@@ -3,8 +3,9 @@ import path from "node:path";
 import type { Db } from "@/db/open-database";
 import { formatJsonlRecord, type AnnotationRecord } from "@/domain/formats/jsonl";
 import { spansOverlap, type Span } from "@/domain/spans";
+import { rebalanceAssignments } from "@/server/services/assignments";
 import { importJsonl } from "@/server/services/datasets/import-jsonl";
-import { addMember, createProject } from "@/server/services/projects";
+import { addMember, createProject, findProjectBySlug } from "@/server/services/projects";
 import { createUser } from "@/server/services/users";
 
 export const demoPassword = "concord-demo";
@@ -85,7 +86,9 @@ export async function seedDemo(db: Db, corpus: { id: string; text: string }[]) {
       ].filter((annotation): annotation is AnnotationRecord => annotation !== null),
     }),
   );
-  return importJsonl(db, demoProject.slug, lines.join("\n"));
+  const summary = importJsonl(db, demoProject.slug, lines.join("\n"));
+  rebalanceAssignments(db, findProjectBySlug(db, demoProject.slug).id, 2);
+  return summary;
 }
 
 function annotate(

@@ -1,6 +1,10 @@
+import { adminRouter } from "./routers/admin";
 import { annotationRouter } from "./routers/annotation";
+import { assignmentRouter } from "./routers/assignment";
 import { datasetRouter } from "./routers/dataset";
 import { documentRouter } from "./routers/document";
+import { labelRouter } from "./routers/label";
+import { memberRouter } from "./routers/member";
 import { projectRouter } from "./routers/project";
 import { reviewRouter } from "./routers/review";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -11,6 +15,10 @@ export const appRouter = createTRPCRouter({
   annotation: annotationRouter,
   review: reviewRouter,
   dataset: datasetRouter,
+  member: memberRouter,
+  label: labelRouter,
+  assignment: assignmentRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

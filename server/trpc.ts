@@ -5,6 +5,7 @@ import type { Session } from "next-auth";
 import { DomainError } from "@/domain/errors";
 import { getDb } from "./database";
 import { getProjectForMember, projectSlugSchema } from "./services/projects";
+import { findActiveUser } from "./services/users";
 
 export type Context = { session: Session | null; db: ReturnType<typeof getDb> };
 
@@ -41,10 +42,9 @@ export const publicProcedure = t.procedure.use(domainErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   const userId = Number(ctx.session?.user?.id);
-  if (!ctx.session || !Number.isInteger(userId)) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
-  }
-  return next({ ctx: { ...ctx, userId } });
+  const user = ctx.session && Number.isInteger(userId) ? findActiveUser(ctx.db, userId) : null;
+  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
+  return next({ ctx: { ...ctx, userId, isAdmin: user.isAdmin } });
 });
 
 /** Procedures about one project: the caller must be a member (NOT_FOUND otherwise). */
@@ -54,3 +54,17 @@ export const projectProcedure = protectedProcedure
     const membership = getProjectForMember(ctx.db, input.projectSlug, ctx.userId);
     return next({ ctx: { ...ctx, ...membership } });
   });
+
+/** Site administration: FORBIDDEN to everyone but admins. */
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (!ctx.isAdmin)
+    throw new TRPCError({ code: "FORBIDDEN", message: "only site administrators can do this" });
+  return next();
+});
+
+/** Project procedures that change the project itself: owners only. */
+export const ownerProcedure = projectProcedure.use(({ ctx, next }) => {
+  if (ctx.role !== "owner")
+    throw new TRPCError({ code: "FORBIDDEN", message: "only the project's owners can do this" });
+  return next();
+});

@@ -1,3 +1,4 @@
+import { NewProjectForm } from "./new-project-form";
 import { ProjectList } from "./project-list";
 
 export default function ProjectsPage() {
@@ -5,6 +6,7 @@ export default function ProjectsPage() {
     <section>
       <h1 className="mb-4 text-2xl font-semibold">Projects</h1>
       <ProjectList />
+      <NewProjectForm />
     </section>
   );
 }

@@ -22,7 +22,10 @@ export function ProjectList() {
             href={`/projects/${project.slug}`}
             className="flex items-center justify-between px-4 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-900"
           >
-            <span className="font-medium">{project.name}</span>
+            <span className="font-medium">
+              {project.name}
+              {project.archived && <span className="ml-2 text-xs text-zinc-500">archived</span>}
+            </span>
             <span className="text-sm text-zinc-600 dark:text-zinc-400">
               {project.documentCount} documents · {project.role}
             </span>

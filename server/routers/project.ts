@@ -1,15 +1,70 @@
-import { createTRPCRouter, projectProcedure, protectedProcedure } from "../trpc";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
 import { listDocumentsForUser } from "../services/documents";
-import { listProjectsForUser } from "../services/projects";
+import { projectSettingsSchema, updateProjectSettings } from "../services/project-settings";
+import {
+  createProject,
+  listLabels,
+  listProjectsForUser,
+  projectSlugSchema,
+} from "../services/projects";
+import { getProjectProgress } from "../services/progress";
+import { createTRPCRouter, ownerProcedure, projectProcedure, protectedProcedure } from "../trpc";
 
 export const projectRouter = createTRPCRouter({
   list: protectedProcedure.query(({ ctx }) => listProjectsForUser(ctx.db, ctx.userId)),
+
+  /** Anyone signed in may start a project; they become its owner. */
+  create: protectedProcedure
+    .input(
+      z.object({
+        slug: projectSlugSchema,
+        name: z.string().trim().min(1).max(200),
+        labels: z.array(z.string()).max(100).default([]),
+      }),
+    )
+    .mutation(({ ctx, input }) => ({
+      slug: createProject(ctx.db, { ...input, ownerId: ctx.userId }).slug,
+    })),
 
   bySlug: projectProcedure.query(({ ctx }) => ({
     slug: ctx.project.slug,
     name: ctx.project.name,
     description: ctx.project.description,
+    archived: ctx.project.archived,
     role: ctx.role,
-    documents: listDocumentsForUser(ctx.db, ctx.project.id, ctx.userId),
+    documents: listDocumentsForUser(ctx.db, ctx.project.id, ctx.userId, ctx.role),
   })),
+
+  settings: projectProcedure.query(({ ctx }) => ({
+    name: ctx.project.name,
+    description: ctx.project.description,
+    guidelines: ctx.project.guidelines,
+    allowOverlap: ctx.project.allowOverlap,
+    tokenSnapping: ctx.project.tokenSnapping,
+    blindAnnotation: ctx.project.blindAnnotation,
+    annotatorsPerDocument: ctx.project.annotatorsPerDocument,
+    goldAcceptShare: ctx.project.goldAcceptShare,
+    archived: ctx.project.archived,
+    role: ctx.role,
+    labels: listLabels(ctx.db, ctx.project.id),
+  })),
+
+  update: ownerProcedure
+    .input(z.object({ settings: projectSettingsSchema }))
+    .mutation(({ ctx, input }) => {
+      const project = updateProjectSettings(ctx.db, ctx.project.id, input.settings);
+      return { slug: project?.slug ?? ctx.project.slug };
+    }),
+
+  /** Progress per annotator. With blind annotation on, annotators may not see who finished what. */
+  progress: projectProcedure.query(({ ctx }) => {
+    if (ctx.role === "annotator" && ctx.project.blindAnnotation) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: "blind annotation: other annotators' progress is hidden",
+      });
+    }
+    return getProjectProgress(ctx.db, ctx.project.id);
+  }),
 });

@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/open-database";
-import { documents, projects, type MemberRole } from "@/db/schema";
+import { annotations, documents, projects, type MemberRole } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
+import { isAssigned, usesAssignments } from "./assignments";
 import { findMembership } from "./projects";
 
 const annotatingRoles: readonly MemberRole[] = ["owner", "annotator"];
@@ -16,7 +17,12 @@ export function getDocumentForMember(db: Queryable, documentId: number, userId: 
     .where(eq(documents.id, documentId))
     .get();
   const membership = row && findMembership(db, row.project.id, userId);
-  if (!row || !membership) throw new DomainError("NOT_FOUND", `no document ${documentId}`);
+  const visible =
+    row &&
+    membership &&
+    (membership.role !== "annotator" || isInQueue(db, row.project.id, documentId, userId));
+  if (!row || !membership || !visible)
+    throw new DomainError("NOT_FOUND", `no document ${documentId}`);
   return { ...row, role: membership.role };
 }
 
@@ -30,4 +36,18 @@ export function assertCanReview(role: MemberRole) {
   if (!reviewingRoles.includes(role)) {
     throw new DomainError("FORBIDDEN", "only reviewers and owners can review this project");
   }
+}
+
+/**
+ * Where a project hands out work, an annotator reaches only the documents in their queue (and any
+ * they already worked on); elsewhere every member reaches every document.
+ */
+function isInQueue(db: Queryable, projectId: number, documentId: number, userId: number): boolean {
+  if (!usesAssignments(db, projectId) || isAssigned(db, documentId, userId)) return true;
+  const own = db
+    .select({ id: annotations.id })
+    .from(annotations)
+    .where(and(eq(annotations.documentId, documentId), eq(annotations.userId, userId)))
+    .get();
+  return Boolean(own);
 }

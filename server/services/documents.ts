@@ -1,14 +1,24 @@
-import { and, asc, count, eq, gt, lt, desc, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open-database";
-import { annotations, documents, spans } from "@/db/schema";
+import { annotations, assignments, documents, spans, type MemberRole } from "@/db/schema";
 import { getDocumentForMember } from "./access";
+import { usesAssignments } from "./assignments";
 import { listLabels } from "./projects";
 
 const previewLength = 120;
 
-/** The project's documents with the given user's own progress on each. */
-export function listDocumentsForUser(db: Queryable, projectId: number, userId: number) {
-  return db
+/**
+ * The project's documents with the given user's own progress on each. An annotator in a project
+ * that hands out work sees their queue, in its order; everyone else sees every document.
+ */
+export function listDocumentsForUser(
+  db: Queryable,
+  projectId: number,
+  userId: number,
+  role: MemberRole,
+) {
+  const queueOnly = role === "annotator" && usesAssignments(db, projectId);
+  const query = db
     .select({
       id: documents.id,
       externalId: documents.externalId,
@@ -22,11 +32,19 @@ export function listDocumentsForUser(db: Queryable, projectId: number, userId: n
       and(eq(annotations.documentId, documents.id), eq(annotations.userId, userId)),
     )
     .leftJoin(spans, eq(spans.annotationId, annotations.id))
-    .where(eq(documents.projectId, projectId))
+    .leftJoin(
+      assignments,
+      and(eq(assignments.documentId, documents.id), eq(assignments.userId, userId)),
+    )
+    .where(
+      and(
+        eq(documents.projectId, projectId),
+        queueOnly ? or(isNotNull(assignments.userId), isNotNull(annotations.id)) : undefined,
+      ),
+    )
     .groupBy(documents.id)
-    .orderBy(asc(documents.id))
-    .all()
-    .map((row) => ({ ...row, status: row.status ?? ("not_started" as const) }));
+    .orderBy(queueOnly ? asc(assignments.position) : asc(documents.id), asc(documents.id));
+  return query.all().map((row) => ({ ...row, status: row.status ?? ("not_started" as const) }));
 }
 
 /** Everything the annotation page needs: text, labels, the user's own spans, and neighbours. */

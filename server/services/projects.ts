@@ -3,7 +3,12 @@ import { z } from "zod";
 import type { Db, Queryable } from "@/db/open-database";
 import { documents, labels, memberships, projects, type MemberRole } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
-import { defaultLabelColor, defaultLabelHotkey, findLabelNameProblem } from "@/domain/labels";
+import {
+  defaultLabelColor,
+  defaultLabelHotkey,
+  findLabelNameProblem,
+  readableTextColor,
+} from "@/domain/labels";
 import { findUserByEmail } from "./users";
 
 export const projectSlugSchema = z
@@ -16,6 +21,8 @@ export type NewProject = {
   labels: string[];
   allowOverlap?: boolean;
   goldAcceptShare?: number;
+  /** The user who starts the project from the app becomes its first owner. */
+  ownerId?: number;
 };
 
 export function createProject(db: Db, input: NewProject) {
@@ -65,6 +72,7 @@ export function createProject(db: Db, input: NewProject) {
         )
         .run();
     }
+    if (input.ownerId !== undefined) setMembership(tx, project.id, input.ownerId, "owner");
     return project;
   });
 }
@@ -113,6 +121,7 @@ export function listProjectsForUser(db: Queryable, userId: number) {
       name: projects.name,
       description: projects.description,
       role: memberships.role,
+      archived: projects.archived,
       documentCount: count(documents.id),
     })
     .from(memberships)
@@ -120,7 +129,7 @@ export function listProjectsForUser(db: Queryable, userId: number) {
     .leftJoin(documents, eq(documents.projectId, projects.id))
     .where(eq(memberships.userId, userId))
     .groupBy(projects.id)
-    .orderBy(asc(projects.name))
+    .orderBy(asc(projects.archived), asc(projects.name))
     .all();
 }
 
@@ -136,5 +145,6 @@ export function listLabels(db: Queryable, projectId: number) {
     .from(labels)
     .where(eq(labels.projectId, projectId))
     .orderBy(asc(labels.position))
-    .all();
+    .all()
+    .map((label) => ({ ...label, textColor: readableTextColor(label.color) }));
 }

@@ -20,7 +20,7 @@ const publicColumns = {
   email: users.email,
   isAdmin: users.isAdmin,
 };
-const bcryptCost = 10;
+export const bcryptCost = 10;
 
 export function countUsers(db: Queryable): number {
   return db.select({ n: count() }).from(users).get()?.n ?? 0;
@@ -50,7 +50,7 @@ export async function verifyCredentials(
   password: string,
 ): Promise<PublicUser | null> {
   const user = db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
-  if (!user?.passwordHash) return null;
+  if (!user?.passwordHash || user.deactivated) return null;
   const matches = await bcrypt.compare(password, user.passwordHash);
   return matches
     ? { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin }
@@ -92,4 +92,14 @@ function insertUser(tx: Tx, user: NewUser, passwordHash: string, isAdmin: boolea
     .values({ email: user.email, name: user.name, passwordHash, isAdmin })
     .returning(publicColumns)
     .get();
+}
+
+/** The signed-in user, if the account still exists and is active; sessions outlive neither. */
+export function findActiveUser(db: Queryable, userId: number) {
+  const user = db
+    .select({ ...publicColumns, deactivated: users.deactivated })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+  return user && !user.deactivated ? user : null;
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/open-database";
 import type { AnnotationRecord, DocumentRecord } from "@/domain/formats/jsonl";
-import { defaultLabelColor, defaultLabelHotkey } from "@/domain/labels";
+import { defaultLabelHotkey } from "@/domain/labels";
+import { createLabel } from "../labels";
 
 /**
  * The writes of an import, as prepared statements on the connection's open transaction: an import
@@ -30,19 +31,14 @@ export function createDocumentStore(db: Db, projectId: number) {
     addAnnotator: sqlite.prepare(
       "INSERT INTO memberships (project_id, user_id, role) VALUES (?, ?, 'annotator') ON CONFLICT DO NOTHING",
     ),
-    labels: sqlite.prepare<
-      [number],
-      { id: number; name: string; hotkey: string | null; position: number }
-    >("SELECT id, name, hotkey, position FROM labels WHERE project_id = ? ORDER BY position"),
-    insertLabel: sqlite.prepare(
-      "INSERT INTO labels (project_id, name, color, hotkey, position) VALUES (?, ?, ?, ?, ?)",
+    labels: sqlite.prepare<[number], { id: number; name: string; hotkey: string | null }>(
+      "SELECT id, name, hotkey FROM labels WHERE project_id = ? ORDER BY position",
     ),
   };
   const userIds = new Map<string, number>();
   const labelRows = statements.labels.all(projectId);
   const labelIds = new Map(labelRows.map((label) => [label.name, label.id]));
   const hotkeys = new Set(labelRows.map((label) => label.hotkey));
-  let nextPosition = Math.max(-1, ...labelRows.map((label) => label.position)) + 1;
 
   const userIdOf = (name: string) => {
     let id = userIds.get(name) ?? statements.findUser.get(name)?.id;
@@ -69,19 +65,12 @@ export function createDocumentStore(db: Db, projectId: number) {
   return {
     /** The project's labels, by name. */
     labelNames: () => new Set(labelIds.keys()),
+    /** A label the file uses and the project lacks, given the next digit key still free. */
     createLabel(name: string) {
-      const position = nextPosition++;
-      const hotkey = defaultLabelHotkey(position);
+      const hotkey = defaultLabelHotkey(labelIds.size);
       const free = hotkey !== null && !hotkeys.has(hotkey) ? hotkey : null;
       hotkeys.add(free);
-      const id = statements.insertLabel.run(
-        projectId,
-        name,
-        defaultLabelColor(position),
-        free,
-        position,
-      ).lastInsertRowid;
-      labelIds.set(name, Number(id));
+      labelIds.set(name, createLabel(db, projectId, { name, hotkey: free }).id);
     },
     findDocument: (externalId: string) => statements.findDocument.get(projectId, externalId)?.id,
     insert(record: DocumentRecord) {

@@ -15,7 +15,7 @@ export function DatasetsPage({ projectSlug }: { projectSlug: string }) {
   return (
     <section>
       <h1 className="mb-2 text-2xl font-semibold">Datasets</h1>
-      {role !== "annotator" && <ProjectNav projectSlug={projectSlug} current="Datasets" />}
+      <ProjectNav projectSlug={projectSlug} current="Datasets" role={role} />
       {role === "owner" && <ImportPanel projectSlug={projectSlug} />}
       <ExportPanel projectSlug={projectSlug} role={role} />
     </section>

@@ -1,0 +1,5 @@
+import { UserAdministration } from "./user-administration";
+
+export default function UsersPage() {
+  return <UserAdministration />;
+}

@@ -1,0 +1,254 @@
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "@/db/open-database";
+import { users } from "@/db/schema";
+import { appRouter, createCaller } from "../root";
+import { rebalanceAssignments } from "../services/assignments";
+import { addGoldSpan } from "../services/review/gold";
+import { importJsonl } from "../services/datasets/import-jsonl";
+import { receiveUpload } from "../services/datasets/uploads";
+import { createProject, listLabels, setMembership } from "../services/projects";
+
+/**
+ * Every procedure, called by every kind of caller, with the outcome each must get. A procedure
+ * added without a row here fails the first test: access control is never left to chance.
+ */
+const callers = ["signedOut", "outsider", "annotator", "reviewer", "owner", "admin"] as const;
+type Who = (typeof callers)[number];
+type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+
+const row = (...outcomes: Outcome[]) =>
+  Object.fromEntries(callers.map((who, i) => [who, outcomes[i]])) as Record<Who, Outcome>;
+
+const anyone = row("UNAUTHORIZED", "ok", "ok", "ok", "ok", "ok");
+const members = row("UNAUTHORIZED", "NOT_FOUND", "ok", "ok", "ok", "NOT_FOUND");
+const annotators = row("UNAUTHORIZED", "NOT_FOUND", "ok", "FORBIDDEN", "ok", "NOT_FOUND");
+const spanOwner = row("UNAUTHORIZED", "NOT_FOUND", "ok", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND");
+const reviewers = row("UNAUTHORIZED", "NOT_FOUND", "FORBIDDEN", "ok", "ok", "NOT_FOUND");
+const owners = row("UNAUTHORIZED", "NOT_FOUND", "FORBIDDEN", "FORBIDDEN", "ok", "NOT_FOUND");
+const admins = row("UNAUTHORIZED", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "ok");
+
+type Fixture = {
+  documentId: number;
+  labelId: number;
+  spanId: number;
+  goldSpanId: number;
+  annotatorId: number;
+  ownerId: number;
+};
+type Call = (caller: ReturnType<typeof createCaller>, f: Fixture) => Promise<unknown>;
+const p = { projectSlug: "p" };
+
+/** A file the owner uploaded for an import, as the upload route receives it. */
+async function ownersUpload(f: Fixture) {
+  const form = new FormData();
+  form.append("files", new Blob(['{"text": "x"}\n']), "a.jsonl");
+  const request = new Request("http://localhost/", { method: "POST", body: form });
+  const upload = await receiveUpload({
+    projectId: 1,
+    userId: f.ownerId,
+    contentType: request.headers.get("content-type") ?? "",
+    body: request.body as NonNullable<Parameters<typeof receiveUpload>[0]["body"]>,
+  });
+  return { ...p, uploadId: upload.id, format: "jsonl" as const, options: {} };
+}
+
+const matrix: Record<string, [Record<Who, Outcome>, Call]> = {
+  "project.list": [anyone, (c) => c.project.list()],
+  "project.create": [anyone, (c) => c.project.create({ slug: "new", name: "New", labels: [] })],
+  "project.bySlug": [members, (c) => c.project.bySlug(p)],
+  "project.settings": [members, (c) => c.project.settings(p)],
+  "project.update": [owners, (c) => c.project.update({ ...p, settings: { name: "Renamed" } })],
+  // Blind annotation is on by default: annotators may not see the others' progress.
+  "project.progress": [reviewers, (c) => c.project.progress(p)],
+  "document.workspace": [members, (c, f) => c.document.workspace({ documentId: f.documentId })],
+  "annotation.addSpan": [
+    annotators,
+    (c, f) =>
+      c.annotation.addSpan({ documentId: f.documentId, start: 4, end: 7, labelId: f.labelId }),
+  ],
+  "annotation.relabelSpan": [
+    spanOwner,
+    (c, f) => c.annotation.relabelSpan({ spanId: f.spanId, labelId: f.labelId }),
+  ],
+  "annotation.deleteSpan": [spanOwner, (c, f) => c.annotation.deleteSpan({ spanId: f.spanId })],
+  "annotation.submit": [annotators, (c, f) => c.annotation.submit({ documentId: f.documentId })],
+  "review.agreement": [reviewers, (c) => c.review.agreement(p)],
+  "review.documents": [reviewers, (c) => c.review.documents(p)],
+  "review.document": [reviewers, (c, f) => c.review.document({ documentId: f.documentId })],
+  "review.acceptAgreed": [reviewers, (c, f) => c.review.acceptAgreed({ documentId: f.documentId })],
+  "review.acceptVariant": [
+    reviewers,
+    (c, f) =>
+      c.review.acceptVariant({ documentId: f.documentId, start: 0, end: 3, labelId: f.labelId }),
+  ],
+  "review.addGoldSpan": [
+    reviewers,
+    (c, f) =>
+      c.review.addGoldSpan({ documentId: f.documentId, start: 4, end: 7, labelId: f.labelId }),
+  ],
+  "review.relabelGoldSpan": [
+    reviewers,
+    (c, f) =>
+      c.review.relabelGoldSpan({
+        documentId: f.documentId,
+        spanId: f.goldSpanId,
+        labelId: f.labelId,
+      }),
+  ],
+  "review.deleteGoldSpan": [
+    reviewers,
+    (c, f) => c.review.deleteGoldSpan({ documentId: f.documentId, spanId: f.goldSpanId }),
+  ],
+  "review.rejectRegion": [
+    reviewers,
+    (c, f) => c.review.rejectRegion({ documentId: f.documentId, start: 0, end: 3 }),
+  ],
+  "review.setGoldStatus": [
+    reviewers,
+    (c, f) => c.review.setGoldStatus({ documentId: f.documentId, status: "curated" }),
+  ],
+  "member.list": [owners, (c) => c.member.list(p)],
+  "member.add": [
+    owners,
+    (c) => c.member.add({ ...p, email: "outsider@example.com", role: "annotator" }),
+  ],
+  "member.setRole": [
+    owners,
+    (c, f) => c.member.setRole({ ...p, userId: f.annotatorId, role: "reviewer" }),
+  ],
+  "member.remove": [owners, (c, f) => c.member.remove({ ...p, userId: f.annotatorId })],
+  "label.list": [members, (c) => c.label.list(p)],
+  "label.create": [owners, (c) => c.label.create({ ...p, label: { name: "NEW" } })],
+  "label.update": [
+    owners,
+    (c, f) => c.label.update({ ...p, labelId: f.labelId, label: { name: "RENAMED" } }),
+  ],
+  "label.move": [owners, (c, f) => c.label.move({ ...p, labelId: f.labelId, direction: "down" })],
+  "label.usage": [owners, (c, f) => c.label.usage({ ...p, labelId: f.labelId })],
+  "label.delete": [
+    owners,
+    (c, f) => c.label.delete({ ...p, labelId: f.labelId, confirmedSpanCount: 2 }),
+  ],
+  "assignment.list": [owners, (c) => c.assignment.list(p)],
+  "assignment.rebalance": [
+    owners,
+    (c) => c.assignment.rebalance({ ...p, annotatorsPerDocument: 1 }),
+  ],
+  "assignment.assign": [
+    owners,
+    (c, f) => c.assignment.assign({ ...p, documentId: f.documentId, userId: f.annotatorId }),
+  ],
+  "assignment.unassign": [
+    owners,
+    (c, f) => c.assignment.unassign({ ...p, documentId: f.documentId, userId: f.annotatorId }),
+  ],
+  "dataset.preview": [owners, async (c, f) => c.dataset.preview(await ownersUpload(f))],
+  "dataset.import": [owners, async (c, f) => c.dataset.import(await ownersUpload(f))],
+  "dataset.progress": [
+    owners,
+    (c) => c.dataset.progress({ ...p, uploadId: "00000000-0000-4000-8000-000000000000" }),
+  ],
+  "dataset.annotators": [members, (c) => c.dataset.annotators(p)],
+  // An annotator may export their own layer; see dataset.test.ts for others' layers.
+  "dataset.exportSummary": [
+    members,
+    (c) => c.dataset.exportSummary({ ...p, format: "jsonl", source: "annotator:annotator" }),
+  ],
+  "admin.users": [admins, (c) => c.admin.users()],
+  "admin.createUser": [
+    admins,
+    (c) =>
+      c.admin.createUser({
+        email: "new@example.com",
+        name: "new",
+        password: "long enough",
+        isAdmin: false,
+      }),
+  ],
+  "admin.resetPassword": [
+    admins,
+    (c, f) => c.admin.resetPassword({ userId: f.annotatorId, password: "another long one" }),
+  ],
+  "admin.setDeactivated": [
+    admins,
+    (c, f) => c.admin.setDeactivated({ userId: f.annotatorId, deactivated: true }),
+  ],
+};
+
+/** A fresh database per cell, so that no call's effect can decide another's outcome. */
+function setUp(): { db: Db; ids: Record<Exclude<Who, "signedOut">, number>; fixture: Fixture } {
+  const db = openDatabase(":memory:");
+  const ids = Object.fromEntries(
+    (["outsider", "annotator", "reviewer", "owner", "admin"] as const).map((who) => [
+      who,
+      db
+        .insert(users)
+        .values({
+          name: who,
+          email: `${who}@example.com`,
+          passwordHash: "x",
+          isAdmin: who === "admin",
+        })
+        .returning({ id: users.id })
+        .get().id,
+    ]),
+  ) as Record<Exclude<Who, "signedOut">, number>;
+  const project = createProject(db, { slug: "p", name: "P", labels: ["A", "B"] });
+  const other = createProject(db, { slug: "q", name: "Q", labels: ["A"] });
+  setMembership(db, project.id, ids.owner, "owner");
+  setMembership(db, project.id, ids.reviewer, "reviewer");
+  setMembership(db, other.id, ids.outsider, "annotator");
+  const line = {
+    id: "d",
+    text: "Ann met Bob",
+    annotations: [{ annotator: "annotator", spans: [{ start: 0, end: 3, label: "A" }] }],
+  };
+  importJsonl(db, "p", JSON.stringify(line));
+  rebalanceAssignments(db, project.id, 1);
+  const labelId = listLabels(db, project.id).find((label) => label.name === "A")?.id ?? 0;
+  const gold = addGoldSpan(db, { documentId: 1, userId: ids.owner, start: 0, end: 3, labelId });
+  const spanId = db.$client.prepare("SELECT min(id) AS id FROM spans").get() as { id: number };
+  return {
+    db,
+    ids,
+    fixture: {
+      documentId: 1,
+      labelId,
+      spanId: spanId.id,
+      goldSpanId: gold.span.id,
+      annotatorId: ids.annotator,
+      ownerId: ids.owner,
+    },
+  };
+}
+
+async function outcomeOf(promise: Promise<unknown>): Promise<Outcome | string> {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    return error instanceof TRPCError ? error.code : String(error);
+  }
+}
+
+describe("authorization matrix", () => {
+  it("has a row for every procedure", () => {
+    expect(Object.keys(matrix).sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
+  });
+
+  for (const [path, [expected, call]] of Object.entries(matrix)) {
+    it(`${path}: ${callers.map((who) => `${who} ${expected[who]}`).join(", ")}`, async () => {
+      const outcomes: Record<string, string> = {};
+      for (const who of callers) {
+        const { db, ids, fixture } = setUp();
+        const session =
+          who === "signedOut"
+            ? null
+            : { user: { id: String(ids[who]) }, expires: "2999-01-01T00:00:00.000Z" };
+        outcomes[who] = await outcomeOf(call(createCaller({ session, db }), fixture));
+      }
+      expect(outcomes).toEqual(expected);
+    });
+  }
+});

@@ -1,0 +1,60 @@
+import bcrypt from "bcryptjs";
+import { asc, eq } from "drizzle-orm";
+import type { Db, Queryable } from "@/db/open-database";
+import { users } from "@/db/schema";
+import { DomainError } from "@/domain/errors";
+import { bcryptCost, newUserSchema } from "./users";
+
+/** Site administration of accounts: the admin's table of users, password resets, deactivation. */
+export function listAccounts(db: Queryable) {
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      isAdmin: users.isAdmin,
+      deactivated: users.deactivated,
+      hasPassword: users.passwordHash,
+    })
+    .from(users)
+    .orderBy(asc(users.name))
+    .all()
+    .map(({ hasPassword, ...user }) => ({ ...user, hasPassword: hasPassword !== null }));
+}
+
+/** Sets a new password; also how an annotator created by an import gets to sign in. */
+export async function resetPassword(db: Db, userId: number, password: string, email?: string) {
+  const parsed = newUserSchema.pick({ password: true }).safeParse({ password });
+  if (!parsed.success)
+    throw new DomainError("BAD_REQUEST", `password: ${parsed.error.issues[0]?.message}`);
+  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!user) throw new DomainError("NOT_FOUND", `no user ${userId}`);
+  if (!user.email && !email)
+    throw new DomainError("BAD_REQUEST", `${user.name} has no email yet: give one to sign in with`);
+  const passwordHash = await bcrypt.hash(password, bcryptCost);
+  try {
+    db.update(users)
+      .set({ passwordHash, ...(email ? { email: email.trim().toLowerCase() } : {}) })
+      .where(eq(users.id, userId))
+      .run();
+  } catch (error) {
+    if (String(error).includes("UNIQUE"))
+      throw new DomainError("CONFLICT", `another user has the email ${email}`);
+    throw error;
+  }
+  return { id: userId };
+}
+
+/** A deactivated user can no longer sign in or call the API; everything they did stays. */
+export function setDeactivated(db: Db, userId: number, deactivated: boolean, byUserId: number) {
+  if (userId === byUserId && deactivated)
+    throw new DomainError("BAD_REQUEST", "you cannot deactivate your own account");
+  const row = db
+    .update(users)
+    .set({ deactivated })
+    .where(eq(users.id, userId))
+    .returning({ id: users.id })
+    .get();
+  if (!row) throw new DomainError("NOT_FOUND", `no user ${userId}`);
+  return { id: userId, deactivated };
+}

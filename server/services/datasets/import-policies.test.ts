@@ -172,3 +172,15 @@ describe("a dry run", () => {
     expect(countRows(db).documents).toBe(0);
   });
 });
+
+describe("labels of documents left unchanged", () => {
+  it("are not created", async () => {
+    const db = freshDb();
+    await importTexts(db, "p", "jsonl", { "1.jsonl": '{"id": "a", "text": "Kyiv"}' });
+    const again =
+      '{"id": "a", "text": "Kyiv", "annotations": [{"annotator": "x", "spans": [{"start": 0, "end": 4, "label": "CITY"}]}]}';
+    const summary = await importTexts(db, "p", "jsonl", { "2.jsonl": again });
+    expect(summary).toMatchObject({ alreadyPresent: 1, labelsCreated: [] });
+    expect(countRows(db).labels).toBe(3);
+  });
+});

@@ -108,6 +108,12 @@ export function createImportSession(db: Db, project: Project, policy: ImportPoli
   };
 
   const save = (record: DocumentRecord) => {
+    const existing = record.id === null ? undefined : store.findDocument(record.id);
+    if (existing !== undefined && !policy.replace) {
+      summary.alreadyPresent++;
+      return;
+    }
+    // Labels come with the documents that use them: a document left unchanged creates none.
     for (const annotation of record.annotations) {
       for (const span of annotation.spans) {
         if (labels.has(span.label)) continue;
@@ -115,11 +121,6 @@ export function createImportSession(db: Db, project: Project, policy: ImportPoli
         summary.labelsCreated.push(span.label);
         if (!policy.dryRun) store.createLabel(span.label);
       }
-    }
-    const existing = record.id === null ? undefined : store.findDocument(record.id);
-    if (existing !== undefined && !policy.replace) {
-      summary.alreadyPresent++;
-      return;
     }
     if (existing !== undefined) summary.replaced++;
     else summary.documents++;

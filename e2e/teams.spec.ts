@@ -1,6 +1,5 @@
 import { writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { runCli } from "./cli";
 import { signIn, signOut } from "./helpers";
 
 // One campaign, built step by step through the browser, as a team lead would.
@@ -82,6 +81,7 @@ test("an owner sets up a campaign: project, members, labels, guidelines, documen
     "Saved",
   );
 
+  // Documents arrive as a JSONL upload in the browser, through the same importer as the CLI.
   const file = testInfo.outputPath("campaign.jsonl");
   writeFileSync(
     file,
@@ -89,9 +89,16 @@ test("an owner sets up a campaign: project, members, labels, guidelines, documen
       .map((id, i) => JSON.stringify({ id, text: `Document ${i + 1} names Ann in Paris.` }))
       .join("\n"),
   );
-  expect(runCli("import", "--project", slug, "--format", "jsonl", file)).toContain(
-    "imported 3 documents",
-  );
+  await page
+    .getByRole("navigation", { name: "Project" })
+    .getByRole("link", { name: "Datasets" })
+    .click();
+  await page.getByLabel("Format").selectOption("jsonl");
+  await page.getByLabel("Files").setInputFiles(file);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await page.getByRole("button", { name: "Import 3 documents" }).click();
+  await expect(page.getByTestId("import-result")).toContainText("Imported 3 new documents");
+  await page.goto(`/projects/${slug}/settings`);
 
   await page.reload();
   await page.getByLabel("Annotators per document").last().fill("2");

@@ -23,23 +23,28 @@ export function benchAgreement() {
   const imported = importJsonl(db, "bench", lines.join("\n"));
 
   const readTexts = db.$client.prepare("SELECT id, text FROM documents WHERE project_id = ?");
+  // The cheapest read of the same spans: one row per layer, spans packed by SQLite, parsed.
   const readSpans = db.$client.prepare(
-    `SELECT a.document_id, u.name, s.start, s."end", l.name AS label
+    `SELECT a.document_id, u.name,
+            (SELECT json_group_array(json_array(s.start, s."end", l.name))
+               FROM spans s JOIN labels l ON l.id = s.label_id
+              WHERE s.annotation_id = a.id) AS spans
        FROM annotations a
        JOIN documents d ON d.id = a.document_id
        JOIN users u ON u.id = a.user_id
-       LEFT JOIN spans s ON s.annotation_id = a.id
-       LEFT JOIN labels l ON l.id = s.label_id
       WHERE d.project_id = ? AND a.status = 'submitted'`,
   );
-  const baseline = bestOf(
-    3,
-    () => readTexts.all(project.id).length + readSpans.all(project.id).length,
-  );
+  const baseline = bestOf(3, () => {
+    const texts = readTexts.all(project.id).length;
+    const layers = readSpans.all(project.id) as { spans: string }[];
+    return (
+      texts + layers.reduce((n, layer) => n + (JSON.parse(layer.spans) as unknown[]).length, 0)
+    );
+  });
   const metrics = bestOf(3, () => computeAgreement(db, project.id));
 
   console.log(`Agreement: ${imported.documents} documents, ${imported.spans} spans, 3 annotators`);
-  printRow("baseline: read texts and spans (SQL)", baseline.ms, `${baseline.result} rows`);
+  printRow("baseline: read texts and spans (SQL)", baseline.ms, `${baseline.result} texts + spans`);
   printRow(
     "all project metrics (read + compute)",
     metrics.ms,

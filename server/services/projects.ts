@@ -15,6 +15,7 @@ export type NewProject = {
   name: string;
   labels: string[];
   allowOverlap?: boolean;
+  tokenSnapping?: boolean;
   goldAcceptShare?: number;
 };
 
@@ -48,6 +49,7 @@ export function createProject(db: Db, input: NewProject) {
         slug: input.slug,
         name: input.name.trim(),
         allowOverlap: input.allowOverlap ?? false,
+        tokenSnapping: input.tokenSnapping ?? true,
         goldAcceptShare: share,
       })
       .returning()

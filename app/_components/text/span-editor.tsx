@@ -157,7 +157,10 @@ export function SpanEditor(props: SpanEditorProps) {
     const at = covering.findIndex((span) => spanKey(span) === focusedKey);
     const span = at >= 0 ? (covering[(at + 1) % covering.length] ?? clicked) : clicked;
     focusSpanKey(span);
-    if (editable) setMenu({ kind: "span", key: spanKey(span), anchor });
+    // Below the whole span rather than the piece clicked, so the menu leaves its line readable.
+    const container = pane();
+    const below = (container && domRangeOf(container, span)?.getBoundingClientRect()) ?? anchor;
+    if (editable) setMenu({ kind: "span", key: spanKey(span), anchor: below });
   });
 
   const walkSpans = (forward: boolean): boolean => {

@@ -73,7 +73,13 @@ export const TextBlock = memo(function TextBlock(props: TextBlockProps) {
     if (!top || !label) {
       children.push(
         marks.size > 0 ? (
-          <span key={offset} data-offset={offset} className={`${markClass} text-zinc-950`}>
+          <span
+            key={offset}
+            data-offset={offset}
+            data-cursor={marks.has("cursor") || undefined}
+            data-match={marks.has("match") || undefined}
+            className={`${markClass} text-zinc-950`}
+          >
             {piece}
           </span>
         ) : (
@@ -83,7 +89,10 @@ export const TextBlock = memo(function TextBlock(props: TextBlockProps) {
       continue;
     }
     const stacked = covering.filter((span) => lanes.has(span));
-    for (const span of stacked.filter((candidate) => candidate.start === offset)) {
+    const starting = stacked.filter((candidate) => candidate.start === offset);
+    // Outer spans' tags first, so nested tags read in the order the spans nest.
+    starting.sort((a, b) => b.end - a.end);
+    for (const span of starting) {
       const spanLabel = labelsById.get(span.labelId);
       children.push(
         <span
@@ -108,6 +117,8 @@ export const TextBlock = memo(function TextBlock(props: TextBlockProps) {
         data-span-id={top.id}
         data-label={label.name}
         data-focused={focused || undefined}
+        data-cursor={marks.has("cursor") || undefined}
+        data-match={marks.has("match") || undefined}
         data-save-state={saveState}
         title={covering.map((span) => labelsById.get(span.labelId)?.name).join(", ")}
         onClick={(event) => onSpanClick(top, event.currentTarget.getBoundingClientRect(), covering)}

@@ -34,7 +34,10 @@ export function useTokenCursor(text: string) {
     ): TextRange | null => {
       const from = cursor?.focus ?? null;
       let next: TextRange | null;
-      if (!from) {
+      const vertical = direction === "up" || direction === "down";
+      if (!from && vertical && origin.start < origin.end) {
+        next = tokenOnNextLine(text, origin, direction, pane);
+      } else if (!from) {
         next = startingToken(text, origin, direction === "right" || direction === "down");
       } else if (direction === "left") next = tokenBefore(text, from.start);
       else if (direction === "right") next = tokenFrom(text, from.end);

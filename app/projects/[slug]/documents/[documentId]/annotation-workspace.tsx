@@ -87,6 +87,9 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
     },
   });
 
+  // The keyboard starts in the text, where every annotating key works.
+  useEffect(() => editorRef.current?.focus(), []);
+
   useEffect(() => {
     if (findRequest === 0) return;
     findRef.current?.focus();

@@ -31,33 +31,61 @@ export function invertEdit(edit: SpanEdit): SpanEdit {
 }
 
 /**
- * The spans after `edit`, sorted, as a new array that keeps every untouched span object (so a
- * renderer can tell what changed by identity). Adding a span already there and deleting one that
- * is not change nothing, so applying an edit twice is the same as applying it once.
+ * The spans after `edit`, as a new array that keeps every untouched span object (so a renderer
+ * can tell what changed by identity). `spans` must be sorted by `compareSpanContent`, and so is
+ * the result. Adding a span already there and deleting one that is not change nothing, so
+ * applying an edit twice is the same as applying it once.
  */
 export function applyEdit<T extends SpanContent>(
   spans: readonly T[],
   edit: SpanEdit,
   create: (content: SpanContent) => T,
 ): T[] {
+  // Edits touch a few spans of thousands: find them by comparing numbers, insert by bisection.
   switch (edit.kind) {
-    case "add": {
-      const present = new Set(spans.map(spanKey));
-      const added = edit.spans.filter((span) => !present.has(spanKey(span))).map(create);
-      return added.length === 0 ? [...spans] : [...spans, ...added].sort(compareSpanContent);
-    }
-    case "delete": {
-      const removed = new Set(edit.spans.map(spanKey));
-      return spans.filter((span) => !removed.has(spanKey(span)));
-    }
+    case "add":
+      return edit.spans.reduce<T[]>(
+        (result, span) =>
+          indexOfSpan(result, span) >= 0 ? result : insertSorted(result, create(span)),
+        [...spans],
+      );
+    case "delete":
+      return spans.filter((span) => !edit.spans.some((removed) => sameSpan(span, removed)));
     case "relabel": {
-      const source = spanKey({ start: edit.start, end: edit.end, labelId: edit.from });
+      const source = indexOfSpan(spans, { ...edit, labelId: edit.from });
+      if (source < 0) return [...spans];
+      const rest = spans.filter((_, i) => i !== source);
       const target = { start: edit.start, end: edit.end, labelId: edit.to };
-      if (!spans.some((span) => spanKey(span) === source)) return [...spans];
-      const rest = spans.filter((span) => spanKey(span) !== source);
       // Relabelling onto a span the layer already has leaves that one span, as the server does.
-      if (rest.some((span) => spanKey(span) === spanKey(target))) return rest;
-      return [...rest, create(target)].sort(compareSpanContent);
+      return indexOfSpan(rest, target) >= 0 ? rest : insertSorted(rest, create(target));
     }
   }
+}
+
+export function sameSpan(a: SpanContent, b: SpanContent): boolean {
+  return a.start === b.start && a.end === b.end && a.labelId === b.labelId;
+}
+
+/** The index of the span with this content in a list sorted by `compareSpanContent`, or -1. */
+export function indexOfSpan(sorted: readonly SpanContent[], span: SpanContent): number {
+  const at = insertionPoint(sorted, span);
+  const found = sorted[at];
+  return found && sameSpan(found, span) ? at : -1;
+}
+
+/** Inserts into a list sorted by `compareSpanContent` (in place), keeping it sorted. */
+export function insertSorted<T extends SpanContent>(sorted: T[], span: T): T[] {
+  sorted.splice(insertionPoint(sorted, span), 0, span);
+  return sorted;
+}
+
+function insertionPoint(sorted: readonly SpanContent[], span: SpanContent): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (compareSpanContent(sorted[mid] as SpanContent, span) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

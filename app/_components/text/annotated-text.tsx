@@ -3,6 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import {
   useImperativeHandle,
+  useMemo,
   useRef,
   type KeyboardEventHandler,
   type MouseEventHandler,
@@ -51,12 +52,16 @@ const noRanges: readonly TextRange[] = [];
 export function AnnotatedText(props: AnnotatedTextProps) {
   const { text, blocks, spansByBlock, focusedKey, cursor, currentMatch } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const estimates = useMemo(
+    () => blocks.map((block) => estimateHeight(text, block)),
+    [text, blocks],
+  );
   // The app does not use the React Compiler, whose memoization this warning is about.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: blocks.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => estimateHeight(text, blocks[index]),
+    estimateSize: (index) => estimates[index] ?? lineHeight,
     overscan: 2,
     initialRect: { width: 800, height: 700 },
   });
@@ -143,8 +148,7 @@ export function AnnotatedText(props: AnnotatedTextProps) {
 }
 
 /** A first guess of a block's height before it is measured: its lines, wrapped at ~80 characters. */
-function estimateHeight(text: string, block: BlockRange | undefined): number {
-  if (!block) return lineHeight;
+function estimateHeight(text: string, block: BlockRange): number {
   const lines = text.slice(block.start, block.end).replace(/\n$/, "").split("\n");
   const rows = lines.reduce(
     (sum, line) => sum + Math.max(1, Math.ceil(line.length / charactersPerLine)),

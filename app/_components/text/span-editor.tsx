@@ -11,7 +11,7 @@ import {
   type MouseEvent as ReactMouseEvent,
   type Ref,
 } from "react";
-import { spanKey } from "@/domain/span-edits";
+import { sameSpan, spanKey, type SpanContent } from "@/domain/span-edits";
 import { trimWhitespace } from "@/domain/spans";
 import { groupByBlock, splitIntoBlocks } from "@/domain/text-blocks";
 import { snapToTokens } from "@/domain/token-boundaries";
@@ -52,7 +52,7 @@ type SpanEditorProps = {
 
 type Menu =
   | { kind: "selection"; range: TextRange; anchor: DOMRect }
-  | { kind: "span"; key: string; anchor: DOMRect };
+  | { kind: "span"; span: SpanContent; anchor: DOMRect };
 
 const noMatches: readonly TextRange[] = [];
 
@@ -70,7 +70,7 @@ export function SpanEditor(props: SpanEditorProps) {
   const homeRef = useRef(0);
   const helpId = useId();
   const [menu, setMenu] = useState<Menu | null>(null);
-  const [focusedKey, setFocusedKey] = useState<string | null>(null);
+  const [focused, setFocused] = useState<SpanContent | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const { cursor, setCursor, move } = useTokenCursor(text);
 
@@ -79,12 +79,14 @@ export function SpanEditor(props: SpanEditorProps) {
     () => new Map(labels.flatMap((label) => (label.hotkey ? [[label.hotkey, label]] : []))),
     [labels],
   );
-  const spansByKey = useMemo(() => new Map(spans.map((span) => [spanKey(span), span])), [spans]);
   const blocks = useMemo(() => splitIntoBlocks(text), [text]);
   const spansByBlock = useMemo(() => groupByBlock(blocks, spans), [blocks, spans]);
   const matches = props.matches ?? noMatches;
   const matchesByBlock = useMemo(() => groupByBlock(blocks, matches), [blocks, matches]);
-  const focusedSpan = focusedKey ? spansByKey.get(focusedKey) : undefined;
+  const findSpan = (content: SpanContent | null) =>
+    content ? spans.find((span) => sameSpan(span, content)) : undefined;
+  const focusedSpan = findSpan(focused);
+  const focusedKey = focused && spanKey(focused);
   const cursorSpan = cursor ? cursorRange(cursor) : null;
   const quote = (range: TextRange) => `“${text.slice(range.start, range.end)}”`;
   const labelName = (span: TextSpan) => labelsById.get(span.labelId)?.name ?? "?";
@@ -93,11 +95,11 @@ export function SpanEditor(props: SpanEditorProps) {
   const clearSelection = () => window.getSelection()?.removeAllRanges();
 
   const focusSpanKey = (span: TextSpan) => {
-    setFocusedKey(spanKey(span));
+    setFocused(span);
     setCursor(null);
     homeRef.current = span.start;
     viewRef.current?.reveal(span);
-    const position = spans.findIndex((other) => spanKey(other) === spanKey(span)) + 1;
+    const position = spans.findIndex((other) => sameSpan(other, span)) + 1;
     setAnnouncement(`${labelName(span)} ${quote(span)}, span ${position} of ${spans.length}`);
   };
 
@@ -106,7 +108,7 @@ export function SpanEditor(props: SpanEditorProps) {
     clearSelection();
     setMenu(null);
     setCursor(null);
-    setFocusedKey(spanKey({ ...range, labelId: label.id }));
+    setFocused({ ...range, labelId: label.id });
     homeRef.current = range.end;
     setAnnouncement(`Tagged ${quote(range)} as ${label.name}`);
   };
@@ -114,14 +116,14 @@ export function SpanEditor(props: SpanEditorProps) {
   const relabel = (span: TextSpan, label: TextLabel) => {
     onRelabel(span, label);
     setMenu(null);
-    setFocusedKey(spanKey({ ...span, labelId: label.id }));
+    setFocused({ ...span, labelId: label.id });
     setAnnouncement(`Relabelled ${quote(span)} as ${label.name}`);
   };
 
   const remove = (span: TextSpan) => {
     onDelete(span);
     setMenu(null);
-    setFocusedKey(null);
+    setFocused(null);
     homeRef.current = span.start;
     setAnnouncement(`Deleted ${labelName(span)} ${quote(span)}`);
   };
@@ -146,7 +148,7 @@ export function SpanEditor(props: SpanEditorProps) {
     const selection = window.getSelection();
     selection?.removeAllRanges();
     selection?.addRange(shown);
-    setFocusedKey(null);
+    setFocused(null);
     setCursor(null);
     setMenu({ kind: "selection", range, anchor: shown.getBoundingClientRect() });
   };
@@ -160,7 +162,7 @@ export function SpanEditor(props: SpanEditorProps) {
     // Below the whole span rather than the piece clicked, so the menu leaves its line readable.
     const container = pane();
     const below = (container && domRangeOf(container, span)?.getBoundingClientRect()) ?? anchor;
-    if (editable) setMenu({ kind: "span", key: spanKey(span), anchor: below });
+    if (editable) setMenu({ kind: "span", span, anchor: below });
   });
 
   const walkSpans = (forward: boolean): boolean => {
@@ -185,7 +187,7 @@ export function SpanEditor(props: SpanEditorProps) {
     const anchor = target && container && domRangeOf(container, target)?.getBoundingClientRect();
     if (!anchor || !editable) return;
     if (cursorSpan) setMenu({ kind: "selection", range: cursorSpan, anchor });
-    else if (focusedSpan) setMenu({ kind: "span", key: spanKey(focusedSpan), anchor });
+    else if (focusedSpan) setMenu({ kind: "span", span: focusedSpan, anchor });
   };
 
   const onTextKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
@@ -205,7 +207,7 @@ export function SpanEditor(props: SpanEditorProps) {
         };
       const moved = move(arrows[event.key as keyof typeof arrows], event.shiftKey, origin, pane());
       if (!moved) return;
-      setFocusedKey(null);
+      setFocused(null);
       setMenu(null);
       clearSelection();
       homeRef.current = moved.start;
@@ -226,7 +228,7 @@ export function SpanEditor(props: SpanEditorProps) {
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
       if (isOwnKeyTarget(event.target)) return;
       if (event.key === "Escape") {
-        if (!menu && !cursor) setFocusedKey(null);
+        if (!menu && !cursor) setFocused(null);
         setMenu(null);
         setCursor(null);
         return;
@@ -262,7 +264,7 @@ export function SpanEditor(props: SpanEditorProps) {
     },
     selectRange(range) {
       setMenu(null);
-      setFocusedKey(null);
+      setFocused(null);
       setCursor({ anchor: range, focus: range });
       homeRef.current = range.start;
       viewRef.current?.reveal(range);
@@ -281,7 +283,7 @@ export function SpanEditor(props: SpanEditorProps) {
     setMenu(null);
     viewRef.current?.element()?.focus({ preventScroll: true });
   };
-  const menuSpan = menu?.kind === "span" ? spansByKey.get(menu.key) : undefined;
+  const menuSpan = menu?.kind === "span" ? findSpan(menu.span) : undefined;
 
   return (
     <>

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { fillLabelHotkeys } from "@/domain/labels";
-import { spanKey } from "@/domain/span-edits";
+import { sameSpan } from "@/domain/span-edits";
 import { findTaggableOccurrences } from "@/domain/text-search";
 import type { AppRouter } from "@/server/root";
 import { ErrorBanner } from "../../../../_components/error-banner";
@@ -117,10 +117,10 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
   };
   const relabel = (span: TextSpan, label: TextLabel) => {
     if (span.labelId === label.id) return;
-    const twin = spanKey({ ...span, labelId: label.id });
+    const twin = { ...span, labelId: label.id };
     // Relabelling onto a span that is already there leaves only that one: a delete, to undo.
     store.perform(
-      snapshot.spans.some((other) => spanKey(other) === twin)
+      snapshot.spans.some((other) => sameSpan(other, twin))
         ? { kind: "delete", spans: [span] }
         : { kind: "relabel", start: span.start, end: span.end, from: span.labelId, to: label.id },
     );

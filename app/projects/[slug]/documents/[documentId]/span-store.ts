@@ -3,7 +3,10 @@ import type { inferRouterOutputs } from "@trpc/server";
 import {
   applyEdit,
   compareSpanContent,
+  indexOfSpan,
+  insertSorted,
   invertEdit,
+  sameSpan,
   spanKey,
   type SpanContent,
   type SpanEdit,
@@ -68,7 +71,7 @@ export class SpanStore {
     private readonly api: SpanApi,
     private readonly allowOverlap: boolean,
   ) {
-    this.base = initial;
+    this.base = sorted(initial);
     this.history = new SpanHistory(documentId, initial.version);
     this.snapshot = this.buildSnapshot();
   }
@@ -118,7 +121,7 @@ export class SpanStore {
   /** Takes the server's layer when it is newer than the one here and nothing is waiting to save. */
   syncFromServer(layer: Layer) {
     if (this.queue.length > 0 || layer.version <= this.base.version) return;
-    this.base = layer;
+    this.base = sorted(layer);
     this.history.clear();
     this.emit();
   }
@@ -135,14 +138,15 @@ export class SpanStore {
 
   private findProblem(edit: SpanEdit): string | null {
     if (edit.kind !== "add" || this.allowOverlap) return null;
-    const present = new Set(this.snapshot.spans.map(spanKey));
-    const checked: SpanContent[] = [];
-    for (const span of edit.spans.filter((candidate) => !present.has(spanKey(candidate)))) {
-      const clash = [...this.snapshot.spans, ...checked].find((other) => spansOverlap(other, span));
+    const shown = this.snapshot.spans;
+    const added = edit.spans.filter((span) => indexOfSpan(shown, span) < 0);
+    for (const [i, span] of added.entries()) {
+      const clash =
+        shown.find((other) => spansOverlap(other, span)) ??
+        added.slice(0, i).find((other) => spansOverlap(other, span));
       if (clash) {
         return `span ${span.start}-${span.end} overlaps span ${clash.start}-${clash.end}, and this project does not allow overlapping spans`;
       }
-      checked.push(span);
     }
     return null;
   }
@@ -209,9 +213,9 @@ export class SpanStore {
       return;
     }
     const edit = change.edit;
-    const stored = new Map(this.base.spans.map((span) => [spanKey(span), span]));
+    const stored = (content: SpanContent) => this.base.spans[indexOfSpan(this.base.spans, content)];
     if (edit.kind === "add") {
-      const missing = edit.spans.filter((span) => !stored.has(spanKey(span)));
+      const missing = edit.spans.filter((span) => !stored(span));
       const [only] = missing;
       if (!only) return;
       const saved =
@@ -223,22 +227,21 @@ export class SpanStore {
           : await this.api.addSpans({ documentId: this.documentId, spans: missing });
       this.store(this.base.spans, saved.spans, saved.version);
     } else if (edit.kind === "delete") {
-      const ids = edit.spans.flatMap((span) => stored.get(spanKey(span))?.id ?? []);
+      const ids = edit.spans.flatMap((span) => stored(span)?.id ?? []);
       const [only] = ids;
       if (only === undefined) return;
       const { version } =
         ids.length === 1
           ? await this.api.deleteSpan({ spanId: only })
           : await this.api.deleteSpans({ documentId: this.documentId, spanIds: ids });
-      this.store(
-        this.base.spans.filter((span) => !ids.includes(span.id)),
-        [],
-        version,
+      const kept = this.base.spans.filter(
+        (span) => !edit.spans.some((gone) => sameSpan(span, gone)),
       );
+      this.store(kept, [], version);
     } else {
-      const source = stored.get(spanKey({ ...edit, labelId: edit.from }));
+      const source = stored({ ...edit, labelId: edit.from });
       if (!source) {
-        if (stored.has(spanKey({ ...edit, labelId: edit.to }))) return;
+        if (stored({ ...edit, labelId: edit.to })) return;
         throw new Refusal(`span ${edit.start}-${edit.end} is no longer there`);
       }
       const { span, version } = await this.api.relabelSpan({ spanId: source.id, labelId: edit.to });
@@ -250,7 +253,10 @@ export class SpanStore {
   }
 
   private store(kept: TextSpan[], added: TextSpan[], version: number) {
-    const spans = added.length === 0 ? kept : [...kept, ...added].sort(compareSpanContent);
+    const spans = added.reduce(
+      (result, span) => (indexOfSpan(result, span) >= 0 ? result : insertSorted(result, span)),
+      kept === this.base.spans ? [...kept] : kept,
+    );
     const status = this.base.status === "not_started" ? "in_progress" : this.base.status;
     this.base = { spans, status, version };
   }
@@ -282,6 +288,10 @@ export class SpanStore {
       canRedo: this.history.canRedo,
     };
   }
+}
+
+function sorted(layer: Layer): Layer {
+  return { ...layer, spans: [...layer.spans].sort(compareSpanContent) };
 }
 
 /** The span shown for an unsaved change, the same object until the change's state moves on. */

@@ -3,5 +3,7 @@
  * ratios hold on a shared, noisy machine where absolute times do not.
  */
 import { benchAgreement } from "./agreement-bench";
+import { benchWorkspace } from "./workspace-bench";
 
 benchAgreement();
+await benchWorkspace();

@@ -64,12 +64,16 @@ export class SpanStore {
   private listeners = new Set<() => void>();
   private snapshot: SpanStoreSnapshot;
   private readonly history: SpanHistory;
+  /** Whether a page shows this store; one nobody shows is forgotten once it has saved all. */
+  retained = false;
 
   constructor(
     private readonly documentId: number,
     initial: Layer,
     private readonly api: SpanApi,
     private readonly allowOverlap: boolean,
+    /** Told the server's layer after every change it confirms, e.g. to update a query cache. */
+    private readonly onSaved: (layer: Layer) => void = () => {},
   ) {
     this.base = sorted(initial);
     this.history = new SpanHistory(documentId, initial.version);
@@ -118,9 +122,12 @@ export class SpanStore {
     this.emit();
   }
 
-  /** Takes the server's layer when it is newer than the one here and nothing is waiting to save. */
+  /**
+   * Takes the server's layer when it differs and nothing is waiting to save: with no change of
+   * its own in flight, the store has nothing to add to what the server says.
+   */
   syncFromServer(layer: Layer) {
-    if (this.queue.length > 0 || layer.version <= this.base.version) return;
+    if (this.queue.length > 0 || layer.version === this.base.version) return;
     this.base = sorted(layer);
     this.history.clear();
     this.emit();
@@ -173,6 +180,7 @@ export class SpanStore {
         await this.save(pending.change);
         this.queue.shift();
         attempt = 0;
+        this.onSaved(this.base);
       } catch (error) {
         if (isRefusal(error)) {
           this.queue.shift();
@@ -192,6 +200,7 @@ export class SpanStore {
     }
     this.running = false;
     this.history.save(this.base.version);
+    if (!this.retained) forget(this);
     this.emit();
   }
 
@@ -318,15 +327,25 @@ function isRefusal(error: unknown): boolean {
 const stores = new Map<number, SpanStore>();
 
 /**
- * The store of a document, kept for as long as the tab lives: moving to another document and
- * back does not lose changes still waiting to be saved.
+ * The store of a document while a page shows it or it still has changes to save: moving to
+ * another document and back does not lose those. A store that is shown and idle is made anew
+ * from the server's data on the next visit.
  */
 export function spanStoreFor(documentId: number, create: () => SpanStore): SpanStore {
-  const existing = stores.get(documentId);
-  if (existing) return existing;
-  const store = create();
+  const store = stores.get(documentId) ?? create();
   stores.set(documentId, store);
   return store;
+}
+
+/** The page showing the store opened (true) or closed (false). */
+export function retainSpanStore(documentId: number, store: SpanStore, retained: boolean) {
+  store.retained = retained;
+  if (retained) stores.set(documentId, store);
+  else if (store.getSnapshot().saveState === "saved") forget(store);
+}
+
+function forget(store: SpanStore) {
+  for (const [documentId, kept] of stores) if (kept === store) stores.delete(documentId);
 }
 
 /** True while some document still has changes the server has not confirmed. */

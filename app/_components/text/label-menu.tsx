@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useRef, type KeyboardEvent } from "react";
 import type { TextLabel } from "./types";
 
 type LabelMenuProps = {
@@ -13,8 +13,8 @@ type LabelMenuProps = {
   onClose: () => void;
   /** A click elsewhere on the page: close, leaving the focus where the click put it. */
   onDismiss: () => void;
-  /** More menu items after the labels, e.g. "Delete span". */
-  children?: ReactNode;
+  /** For a span's menu: a last item that deletes it. */
+  onDelete?: () => void;
 };
 
 /**
@@ -30,7 +30,7 @@ export function LabelMenu({
   onPick,
   onClose,
   onDismiss,
-  children,
+  onDelete,
 }: LabelMenuProps) {
   const menuRef = useRef<HTMLDivElement>(null);
 
@@ -102,7 +102,17 @@ export function LabelMenu({
           )}
         </button>
       ))}
-      {children}
+      {onDelete && (
+        <button
+          type="button"
+          role="menuitem"
+          tabIndex={-1}
+          onClick={onDelete}
+          className="mt-2 w-full rounded border border-red-300 px-2 py-1 text-sm text-red-800 focus:bg-red-50 dark:text-red-200 dark:focus:bg-red-950"
+        >
+          Delete span
+        </button>
+      )}
     </div>
   );
 }

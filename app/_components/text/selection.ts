@@ -1,3 +1,5 @@
+import { trimWhitespace } from "@/domain/spans";
+import { snapToTokens } from "@/domain/token-boundaries";
 import type { TextRange } from "./types";
 
 /**
@@ -18,6 +20,19 @@ export function readSelectionOffsets(container: HTMLElement): TextRange | null {
   const start = offsetOf(range.startContainer, range.startOffset);
   const end = offsetOf(range.endContainer, range.endOffset);
   return start === null || end === null || start >= end ? null : { start, end };
+}
+
+/** The selection as it would be tagged: trimmed of white space, and widened to whole words if `snap`. */
+export function readTaggableSelection(
+  container: HTMLElement,
+  text: string,
+  snap: boolean,
+): TextRange | null {
+  const offsets = readSelectionOffsets(container);
+  if (!offsets) return null;
+  return snap
+    ? snapToTokens(text, offsets.start, offsets.end)
+    : trimWhitespace(text, offsets.start, offsets.end);
 }
 
 /** The document offset of a DOM position inside a block, or between blocks. */

@@ -12,14 +12,13 @@ import {
   type Ref,
 } from "react";
 import { sameSpan, spanKey, type SpanContent } from "@/domain/span-edits";
-import { trimWhitespace } from "@/domain/spans";
 import { groupByBlock, splitIntoBlocks } from "@/domain/text-blocks";
-import { snapToTokens } from "@/domain/token-boundaries";
 import { isOwnKeyTarget } from "../keyboard";
 import { useLatestCallback } from "../use-latest-callback";
 import { AnnotatedText, type TextViewHandle } from "./annotated-text";
 import { LabelMenu } from "./label-menu";
-import { domRangeOf, readSelectionOffsets } from "./selection";
+import { domRangeOf, readTaggableSelection } from "./selection";
+import { findNextSpan } from "./span-navigation";
 import type { SpanClick } from "./text-block";
 import type { TextLabel, TextRange, TextSpan } from "./types";
 import { cursorRange, useTokenCursor } from "./use-token-cursor";
@@ -94,7 +93,7 @@ export function SpanEditor(props: SpanEditorProps) {
   const pane = () => viewRef.current?.element() ?? null;
   const clearSelection = () => window.getSelection()?.removeAllRanges();
 
-  const focusSpanKey = (span: TextSpan) => {
+  const focusOn = (span: TextSpan) => {
     setFocused(span);
     setCursor(null);
     homeRef.current = span.start;
@@ -131,11 +130,7 @@ export function SpanEditor(props: SpanEditorProps) {
   /** The mouse selection, snapped to tokens unless the project or Alt says otherwise. */
   const readSelection = (snap: boolean) => {
     const container = pane();
-    const offsets = container && readSelectionOffsets(container);
-    if (!offsets) return null;
-    return snap
-      ? snapToTokens(text, offsets.start, offsets.end)
-      : trimWhitespace(text, offsets.start, offsets.end);
+    return container && readTaggableSelection(container, text, snap);
   };
 
   const captureSelection = (event: ReactMouseEvent) => {
@@ -158,7 +153,7 @@ export function SpanEditor(props: SpanEditorProps) {
     // Clicking again where spans are stacked steps to the next one under the pointer.
     const at = covering.findIndex((span) => spanKey(span) === focusedKey);
     const span = at >= 0 ? (covering[(at + 1) % covering.length] ?? clicked) : clicked;
-    focusSpanKey(span);
+    focusOn(span);
     // Below the whole span rather than the piece clicked, so the menu leaves its line readable.
     const container = pane();
     const below = (container && domRangeOf(container, span)?.getBoundingClientRect()) ?? anchor;
@@ -166,18 +161,11 @@ export function SpanEditor(props: SpanEditorProps) {
   });
 
   const walkSpans = (forward: boolean): boolean => {
-    const from = focusedSpan ? spans.indexOf(focusedSpan) : -1;
     const home = cursorSpan?.start ?? homeRef.current;
-    const next = forward
-      ? from >= 0
-        ? spans[from + 1]
-        : spans.find((span) => span.start >= home)
-      : from >= 0
-        ? spans[from - 1]
-        : spans.findLast((span) => span.start < home);
+    const next = findNextSpan(spans, focusedSpan, home, forward);
     if (!next) return false;
     setMenu(null);
-    focusSpanKey(next);
+    focusOn(next);
     return true;
   };
 
@@ -259,7 +247,7 @@ export function SpanEditor(props: SpanEditorProps) {
   useImperativeHandle(ref, () => ({
     focusSpan(span) {
       setMenu(null);
-      focusSpanKey(span);
+      focusOn(span);
       viewRef.current?.element()?.focus({ preventScroll: true });
     },
     selectRange(range) {
@@ -333,22 +321,13 @@ export function SpanEditor(props: SpanEditorProps) {
             relabel(menuSpan, label);
             closeMenu();
           }}
+          onDelete={() => {
+            remove(menuSpan);
+            closeMenu();
+          }}
           onClose={closeMenu}
           onDismiss={() => setMenu(null)}
-        >
-          <button
-            type="button"
-            role="menuitem"
-            tabIndex={-1}
-            onClick={() => {
-              remove(menuSpan);
-              closeMenu();
-            }}
-            className="mt-2 w-full rounded border border-red-300 px-2 py-1 text-sm text-red-800 focus:bg-red-50 dark:text-red-200 dark:focus:bg-red-950"
-          >
-            Delete span
-          </button>
-        </LabelMenu>
+        />
       )}
     </>
   );

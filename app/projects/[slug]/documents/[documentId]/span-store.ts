@@ -15,6 +15,7 @@ import { spansOverlap } from "@/domain/spans";
 import type { AppRouter } from "@/server/root";
 import type { TextSpan } from "../../../../_components/text/types";
 import { SpanHistory } from "./span-history";
+import { forgetSpanStore } from "./span-store-registry";
 
 type AnnotationStatus =
   inferRouterOutputs<AppRouter>["document"]["workspace"]["annotation"]["status"];
@@ -200,7 +201,7 @@ export class SpanStore {
     }
     this.running = false;
     this.history.save(this.base.version);
-    if (!this.retained) forget(this);
+    if (!this.retained) forgetSpanStore(this);
     this.emit();
   }
 
@@ -322,33 +323,4 @@ function isRefusal(error: unknown): boolean {
   return (
     typeof status === "number" && status >= 400 && status < 500 && ![401, 408, 429].includes(status)
   );
-}
-
-const stores = new Map<number, SpanStore>();
-
-/**
- * The store of a document while a page shows it or it still has changes to save: moving to
- * another document and back does not lose those. A store that is shown and idle is made anew
- * from the server's data on the next visit.
- */
-export function spanStoreFor(documentId: number, create: () => SpanStore): SpanStore {
-  const store = stores.get(documentId) ?? create();
-  stores.set(documentId, store);
-  return store;
-}
-
-/** The page showing the store opened (true) or closed (false). */
-export function retainSpanStore(documentId: number, store: SpanStore, retained: boolean) {
-  store.retained = retained;
-  if (retained) stores.set(documentId, store);
-  else if (store.getSnapshot().saveState === "saved") forget(store);
-}
-
-function forget(store: SpanStore) {
-  for (const [documentId, kept] of stores) if (kept === store) stores.delete(documentId);
-}
-
-/** True while some document still has changes the server has not confirmed. */
-export function hasUnsavedChanges(): boolean {
-  return [...stores.values()].some((store) => store.getSnapshot().saveState !== "saved");
 }

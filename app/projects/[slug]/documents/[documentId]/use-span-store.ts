@@ -3,14 +3,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { useTRPC, useTRPCClient } from "../../../../_trpc/client";
-import {
-  hasUnsavedChanges,
-  retainSpanStore,
-  spanStoreFor,
-  SpanStore,
-  type Layer,
-  type SpanApi,
-} from "./span-store";
+import { SpanStore, type Layer, type SpanApi } from "./span-store";
+import { hasUnsavedChanges, retainSpanStore, spanStoreFor } from "./span-store-registry";
 
 /**
  * The document's span store, made from the workspace query, with the tRPC client as its server.

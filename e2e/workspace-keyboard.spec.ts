@@ -109,6 +109,15 @@ test("Tab and Shift+Tab walk the spans; a hotkey relabels, Delete and Backspace 
   await page.keyboard.press("Backspace");
   await expect(mark(page, "Ana")).toHaveCount(0);
   await expect(page.getByTestId("span-count")).toHaveText("1 spans");
+
+  // Escape until nothing is held, then Tab, leaves the text even with spans left to walk.
+  await page.keyboard.press("Tab");
+  await expect(focused).toHaveText("Stone");
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Tab");
+  await expect(documentText(page)).not.toBeFocused();
+
   await expect(page.getByTestId("save-state")).toHaveText("Saved");
   await page.reload();
   await expect(documentText(page).locator("mark")).toHaveText(["Stone"]);

@@ -67,6 +67,7 @@ export function SpanEditor(props: SpanEditorProps) {
   const snapping = props.snapToTokens ?? false;
   const viewRef = useRef<TextViewHandle>(null);
   const homeRef = useRef(0);
+  const tabLeavesRef = useRef(false);
   const helpId = useId();
   const [menu, setMenu] = useState<Menu | null>(null);
   const [focused, setFocused] = useState<SpanContent | null>(null);
@@ -186,6 +187,10 @@ export function SpanEditor(props: SpanEditorProps) {
       ArrowDown: "down",
     } as const;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
+    // Escape with nothing left to let go of, then Tab, leaves the text: a long document's spans
+    // would otherwise hold the Tab key for thousands of presses.
+    const leaving = tabLeavesRef.current;
+    tabLeavesRef.current = event.key === "Escape" && !menu && !cursor && !focused;
     if (event.key in arrows) {
       event.preventDefault();
       const origin = focusedSpan ??
@@ -202,7 +207,7 @@ export function SpanEditor(props: SpanEditorProps) {
       viewRef.current?.reveal(moved);
       setAnnouncement(text.slice(moved.start, moved.end));
     } else if (event.key === "Tab") {
-      if (walkSpans(!event.shiftKey)) event.preventDefault();
+      if (!leaving && walkSpans(!event.shiftKey)) event.preventDefault();
     } else if (event.key === "Enter") {
       event.preventDefault();
       openMenuFromKeyboard();
@@ -278,7 +283,7 @@ export function SpanEditor(props: SpanEditorProps) {
       <p id={helpId} className="sr-only">
         Arrow keys move a word cursor, Shift with an arrow extends it, a label&apos;s key tags it.
         Tab and Shift+Tab go from span to span; Delete removes the focused span; Enter opens the
-        label menu.
+        label menu. Press Escape until nothing is selected, then Tab, to leave the text.
       </p>
       <AnnotatedText
         ref={viewRef}

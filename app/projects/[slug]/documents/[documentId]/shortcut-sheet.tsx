@@ -12,6 +12,7 @@ const shortcuts: [keys: string, what: string][] = [
   ["Tab / Shift+Tab", "next / previous span"],
   ["Delete / Backspace", "delete the focused span"],
   ["Escape", "close the menu, drop the cursor, leave the span"],
+  ["Escape, then Tab", "leave the text for the rest of the page"],
   ["Ctrl+Z", "undo"],
   ["Ctrl+Shift+Z / Ctrl+Y", "redo"],
   ["J or ]", "next document"],

@@ -59,7 +59,8 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
   const links = {
     previous: href(data.previousDocumentId),
     next: href(data.nextDocumentId),
-    nextUnsubmitted: href(data.nextUnsubmittedDocumentId),
+    // A reviewer submits nothing, so has nothing left "to do".
+    nextUnsubmitted: canAnnotate ? href(data.nextUnsubmittedDocumentId) : null,
   };
   const go = (link: string | null, missing: string) =>
     link ? router.push(link) : setNotice(`There is no ${missing} document.`);

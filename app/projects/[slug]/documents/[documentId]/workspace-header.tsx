@@ -31,7 +31,7 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
         {layer.spans.length} spans
       </span>
       {props.canAnnotate && <SaveIndicator state={layer.saveState} onRetry={props.onRetry} />}
-      <QueueProgress {...props.progress} />
+      {props.canAnnotate && <QueueProgress {...props.progress} />}
       <div className="ml-auto flex flex-wrap gap-2 text-sm">
         {links.previous && (
           <Link href={links.previous} className={button} aria-keyshortcuts="K">

@@ -56,3 +56,43 @@ export function* generateDocuments(options: {
     };
   }
 }
+
+const names = "Ana Lima,Bob Stone,Kursk,Moscow,Kyiv,NATO,Rutte,Austin,Seoul,Brussels".split(",");
+
+/**
+ * One document of about `characters` characters in paragraphs of news-like prose, with `spans`
+ * spans on whole words spread evenly through it, for the annotation page's benchmark.
+ */
+export function generateAnnotatedDocument(options: {
+  id: string;
+  characters: number;
+  spans: number;
+  annotator: string;
+  seed: number;
+}): DocumentRecord {
+  const random = createRandom(options.seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
+  const tokens: { start: number; end: number }[] = [];
+  let text = "";
+  let paragraph = 0;
+  while (text.length < options.characters) {
+    const word = random() < 0.15 ? pick(names) : pick(words);
+    const separator = text === "" ? "" : paragraph > 600 && random() < 0.05 ? ".\n\n" : " ";
+    if (text.length + separator.length + word.length > options.characters) break;
+    paragraph = separator === " " ? paragraph + word.length + 1 : 0;
+    text += separator;
+    tokens.push({ start: text.length, end: text.length + word.length });
+    text += word;
+  }
+  const step = tokens.length / options.spans;
+  const spans = Array.from({ length: options.spans }, (_, i) => ({
+    ...(tokens[Math.floor(i * step)] as { start: number; end: number }),
+    label: pick(benchLabels),
+  }));
+  return {
+    id: options.id,
+    text,
+    meta: {},
+    annotations: [{ annotator: options.annotator, status: "in_progress", spans }],
+  };
+}

@@ -4,6 +4,8 @@
  */
 import { benchAgreement } from "./agreement-bench";
 import { benchDatasets } from "./dataset-bench";
+import { benchWorkspace } from "./workspace-bench";
 
 benchAgreement();
 benchDatasets();
+await benchWorkspace();

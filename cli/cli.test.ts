@@ -88,6 +88,29 @@ const parseJsonl = (content: string) =>
 
 describe("concord CLI", () => {
   it(
+    "creates a project with overlaps allowed and token snapping off",
+    () => {
+      const args = ["project", "create", "--slug", "free", "--name", "Free", "--labels", "A"];
+      expect(concord("settings.db", ...args, "--allow-overlap", "--no-token-snapping").status).toBe(
+        0,
+      );
+      expect(concord("settings.db", ...args.slice(0, 3), "snappy", ...args.slice(4)).status).toBe(
+        0,
+      );
+      const db = openDatabase(path.join(folder, "settings.db"));
+      expect(findProjectBySlug(db, "free")).toMatchObject({
+        allowOverlap: true,
+        tokenSnapping: false,
+      });
+      expect(findProjectBySlug(db, "snappy")).toMatchObject({
+        allowOverlap: false,
+        tokenSnapping: true,
+      });
+    },
+    timeout,
+  );
+
+  it(
     "creates a project, imports a JSONL file and exports the same spans, offsets and texts",
     () => {
       const created = concord(

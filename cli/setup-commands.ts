@@ -27,8 +27,16 @@ export function registerSetupCommands(program: Command) {
     .description("create a project with its labels")
     .requiredOption("--slug <slug>", "short name used in URLs and commands")
     .requiredOption("--name <name>", "display name")
-    .option("--labels <labels>", "comma-separated label names, given hotkeys 1, 2, 3… in order", "")
+    .option(
+      "--labels <labels>",
+      "comma-separated label names, given hotkeys 1…9 then q, w, e… in order",
+      "",
+    )
     .option("--allow-overlap", "allow nested and overlapping spans", false)
+    .option(
+      "--no-token-snapping",
+      "keep selections as made instead of widening them to whole words",
+    )
     .option(
       "--gold-accept-share <share>",
       "share of annotators (0-1] whose identical span 'accept all agreed' takes into gold",
@@ -41,6 +49,7 @@ export function registerSetupCommands(program: Command) {
         name: string;
         labels: string;
         allowOverlap: boolean;
+        tokenSnapping: boolean;
         goldAcceptShare: number;
       }) => {
         const labels =

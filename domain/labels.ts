@@ -19,9 +19,26 @@ export function defaultLabelColor(position: number): string {
   return palette[position % palette.length] as string;
 }
 
-/** Labels 1 to 9 get the digit keys, in order; later labels have none until someone picks one. */
+/**
+ * Hotkeys in the order labels get them: the digits, then the letter keys row by row. J, K and N
+ * are left out because the annotation page uses them to move between documents, G because it
+ * opens the guidelines.
+ */
+export const labelHotkeys = [..."123456789", ..."qwertyuiop", ..."asdfhl", ..."zxcvbm"];
+
+/** The label at `position` gets the hotkey at that position; labels past the list get none. */
 export function defaultLabelHotkey(position: number): string | null {
-  return position < 9 ? String(position + 1) : null;
+  return labelHotkeys[position] ?? null;
+}
+
+/**
+ * Gives every label without a hotkey the first one no other label has, in label order, so that
+ * projects whose labels predate the letter hotkeys can still tag every label from the keyboard.
+ */
+export function fillLabelHotkeys<T extends { hotkey: string | null }>(labels: readonly T[]): T[] {
+  const taken = new Set(labels.map((label) => label.hotkey));
+  const free = labelHotkeys.filter((key) => !taken.has(key));
+  return labels.map((label) => (label.hotkey ? label : { ...label, hotkey: free.shift() ?? null }));
 }
 
 /** "O" means "outside any span" in token-level formats, so it can never name a label. */
@@ -32,16 +49,9 @@ export function findLabelNameProblem(name: string): string | null {
   return null;
 }
 
-/** Keys the annotation page keeps for navigation and commands; labels cannot take them. */
-export const reservedKeys = ["j", "k", "n", "g", "?", "/", "[", "]"] as const;
-
 export function findHotkeyProblem(hotkey: string): string | null {
-  if (!/^[0-9a-z]$/.test(hotkey)) return `hotkey "${hotkey}" must be one digit or lowercase letter`;
-  if (hotkey === "0") return 'hotkey "0" is not used: labels take 1 to 9, then letters';
-  if ((reservedKeys as readonly string[]).includes(hotkey)) {
-    return `hotkey "${hotkey}" is kept for navigation on the annotation page`;
-  }
-  return null;
+  if (labelHotkeys.includes(hotkey)) return null;
+  return `hotkey "${hotkey}" is not free for labels: use a digit 1-9 or a letter other than j, k, n and g`;
 }
 
 export function findColorProblem(color: string): string | null {

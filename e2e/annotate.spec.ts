@@ -23,8 +23,8 @@ test("an annotator tags with the mouse and hotkeys, relabels, deletes, submits, 
 
   // Mouse: select, then pick a label from the menu.
   await dragSelect(page, "Lloyd Austin");
-  const menu = page.getByRole("dialog", { name: "Tag selection" });
-  await menu.getByRole("button", { name: /PERSON/ }).click();
+  const menu = page.getByRole("menu", { name: "Tag selection" });
+  await menu.getByRole("menuitemradio", { name: /PERSON/ }).click();
   await expect(span(page, "Lloyd Austin")).toHaveAttribute("data-label", "PERSON");
 
   // Keyboard: select, then the label's hotkey (GPE is 3).
@@ -40,10 +40,10 @@ test("an annotator tags with the mouse and hotkeys, relabels, deletes, submits, 
 
   // Relabel from the menu, then delete from the menu.
   await span(page, "Lloyd Austin").click();
-  await page.getByRole("dialog").getByRole("button", { name: /ORG/ }).click();
+  await page.getByRole("menu").getByRole("menuitemradio", { name: /ORG/ }).click();
   await expect(span(page, "Lloyd Austin")).toHaveAttribute("data-label", "ORG");
   await span(page, "Lloyd Austin").click();
-  await page.getByRole("button", { name: "Delete span" }).click();
+  await page.getByRole("menuitem", { name: "Delete span" }).click();
   await expect(span(page, "Lloyd Austin")).toHaveCount(0);
 
   await page.reload();

@@ -133,8 +133,15 @@ test("each annotator sees only their own queue, and together they cover every do
   await expect(page.getByRole("alert").filter({ hasText: /no document \d+/ })).toBeVisible();
 });
 
-test("guidelines are rendered as Markdown, never as raw HTML", async ({ page }) => {
+test("guidelines are one key away from a document, rendered as Markdown, never as raw HTML", async ({
+  page,
+}) => {
   await signIn(page, "alice@concord.test");
+  await page.goto(`/projects/${slug}`);
+  await page.getByRole("table").getByRole("link").first().click();
+  await expect(page.getByTestId("document-text")).toBeVisible();
+  const [guidelines] = await Promise.all([page.waitForEvent("popup"), page.keyboard.press("g")]);
+  await expect(guidelines.getByRole("heading", { name: "Rules" })).toBeVisible();
   await page.goto(`/projects/${slug}/guidelines`);
   await expect(page.getByRole("heading", { name: "Rules" })).toBeVisible();
   await expect(page.locator("strong", { hasText: "people" })).toBeVisible();

@@ -67,6 +67,19 @@ const matrix: Record<string, [Record<Who, Outcome>, Call]> = {
     (c, f) =>
       c.annotation.addSpan({ documentId: f.documentId, start: 4, end: 7, labelId: f.labelId }),
   ],
+  "annotation.addSpans": [
+    annotators,
+    (c, f) =>
+      c.annotation.addSpans({
+        documentId: f.documentId,
+        spans: [{ start: 4, end: 7, labelId: f.labelId }],
+      }),
+  ],
+  // Reviewers never annotate, so they are refused before the span is even looked up.
+  "annotation.deleteSpans": [
+    row("UNAUTHORIZED", "NOT_FOUND", "ok", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND"),
+    (c, f) => c.annotation.deleteSpans({ documentId: f.documentId, spanIds: [f.spanId] }),
+  ],
   "annotation.relabelSpan": [
     spanOwner,
     (c, f) => c.annotation.relabelSpan({ spanId: f.spanId, labelId: f.labelId }),

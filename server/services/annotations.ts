@@ -6,6 +6,7 @@ import { assertCanAnnotate, getDocumentForMember } from "./access";
 import {
   addSpanToLayer,
   bumpVersion,
+  currentVersion,
   deleteSpanFromLayer,
   relabelSpanInLayer,
   type Layer,
@@ -19,6 +20,27 @@ export function addSpan(db: Db, input: Who & SpanChange & { documentId: number }
   return db.transaction((tx) =>
     addSpanToLayer(tx, ownLayer(tx, input.documentId, input.userId), input),
   );
+}
+
+/** Adds several spans at once, all or none: "tag all occurrences" is one change, undone as one. */
+export function addSpans(db: Db, input: Who & { documentId: number; spans: SpanChange[] }) {
+  return db.transaction((tx) => {
+    const layer = ownLayer(tx, input.documentId, input.userId);
+    const added = input.spans.map((span) => addSpanToLayer(tx, layer, span));
+    return {
+      spans: added.map((result) => result.span),
+      version: currentVersion(tx, layer.annotationId),
+    };
+  });
+}
+
+/** Deletes several of the user's spans in one document at once, all or none. */
+export function deleteSpans(db: Db, input: Who & { documentId: number; spanIds: number[] }) {
+  return db.transaction((tx) => {
+    const layer = ownLayer(tx, input.documentId, input.userId);
+    for (const spanId of new Set(input.spanIds)) deleteSpanFromLayer(tx, layer, spanId);
+    return { version: currentVersion(tx, layer.annotationId) };
+  });
 }
 
 export function relabelSpan(db: Db, input: Who & { spanId: number; labelId: number }) {

@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, gt, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open-database";
 import { annotations, assignments, documents, spans, type MemberRole } from "@/db/schema";
 import { getDocumentForMember } from "./access";
 import { usesAssignments } from "./assignments";
+import { describeQueuePosition } from "./document-queue";
 import { listLabels } from "./projects";
 
 const previewLength = 120;
@@ -47,7 +48,7 @@ export function listDocumentsForUser(
   return query.all().map((row) => ({ ...row, status: row.status ?? ("not_started" as const) }));
 }
 
-/** Everything the annotation page needs: text, labels, the user's own spans, and neighbours. */
+/** Everything the annotation page needs: text, labels, settings, the user's own spans, their queue. */
 export function getDocumentWorkspace(db: Queryable, documentId: number, userId: number) {
   const { document, project, role } = getDocumentForMember(db, documentId, userId);
   const annotation = db
@@ -63,23 +64,12 @@ export function getDocumentWorkspace(db: Queryable, documentId: number, userId: 
         .orderBy(asc(spans.start), asc(spans.end))
         .all()
     : [];
-  const neighbour = (direction: "previous" | "next") =>
-    db
-      .select({ id: documents.id })
-      .from(documents)
-      .where(
-        and(
-          eq(documents.projectId, project.id),
-          direction === "next" ? gt(documents.id, documentId) : lt(documents.id, documentId),
-        ),
-      )
-      .orderBy(direction === "next" ? asc(documents.id) : desc(documents.id))
-      .limit(1)
-      .get()?.id ?? null;
+  const queue = describeQueuePosition(db, project.id, userId, documentId);
 
   return {
     document: { id: document.id, externalId: document.externalId, text: document.text },
     project: { slug: project.slug, name: project.name, allowOverlap: project.allowOverlap },
+    settings: { tokenSnapping: project.tokenSnapping, allowOverlap: project.allowOverlap },
     role,
     labels: listLabels(db, project.id),
     annotation: {
@@ -87,7 +77,9 @@ export function getDocumentWorkspace(db: Queryable, documentId: number, userId: 
       version: annotation?.version ?? 0,
       spans: ownSpans,
     },
-    previousDocumentId: neighbour("previous"),
-    nextDocumentId: neighbour("next"),
+    previousDocumentId: queue.previous,
+    nextDocumentId: queue.next,
+    nextUnsubmittedDocumentId: queue.nextUnsubmitted,
+    progress: queue.progress,
   };
 }

@@ -20,6 +20,7 @@ export type NewProject = {
   name: string;
   labels: string[];
   allowOverlap?: boolean;
+  tokenSnapping?: boolean;
   goldAcceptShare?: number;
   /** The user who starts the project from the app becomes its first owner. */
   ownerId?: number;
@@ -55,6 +56,7 @@ export function createProject(db: Db, input: NewProject) {
         slug: input.slug,
         name: input.name.trim(),
         allowOverlap: input.allowOverlap ?? false,
+        tokenSnapping: input.tokenSnapping ?? true,
         goldAcceptShare: share,
       })
       .returning()

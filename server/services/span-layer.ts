@@ -76,7 +76,7 @@ export function bumpVersion(tx: Tx, annotationId: number): number {
   return row?.version ?? 0;
 }
 
-function currentVersion(tx: Tx, annotationId: number): number {
+export function currentVersion(tx: Tx, annotationId: number): number {
   const row = tx
     .select({ version: annotations.version })
     .from(annotations)

@@ -1,61 +1,158 @@
 "use client";
 
-import { memo, useMemo, type Ref } from "react";
-import { segmentText } from "@/domain/segments";
-import type { TextLabel, TextSpan } from "./types";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import {
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  type KeyboardEventHandler,
+  type MouseEventHandler,
+  type Ref,
+} from "react";
+import { spanKey } from "@/domain/span-edits";
+import { findBlockIndex, type TextBlock as BlockRange } from "@/domain/text-blocks";
+import { domRangeOf, offsetAtPoint } from "./selection";
+import { TextBlock, type SpanClick } from "./text-block";
+import type { TextLabel, TextRange, TextSpan } from "./types";
+
+export type TextViewHandle = {
+  /** Scrolls the text so that `range` is in view, bringing its block onto the page first. */
+  reveal(range: TextRange): void;
+  /** The offset of the first character in view, where a keyboard cursor starts. */
+  firstVisibleOffset(): number;
+  element(): HTMLDivElement | null;
+};
 
 type AnnotatedTextProps = {
   text: string;
-  spans: TextSpan[];
-  labelsById: Map<number, TextLabel>;
-  activeSpanId: number | null;
-  onSpanClick: (span: TextSpan, anchor: DOMRect) => void;
-  onMouseUp: () => void;
-  containerRef: Ref<HTMLDivElement>;
+  blocks: readonly BlockRange[];
+  spansByBlock: readonly (readonly TextSpan[])[];
+  matchesByBlock: readonly (readonly TextRange[])[];
+  labelsById: ReadonlyMap<number, TextLabel>;
+  focusedKey: string | null;
+  cursor: TextRange | null;
+  currentMatch: TextRange | null;
+  onSpanClick: SpanClick;
+  onMouseUp: MouseEventHandler<HTMLDivElement>;
+  onKeyDown: KeyboardEventHandler<HTMLDivElement>;
+  describedBy?: string;
+  ref?: Ref<TextViewHandle>;
 };
 
+const lineHeight = 36;
+const charactersPerLine = 80;
+const noRanges: readonly TextRange[] = [];
+
 /**
- * The document text with its spans painted in their labels' colours. Text is only ever rendered
- * as React text nodes, never as HTML.
+ * The document text with its spans, in blocks of whole lines of which only those in view (and a
+ * few around) are on the page: a 200,000-character document costs what one screen of it costs.
+ * It scrolls on its own, so the header, search and span list stay in view beside it. Text is only
+ * ever rendered as React text nodes, never as HTML.
  */
-export const AnnotatedText = memo(function AnnotatedText({
-  text,
-  spans,
-  labelsById,
-  activeSpanId,
-  onSpanClick,
-  onMouseUp,
-  containerRef,
-}: AnnotatedTextProps) {
-  const segments = useMemo(() => segmentText(text.length, spans), [text.length, spans]);
+export function AnnotatedText(props: AnnotatedTextProps) {
+  const { text, blocks, spansByBlock, focusedKey, cursor, currentMatch } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const estimates = useMemo(
+    () => blocks.map((block) => estimateHeight(text, block)),
+    [text, blocks],
+  );
+  // The app does not use the React Compiler, whose memoization this warning is about.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: blocks.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => estimates[index] ?? lineHeight,
+    overscan: 2,
+    initialRect: { width: 800, height: 700 },
+  });
+
+  useImperativeHandle(props.ref, () => ({
+    reveal(range) {
+      const pane = scrollRef.current;
+      if (!pane) return;
+      const attempt = (triesLeft: number) => {
+        const rect = domRangeOf(pane, range)?.getBoundingClientRect();
+        if (!rect) {
+          virtualizer.scrollToIndex(findBlockIndex(blocks, range.start), { align: "center" });
+          if (triesLeft > 0) requestAnimationFrame(() => attempt(triesLeft - 1));
+          return;
+        }
+        const view = pane.getBoundingClientRect();
+        const margin = lineHeight;
+        if (rect.top < view.top + margin) pane.scrollTop -= view.top + margin - rect.top;
+        else if (rect.bottom > view.bottom - margin)
+          pane.scrollTop += rect.bottom - view.bottom + margin;
+      };
+      attempt(5);
+    },
+    firstVisibleOffset() {
+      const pane = scrollRef.current;
+      const view = pane?.getBoundingClientRect();
+      const offset = pane && view && offsetAtPoint(pane, view.left + 16, view.top + lineHeight / 2);
+      if (typeof offset === "number") return offset;
+      const first = virtualizer.getVirtualItems()[0];
+      return first ? (blocks[first.index]?.start ?? 0) : 0;
+    },
+    element: () => scrollRef.current,
+  }));
+
   return (
     <div
-      ref={containerRef}
+      ref={scrollRef}
       data-testid="document-text"
-      onMouseUp={onMouseUp}
-      className="whitespace-pre-wrap break-words font-serif text-lg leading-9"
+      tabIndex={0}
+      role="region"
+      aria-label="Document text"
+      aria-describedby={props.describedBy}
+      onMouseUp={props.onMouseUp}
+      onKeyDown={props.onKeyDown}
+      className="relative max-h-[70vh] min-h-32 overflow-y-auto focus:outline-2 focus:outline-offset-2 focus:outline-blue-600 rounded border border-zinc-200 px-4 py-2 font-serif text-lg leading-9 break-words whitespace-pre-wrap dark:border-zinc-800"
     >
-      {segments.map((segment) => {
-        const piece = text.slice(segment.start, segment.end);
-        const top = segment.spans[0];
-        const label = top && labelsById.get(top.labelId);
-        if (!top || !label) return <span key={segment.start}>{piece}</span>;
-        return (
-          <mark
-            key={segment.start}
-            data-span-id={top.id}
-            data-label={label.name}
-            title={label.name}
-            onClick={(event) => onSpanClick(top, event.currentTarget.getBoundingClientRect())}
-            style={{ backgroundColor: label.color }}
-            className={`cursor-pointer rounded-sm px-px text-zinc-950 ${
-              top.id === activeSpanId ? "outline-2 outline-blue-700" : ""
-            }`}
-          >
-            {piece}
-          </mark>
-        );
-      })}
+      <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const block = blocks[item.index];
+          const spans = spansByBlock[item.index] ?? [];
+          if (!block) return null;
+          const touches = (range: TextRange | null) =>
+            range && range.start < block.end && range.end > block.start ? range : null;
+          return (
+            <div
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="absolute top-0 left-0 w-full"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <TextBlock
+                text={text}
+                start={block.start}
+                end={block.end}
+                spans={spans}
+                labelsById={props.labelsById}
+                focusedKey={
+                  focusedKey && spans.some((span) => spanKey(span) === focusedKey)
+                    ? focusedKey
+                    : null
+                }
+                cursor={touches(cursor)}
+                matches={props.matchesByBlock[item.index] ?? noRanges}
+                currentMatch={touches(currentMatch)}
+                onSpanClick={props.onSpanClick}
+              />
+            </div>
+          );
+        })}
+      </div>
     </div>
   );
-});
+}
+
+/** A first guess of a block's height before it is measured: its lines, wrapped at ~80 characters. */
+function estimateHeight(text: string, block: BlockRange): number {
+  const lines = text.slice(block.start, block.end).replace(/\n$/, "").split("\n");
+  const rows = lines.reduce(
+    (sum, line) => sum + Math.max(1, Math.ceil(line.length / charactersPerLine)),
+    0,
+  );
+  return rows * lineHeight;
+}

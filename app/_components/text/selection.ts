@@ -1,25 +1,105 @@
+import { trimWhitespace } from "@/domain/spans";
+import { snapToTokens } from "@/domain/token-boundaries";
+import type { TextRange } from "./types";
+
 /**
- * The current browser selection as UTF-16 offsets into `container`'s text, or null when nothing
- * inside it is selected. The container must hold only the document text (no other text nodes).
+ * Between DOM positions and document offsets. The text is rendered in blocks that each carry
+ * their first offset in `data-block-start`, and only some blocks are on the page at a time, so an
+ * offset is always counted from the start of its own block, never from the top of the text.
  */
-export function readSelectionOffsets(
-  container: HTMLElement,
-): { start: number; end: number } | null {
+const blockSelector = "[data-block-start]";
+
+/** The current browser selection as offsets into the document, or null if none is in `container`. */
+export function readSelectionOffsets(container: HTMLElement): TextRange | null {
   const selection = window.getSelection();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
   if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) {
     return null;
   }
-  return {
-    start: offsetOf(container, range.startContainer, range.startOffset),
-    end: offsetOf(container, range.endContainer, range.endOffset),
-  };
+  const start = offsetOf(range.startContainer, range.startOffset);
+  const end = offsetOf(range.endContainer, range.endOffset);
+  return start === null || end === null || start >= end ? null : { start, end };
 }
 
-function offsetOf(container: HTMLElement, node: Node, offset: number): number {
-  const before = document.createRange();
-  before.setStart(container, 0);
-  before.setEnd(node, offset);
-  return before.toString().length;
+/** The selection as it would be tagged: trimmed of white space, and widened to whole words if `snap`. */
+export function readTaggableSelection(
+  container: HTMLElement,
+  text: string,
+  snap: boolean,
+): TextRange | null {
+  const offsets = readSelectionOffsets(container);
+  if (!offsets) return null;
+  return snap
+    ? snapToTokens(text, offsets.start, offsets.end)
+    : trimWhitespace(text, offsets.start, offsets.end);
+}
+
+/** The document offset of a DOM position inside a block, or between blocks. */
+export function offsetOf(node: Node, offset: number): number | null {
+  const element = node instanceof Element ? node : node.parentElement;
+  const block = element?.closest<HTMLElement>(blockSelector);
+  if (block) {
+    const before = document.createRange();
+    before.setStart(block, 0);
+    before.setEnd(node, offset);
+    return Number(block.dataset.blockStart) + before.toString().length;
+  }
+  // A position between blocks: the start of the block after it, or the end of the one before.
+  const after = node.childNodes[offset];
+  if (after instanceof HTMLElement) {
+    const next = after.matches(blockSelector)
+      ? after
+      : after.querySelector<HTMLElement>(blockSelector);
+    if (next) return Number(next.dataset.blockStart);
+  }
+  const previous = node.childNodes[offset - 1];
+  if (previous instanceof HTMLElement) {
+    const blocks = previous.matches(blockSelector)
+      ? [previous]
+      : previous.querySelectorAll<HTMLElement>(blockSelector);
+    const last = blocks[blocks.length - 1];
+    if (last) return Number(last.dataset.blockEnd);
+  }
+  return null;
+}
+
+/** A DOM range over document offsets, when the blocks holding them are on the page. */
+export function domRangeOf(container: HTMLElement, range: TextRange): Range | null {
+  const start = locate(container, range.start, "start");
+  const end = locate(container, range.end, "end");
+  if (!start || !end) return null;
+  const dom = document.createRange();
+  dom.setStart(start.node, start.offset);
+  dom.setEnd(end.node, end.offset);
+  return dom;
+}
+
+/** The document offset under a point of the screen, if it falls on rendered text. */
+export function offsetAtPoint(container: HTMLElement, x: number, y: number): number | null {
+  const position = document.caretPositionFromPoint(x, y);
+  if (!position || !container.contains(position.offsetNode)) return null;
+  return offsetOf(position.offsetNode, position.offset);
+}
+
+/** The text node and offset in it for a document offset; at a block edge, `side` picks the block. */
+function locate(container: HTMLElement, offset: number, side: "start" | "end") {
+  const blocks = container.querySelectorAll<HTMLElement>(blockSelector);
+  for (const block of blocks) {
+    const start = Number(block.dataset.blockStart);
+    const end = Number(block.dataset.blockEnd);
+    const inside =
+      side === "start" ? offset >= start && offset < end : offset > start && offset <= end;
+    if (!inside) continue;
+    let seen = start;
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.textContent?.length ?? 0;
+      if (side === "start" ? offset < seen + length : offset <= seen + length) {
+        return { node, offset: offset - seen };
+      }
+      seen += length;
+    }
+  }
+  return null;
 }

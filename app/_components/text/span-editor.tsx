@@ -1,158 +1,339 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { trimWhitespace } from "@/domain/spans";
-import { AnnotatedText } from "./annotated-text";
+import {
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type MouseEvent as ReactMouseEvent,
+  type Ref,
+} from "react";
+import { sameSpan, spanKey, type SpanContent } from "@/domain/span-edits";
+import { groupByBlock, splitIntoBlocks } from "@/domain/text-blocks";
+import { isOwnKeyTarget } from "../keyboard";
+import { useLatestCallback } from "../use-latest-callback";
+import { AnnotatedText, type TextViewHandle } from "./annotated-text";
 import { LabelMenu } from "./label-menu";
-import { readSelectionOffsets } from "./selection";
-import type { TextLabel, TextSpan } from "./types";
+import { domRangeOf, readTaggableSelection } from "./selection";
+import { findNextSpan } from "./span-navigation";
+import type { SpanClick } from "./text-block";
+import type { TextLabel, TextRange, TextSpan } from "./types";
+import { cursorRange, useTokenCursor } from "./use-token-cursor";
 
-type Range = { start: number; end: number };
+export type SpanEditorHandle = {
+  /** Scrolls to a span, focuses it and puts the keyboard in the text. */
+  focusSpan(span: TextSpan): void;
+  /** Puts the keyboard cursor on a range (a search match, say) and scrolls to it. */
+  selectRange(range: TextRange): void;
+  /** The selected text or cursor range, if any. */
+  currentRange(): TextRange | null;
+  focus(): void;
+};
 
 type SpanEditorProps = {
   text: string;
   spans: TextSpan[];
   labels: TextLabel[];
-  /** Without it the text is read-only: no selection menu, no span menu, no hotkeys. */
+  /** Without it the text is read-only: no menus, no hotkeys, no cursor tagging. */
   editable: boolean;
-  onAdd: (range: Range, label: TextLabel) => void;
+  onAdd: (range: TextRange, label: TextLabel) => void;
   onRelabel: (span: TextSpan, label: TextLabel) => void;
   onDelete: (span: TextSpan) => void;
+  /** Widen selections to whole tokens (Alt while selecting keeps one selection as made). */
+  snapToTokens?: boolean;
+  matches?: readonly TextRange[];
+  currentMatch?: TextRange | null;
+  ref?: Ref<SpanEditorHandle>;
 };
 
+type Menu =
+  | { kind: "selection"; range: TextRange; anchor: DOMRect }
+  | { kind: "span"; span: SpanContent; anchor: DOMRect };
+
+const noMatches: readonly TextRange[] = [];
+
 /**
- * A text with its spans, edited with the mouse and the labels' hotkeys: select and pick a label
- * (menu or key), click a span to relabel (menu or key) or delete it (button, Delete, Backspace).
+ * A text with its spans, edited with the mouse or the keyboard alone. Mouse: select and pick a
+ * label (menu or hotkey); click a span to relabel or delete it. Keyboard: arrows move a token
+ * cursor, Shift+arrows extend it, a hotkey tags it; Tab and Shift+Tab walk through the spans; a
+ * hotkey relabels the focused span, Delete or Backspace removes it, Enter opens the label menu.
  * Used for an annotator's own layer and for a document's gold layer alike.
  */
-export function SpanEditor({
-  text,
-  spans,
-  labels,
-  editable,
-  onAdd,
-  onRelabel,
-  onDelete,
-}: SpanEditorProps) {
-  const textRef = useRef<HTMLDivElement>(null);
-  const [pending, setPending] = useState<(Range & { anchor: DOMRect }) | null>(null);
-  const [active, setActive] = useState<{ span: TextSpan; anchor: DOMRect } | null>(null);
+export function SpanEditor(props: SpanEditorProps) {
+  const { text, spans, labels, editable, onAdd, onRelabel, onDelete, currentMatch, ref } = props;
+  const snapping = props.snapToTokens ?? false;
+  const viewRef = useRef<TextViewHandle>(null);
+  const homeRef = useRef(0);
+  const tabLeavesRef = useRef(false);
+  const helpId = useId();
+  const [menu, setMenu] = useState<Menu | null>(null);
+  const [focused, setFocused] = useState<SpanContent | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const { cursor, setCursor, move } = useTokenCursor(text);
+
   const labelsById = useMemo(() => new Map(labels.map((label) => [label.id, label])), [labels]);
-
-  const tag = useCallback(
-    (label: TextLabel, range: Range) => {
-      onAdd({ start: range.start, end: range.end }, label);
-      window.getSelection()?.removeAllRanges();
-      setPending(null);
-    },
-    [onAdd],
+  const labelsByHotkey = useMemo(
+    () => new Map(labels.flatMap((label) => (label.hotkey ? [[label.hotkey, label]] : []))),
+    [labels],
   );
+  const blocks = useMemo(() => splitIntoBlocks(text), [text]);
+  const spansByBlock = useMemo(() => groupByBlock(blocks, spans), [blocks, spans]);
+  const matches = props.matches ?? noMatches;
+  const matchesByBlock = useMemo(() => groupByBlock(blocks, matches), [blocks, matches]);
+  const findSpan = (content: SpanContent | null) =>
+    content ? spans.find((span) => sameSpan(span, content)) : undefined;
+  const focusedSpan = findSpan(focused);
+  const focusedKey = focused && spanKey(focused);
+  const cursorSpan = cursor ? cursorRange(cursor) : null;
+  const quote = (range: TextRange) => `“${text.slice(range.start, range.end)}”`;
+  const labelName = (span: TextSpan) => labelsById.get(span.labelId)?.name ?? "?";
 
-  const relabelActive = useCallback(
-    (label: TextLabel) => {
-      if (active) onRelabel(active.span, label);
-      setActive(null);
-    },
-    [active, onRelabel],
-  );
+  const pane = () => viewRef.current?.element() ?? null;
+  const clearSelection = () => window.getSelection()?.removeAllRanges();
 
-  const deleteActive = useCallback(() => {
-    if (active) onDelete(active.span);
-    setActive(null);
-  }, [active, onDelete]);
+  const focusOn = (span: TextSpan) => {
+    setFocused(span);
+    setCursor(null);
+    homeRef.current = span.start;
+    viewRef.current?.reveal(span);
+    const position = spans.findIndex((other) => sameSpan(other, span)) + 1;
+    setAnnouncement(`${labelName(span)} ${quote(span)}, span ${position} of ${spans.length}`);
+  };
 
-  /** The selected text, trimmed of surrounding white space, as offsets into the document. */
-  const readSelection = useCallback(() => {
-    const offsets = textRef.current && readSelectionOffsets(textRef.current);
-    return offsets ? trimWhitespace(text, offsets.start, offsets.end) : null;
-  }, [text]);
+  const tag = (label: TextLabel, range: TextRange) => {
+    onAdd(range, label);
+    clearSelection();
+    setMenu(null);
+    setCursor(null);
+    setFocused({ ...range, labelId: label.id });
+    homeRef.current = range.end;
+    setAnnouncement(`Tagged ${quote(range)} as ${label.name}`);
+  };
 
-  const captureSelection = useCallback(() => {
-    const range = readSelection();
-    const anchor = range && window.getSelection()?.getRangeAt(0).getBoundingClientRect();
-    if (!range || !anchor) return setPending(null);
-    setActive(null);
-    setPending({ ...range, anchor });
-  }, [readSelection]);
+  const relabel = (span: TextSpan, label: TextLabel) => {
+    onRelabel(span, label);
+    setMenu(null);
+    setFocused({ ...span, labelId: label.id });
+    setAnnouncement(`Relabelled ${quote(span)} as ${label.name}`);
+  };
 
-  const openSpan = useCallback((span: TextSpan, anchor: DOMRect) => {
+  const remove = (span: TextSpan) => {
+    onDelete(span);
+    setMenu(null);
+    setFocused(null);
+    homeRef.current = span.start;
+    setAnnouncement(`Deleted ${labelName(span)} ${quote(span)}`);
+  };
+
+  /** The mouse selection, snapped to tokens unless the project or Alt says otherwise. */
+  const readSelection = (snap: boolean) => {
+    const container = pane();
+    return container && readTaggableSelection(container, text, snap);
+  };
+
+  const captureSelection = (event: ReactMouseEvent) => {
+    if (!editable) return;
+    const range = readSelection(snapping && !event.altKey);
+    const container = pane();
+    const shown = range && container && domRangeOf(container, range);
+    if (!range || !shown) return setMenu(null);
+    // Show what will be tagged: the selection as snapped and trimmed, not as dragged.
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(shown);
+    setFocused(null);
+    setCursor(null);
+    setMenu({ kind: "selection", range, anchor: shown.getBoundingClientRect() });
+  };
+
+  const onSpanClick: SpanClick = useLatestCallback((clicked, anchor, covering) => {
     if (!window.getSelection()?.isCollapsed) return;
-    setPending(null);
-    setActive({ span, anchor });
-  }, []);
+    // Clicking again where spans are stacked steps to the next one under the pointer.
+    const at = covering.findIndex((span) => spanKey(span) === focusedKey);
+    const span = at >= 0 ? (covering[(at + 1) % covering.length] ?? clicked) : clicked;
+    focusOn(span);
+    // Below the whole span rather than the piece clicked, so the menu leaves its line readable.
+    const container = pane();
+    const below = (container && domRangeOf(container, span)?.getBoundingClientRect()) ?? anchor;
+    if (editable) setMenu({ kind: "span", span, anchor: below });
+  });
 
+  const walkSpans = (forward: boolean): boolean => {
+    const home = cursorSpan?.start ?? homeRef.current;
+    const next = findNextSpan(spans, focusedSpan, home, forward);
+    if (!next) return false;
+    setMenu(null);
+    focusOn(next);
+    return true;
+  };
+
+  const openMenuFromKeyboard = () => {
+    const container = pane();
+    const target = cursorSpan ?? focusedSpan;
+    const anchor = target && container && domRangeOf(container, target)?.getBoundingClientRect();
+    if (!anchor || !editable) return;
+    if (cursorSpan) setMenu({ kind: "selection", range: cursorSpan, anchor });
+    else if (focusedSpan) setMenu({ kind: "span", span: focusedSpan, anchor });
+  };
+
+  const onTextKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    const arrows = {
+      ArrowLeft: "left",
+      ArrowRight: "right",
+      ArrowUp: "up",
+      ArrowDown: "down",
+    } as const;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    // Escape with nothing left to let go of, then Tab, leaves the text: a long document's spans
+    // would otherwise hold the Tab key for thousands of presses.
+    const leaving = tabLeavesRef.current;
+    tabLeavesRef.current = event.key === "Escape" && !menu && !cursor && !focused;
+    if (event.key in arrows) {
+      event.preventDefault();
+      const origin = focusedSpan ??
+        (menu?.kind === "selection" ? menu.range : null) ?? {
+          start: homeRef.current,
+          end: homeRef.current,
+        };
+      const moved = move(arrows[event.key as keyof typeof arrows], event.shiftKey, origin, pane());
+      if (!moved) return;
+      setFocused(null);
+      setMenu(null);
+      clearSelection();
+      homeRef.current = moved.start;
+      viewRef.current?.reveal(moved);
+      setAnnouncement(text.slice(moved.start, moved.end));
+    } else if (event.key === "Tab") {
+      if (!leaving && walkSpans(!event.shiftKey)) event.preventDefault();
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      openMenuFromKeyboard();
+    }
+  };
+
+  // Page-wide keys: a label's hotkey tags the selection or cursor, or relabels the focused span.
   useEffect(() => {
     if (!editable) return;
     function onKeyDown(event: KeyboardEvent) {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const target = event.target;
-      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if (isOwnKeyTarget(event.target)) return;
       if (event.key === "Escape") {
-        setPending(null);
-        setActive(null);
+        if (!menu && !cursor) setFocused(null);
+        setMenu(null);
+        setCursor(null);
         return;
       }
-      if (active && (event.key === "Delete" || event.key === "Backspace")) {
+      if (focusedSpan && (event.key === "Delete" || event.key === "Backspace")) {
         event.preventDefault();
-        deleteActive();
+        remove(focusedSpan);
+        viewRef.current?.element()?.focus({ preventScroll: true });
         return;
       }
-      const label = labels.find((candidate) => candidate.hotkey === event.key);
+      const label = labelsByHotkey.get(event.key.toLowerCase());
       if (!label) return;
-      // A selection wins over an open span menu: the hotkey tags it.
-      const range = pending ?? readSelection();
+      const range =
+        (menu?.kind === "selection" ? menu.range : null) ?? readSelection(snapping) ?? cursorSpan;
       if (range) {
         event.preventDefault();
         tag(label, range);
-      } else if (active) {
+      } else if (focusedSpan) {
         event.preventDefault();
-        relabelActive(label);
-      }
+        relabel(focusedSpan, label);
+      } else return;
+      viewRef.current?.element()?.focus({ preventScroll: true });
     }
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [active, deleteActive, editable, labels, pending, readSelection, relabelActive, tag]);
+  });
+
+  useImperativeHandle(ref, () => ({
+    focusSpan(span) {
+      setMenu(null);
+      focusOn(span);
+      viewRef.current?.element()?.focus({ preventScroll: true });
+    },
+    selectRange(range) {
+      setMenu(null);
+      setFocused(null);
+      setCursor({ anchor: range, focus: range });
+      homeRef.current = range.start;
+      viewRef.current?.reveal(range);
+    },
+    currentRange() {
+      return (
+        (menu?.kind === "selection" ? menu.range : null) ?? readSelection(snapping) ?? cursorSpan
+      );
+    },
+    focus() {
+      viewRef.current?.element()?.focus({ preventScroll: true });
+    },
+  }));
+
+  const closeMenu = () => {
+    setMenu(null);
+    viewRef.current?.element()?.focus({ preventScroll: true });
+  };
+  const menuSpan = menu?.kind === "span" ? findSpan(menu.span) : undefined;
 
   return (
     <>
+      <p id={helpId} className="sr-only">
+        Arrow keys move a word cursor, Shift with an arrow extends it, a label&apos;s key tags it.
+        Tab and Shift+Tab go from span to span; Delete removes the focused span; Enter opens the
+        label menu. Press Escape until nothing is selected, then Tab, to leave the text.
+      </p>
       <AnnotatedText
+        ref={viewRef}
         text={text}
-        spans={spans}
+        blocks={blocks}
+        spansByBlock={spansByBlock}
+        matchesByBlock={matchesByBlock}
         labelsById={labelsById}
-        activeSpanId={active?.span.id ?? null}
-        onSpanClick={editable ? openSpan : ignore}
-        onMouseUp={editable ? captureSelection : ignore}
-        containerRef={textRef}
+        focusedKey={focusedKey}
+        cursor={cursorSpan}
+        currentMatch={currentMatch ?? null}
+        onSpanClick={onSpanClick}
+        onMouseUp={captureSelection}
+        onKeyDown={onTextKeyDown}
+        describedBy={helpId}
       />
-      {pending && (
+      <p role="status" aria-live="polite" className="sr-only" data-testid="announcement">
+        {announcement}
+      </p>
+      {menu?.kind === "selection" && (
         <LabelMenu
           title="Tag selection"
           labels={labels}
-          anchor={pending.anchor}
-          onPick={(label) => tag(label, pending)}
-          onClose={() => setPending(null)}
+          anchor={menu.anchor}
+          onPick={(label) => {
+            tag(label, menu.range);
+            closeMenu();
+          }}
+          onClose={closeMenu}
+          onDismiss={() => setMenu(null)}
         />
       )}
-      {active && (
+      {menuSpan && menu && (
         <LabelMenu
-          title={`Span “${text.slice(active.span.start, active.span.end)}”`}
+          title={`Span ${quote(menuSpan)}`}
           labels={labels}
-          anchor={active.anchor}
-          currentLabelId={active.span.labelId}
-          onPick={relabelActive}
-          onClose={() => setActive(null)}
-        >
-          <button
-            type="button"
-            onClick={deleteActive}
-            className="mt-2 w-full rounded border border-red-300 px-2 py-1 text-sm text-red-800 dark:text-red-200"
-          >
-            Delete span
-          </button>
-        </LabelMenu>
+          anchor={menu.anchor}
+          currentLabelId={menuSpan.labelId}
+          onPick={(label) => {
+            relabel(menuSpan, label);
+            closeMenu();
+          }}
+          onDelete={() => {
+            remove(menuSpan);
+            closeMenu();
+          }}
+          onClose={closeMenu}
+          onDismiss={() => setMenu(null)}
+        />
       )}
     </>
   );
 }
-
-const ignore = () => undefined;

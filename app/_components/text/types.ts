@@ -7,4 +7,14 @@ export type TextLabel = {
   description: string;
 };
 
-export type TextSpan = { id: number; start: number; end: number; labelId: number };
+/** A span as shown; `saveState` marks one the server has not confirmed yet. */
+export type TextSpan = {
+  id: number;
+  start: number;
+  end: number;
+  labelId: number;
+  saveState?: "saving" | "failed";
+};
+
+/** UTF-16 offsets into the document, start inclusive, end exclusive. */
+export type TextRange = { start: number; end: number };

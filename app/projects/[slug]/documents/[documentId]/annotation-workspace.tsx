@@ -1,14 +1,30 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { fillLabelHotkeys } from "@/domain/labels";
+import { sameSpan } from "@/domain/span-edits";
+import { findTaggableOccurrences } from "@/domain/text-search";
+import type { AppRouter } from "@/server/root";
 import { ErrorBanner } from "../../../../_components/error-banner";
 import { QueryState } from "../../../../_components/query-state";
-import { StatusBadge } from "../../../../_components/status-badge";
 import { LabelLegend } from "../../../../_components/text/label-legend";
-import { SpanEditor } from "../../../../_components/text/span-editor";
+import { SpanEditor, type SpanEditorHandle } from "../../../../_components/text/span-editor";
+import type { TextLabel, TextRange, TextSpan } from "../../../../_components/text/types";
+import { useLatestCallback } from "../../../../_components/use-latest-callback";
 import { useTRPC } from "../../../../_trpc/client";
-import { useWorkspaceMutations } from "./use-workspace-mutations";
+import { DocumentSearchBar } from "./document-search";
+import { ShortcutSheet } from "./shortcut-sheet";
+import { SpanList } from "./span-list";
+import { useDocumentSearch } from "./use-document-search";
+import { useSpanStore } from "./use-span-store";
+import { useWorkspaceShortcuts } from "./use-workspace-shortcuts";
+import { WorkspaceHeader } from "./workspace-header";
+
+type WorkspaceData = inferRouterOutputs<AppRouter>["document"]["workspace"];
 
 export function AnnotationWorkspace({
   projectSlug,
@@ -19,12 +35,108 @@ export function AnnotationWorkspace({
 }) {
   const trpc = useTRPC();
   const workspace = useQuery(trpc.document.workspace.queryOptions({ documentId }));
-  const mutations = useWorkspaceMutations(documentId);
+  if (!workspace.data) return <QueryState query={workspace} />;
+  return <Workspace key={documentId} projectSlug={projectSlug} data={workspace.data} />;
+}
 
-  const data = workspace.data;
-  if (!data) return <QueryState query={workspace} />;
+/** The annotation page: the text to tag, its spans by label, and the way to the next document. */
+function Workspace({ projectSlug, data }: { projectSlug: string; data: WorkspaceData }) {
+  const documentId = data.document.id;
+  const text = data.document.text;
   const canAnnotate = data.role !== "reviewer";
-  const documentHref = (id: number) => `/projects/${projectSlug}/documents/${id}`;
+  const router = useRouter();
+  const labels = useMemo(() => fillLabelHotkeys(data.labels), [data.labels]);
+  const { store, snapshot } = useSpanStore(documentId, data.annotation, data.settings.allowOverlap);
+  const search = useDocumentSearch(text);
+  const editorRef = useRef<SpanEditorHandle>(null);
+  const findRef = useRef<HTMLInputElement>(null);
+  const [findRequest, setFindRequest] = useState(0);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const [notice, setNotice] = useState("");
+  const [tagLabelId, setTagLabelId] = useState(labels[0]?.id ?? null);
+
+  const href = (id: number | null) => (id ? `/projects/${projectSlug}/documents/${id}` : null);
+  const links = {
+    previous: href(data.previousDocumentId),
+    next: href(data.nextDocumentId),
+    // A reviewer submits nothing, so has nothing left "to do".
+    nextUnsubmitted: canAnnotate ? href(data.nextUnsubmittedDocumentId) : null,
+  };
+  const go = (link: string | null, missing: string) =>
+    link ? router.push(link) : setNotice(`There is no ${missing} document.`);
+  const say = (message: string | null) => setNotice(message ?? "");
+
+  usePrefetchDocuments(
+    projectSlug,
+    data.previousDocumentId,
+    data.nextDocumentId,
+    data.nextUnsubmittedDocumentId,
+  );
+
+  useWorkspaceShortcuts({
+    undo: () => canAnnotate && say(store.undo() ?? "Undone."),
+    redo: () => canAnnotate && say(store.redo() ?? "Redone."),
+    previous: () => go(links.previous, "previous"),
+    next: () => go(links.next, "next"),
+    nextUnsubmitted: () => go(links.nextUnsubmitted, "other unsubmitted"),
+    submit: () => canAnnotate && store.submit(),
+    showShortcuts: () => setSheetOpen(true),
+    // A tab of their own, so reading the guidelines never costs the annotator their place.
+    openGuidelines: () => window.open(`/projects/${projectSlug}/guidelines`, "concord-guidelines"),
+    find: () => {
+      const range = editorRef.current?.currentRange();
+      search.show(range ? text.slice(range.start, range.end) : null);
+      setFindRequest((request) => request + 1);
+    },
+  });
+
+  // The keyboard starts in the text, where every annotating key works.
+  useEffect(() => editorRef.current?.focus(), []);
+
+  useEffect(() => {
+    if (findRequest === 0) return;
+    findRef.current?.focus();
+    findRef.current?.select();
+  }, [findRequest]);
+
+  // Each match found becomes the keyboard cursor, so a label key tags it once back in the text.
+  useEffect(() => {
+    if (search.currentMatch) editorRef.current?.selectRange(search.currentMatch);
+  }, [search.currentMatch]);
+
+  const taggable = useMemo(
+    () =>
+      search.open
+        ? findTaggableOccurrences(text, search.matches, snapshot.spans, {
+            wholeTokens: data.settings.tokenSnapping,
+          })
+        : [],
+    [search.open, search.matches, snapshot.spans, text, data.settings.tokenSnapping],
+  );
+
+  const add = (range: TextRange, label: TextLabel) => {
+    setTagLabelId(label.id);
+    store.perform({ kind: "add", spans: [{ ...range, labelId: label.id }] });
+  };
+  const relabel = (span: TextSpan, label: TextLabel) => {
+    if (span.labelId === label.id) return;
+    const twin = { ...span, labelId: label.id };
+    // Relabelling onto a span that is already there leaves only that one: a delete, to undo.
+    store.perform(
+      snapshot.spans.some((other) => sameSpan(other, twin))
+        ? { kind: "delete", spans: [span] }
+        : { kind: "relabel", start: span.start, end: span.end, from: span.labelId, to: label.id },
+    );
+  };
+  const remove = (span: TextSpan) => store.perform({ kind: "delete", spans: [span] });
+  const tagAll = () => {
+    const label = labels.find((candidate) => candidate.id === tagLabelId);
+    if (!label || taggable.length === 0) return;
+    const spans = taggable.map((range) => ({ ...range, labelId: label.id }));
+    const problem = store.perform({ kind: "add", spans });
+    say(problem ? null : `Tagged ${spans.length} occurrences as ${label.name}.`);
+  };
+  const goToSpan = useLatestCallback((span: TextSpan) => editorRef.current?.focusSpan(span));
 
   return (
     <section>
@@ -33,53 +145,84 @@ export function AnnotationWorkspace({
           {data.project.name}
         </Link>
       </nav>
-      <header className="mb-4 flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">
-          {data.document.externalId ?? `Document ${documentId}`}
-        </h1>
-        <StatusBadge status={data.annotation.status} />
-        <span className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="span-count">
-          {data.annotation.spans.length} spans
-        </span>
-        <div className="ml-auto flex gap-2 text-sm">
-          {data.previousDocumentId && (
-            <Link href={documentHref(data.previousDocumentId)} className="rounded border px-3 py-1">
-              Previous
-            </Link>
-          )}
-          {data.nextDocumentId && (
-            <Link href={documentHref(data.nextDocumentId)} className="rounded border px-3 py-1">
-              Next
-            </Link>
-          )}
-          {canAnnotate && (
-            <button
-              type="button"
-              onClick={() => mutations.submit.mutate({ documentId })}
-              disabled={data.annotation.status === "submitted"}
-              className="rounded bg-green-700 px-3 py-1 font-medium text-white disabled:opacity-60"
-            >
-              {data.annotation.status === "submitted" ? "Submitted" : "Submit"}
-            </button>
-          )}
-        </div>
-      </header>
-
-      <LabelLegend labels={data.labels} />
-      <ErrorBanner message={mutations.error} onDismiss={mutations.clearError} />
-      <SpanEditor
-        text={data.document.text}
-        spans={data.annotation.spans}
-        labels={data.labels}
-        editable={canAnnotate}
-        onAdd={(range, label) =>
-          mutations.addSpan.mutate({ documentId, ...range, labelId: label.id })
-        }
-        onRelabel={(span, label) =>
-          mutations.relabelSpan.mutate({ spanId: span.id, labelId: label.id })
-        }
-        onDelete={(span) => mutations.deleteSpan.mutate({ spanId: span.id })}
+      <WorkspaceHeader
+        title={data.document.externalId ?? `Document ${documentId}`}
+        layer={snapshot}
+        progress={data.progress}
+        canAnnotate={canAnnotate}
+        links={links}
+        onRetry={store.retryNow.bind(store)}
+        onSubmit={() => store.submit()}
+        onFind={() => {
+          search.show(null);
+          setFindRequest((request) => request + 1);
+        }}
+        onShowShortcuts={() => setSheetOpen(true)}
       />
+      <LabelLegend labels={labels} />
+      <ErrorBanner message={snapshot.refusal} onDismiss={() => store.dismissRefusal()} />
+      <p
+        role="status"
+        className="mb-2 min-h-5 text-sm text-zinc-600 dark:text-zinc-400"
+        data-testid="notice"
+      >
+        {notice}
+      </p>
+      {search.open && (
+        <DocumentSearchBar
+          search={search}
+          inputRef={findRef}
+          labels={labels}
+          tagLabelId={tagLabelId}
+          onTagLabelChange={setTagLabelId}
+          taggableCount={taggable.length}
+          onTagAll={canAnnotate ? tagAll : null}
+          onStep={search.step}
+          onClose={() => {
+            search.hide();
+            editorRef.current?.focus();
+          }}
+        />
+      )}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]">
+        <div>
+          <SpanEditor
+            ref={editorRef}
+            text={text}
+            spans={snapshot.spans}
+            labels={labels}
+            editable={canAnnotate}
+            snapToTokens={data.settings.tokenSnapping}
+            matches={search.matches}
+            currentMatch={search.currentMatch}
+            onAdd={add}
+            onRelabel={relabel}
+            onDelete={remove}
+          />
+        </div>
+        <aside className="lg:max-h-[70vh] lg:overflow-y-auto">
+          <SpanList text={text} spans={snapshot.spans} labels={labels} onPick={goToSpan} />
+        </aside>
+      </div>
+      <ShortcutSheet open={sheetOpen} labels={labels} onClose={() => setSheetOpen(false)} />
     </section>
   );
+}
+
+/** Loads the documents the keys lead to in the background, so J, K and N open them at once. */
+function usePrefetchDocuments(projectSlug: string, ...documentIds: (number | null)[]) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [previous, next, nextUnsubmitted] = documentIds;
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      for (const documentId of new Set([previous, next, nextUnsubmitted])) {
+        if (!documentId) continue;
+        router.prefetch(`/projects/${projectSlug}/documents/${documentId}`);
+        void queryClient.prefetchQuery(trpc.document.workspace.queryOptions({ documentId }));
+      }
+    }, 1_000);
+    return () => clearTimeout(timer);
+  }, [projectSlug, previous, next, nextUnsubmitted, queryClient, router, trpc]);
 }

@@ -1,0 +1,27 @@
+import type { SaveState } from "./span-store";
+
+const looks: Record<SaveState, { text: string; className: string }> = {
+  saved: { text: "Saved", className: "text-zinc-600 dark:text-zinc-400" },
+  saving: { text: "Saving…", className: "text-zinc-600 dark:text-zinc-400" },
+  failed: {
+    text: "Save failed — retrying",
+    className: "font-medium text-red-700 dark:text-red-300",
+  },
+};
+
+/** Whether the annotator's changes have reached the server; a failed save offers to retry now. */
+export function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
+  const look = looks[state];
+  return (
+    <p role="status" className={`flex items-center gap-2 text-sm ${look.className}`}>
+      <span data-testid="save-state" data-state={state}>
+        {look.text}
+      </span>
+      {state === "failed" && (
+        <button type="button" onClick={onRetry} className="rounded border px-2 py-0.5 text-xs">
+          Retry now
+        </button>
+      )}
+    </p>
+  );
+}

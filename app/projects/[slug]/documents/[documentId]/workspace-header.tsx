@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { StatusBadge } from "../../../../_components/status-badge";
+import { QueueProgress } from "./queue-progress";
+import { SaveIndicator } from "./save-indicator";
+import type { SpanStoreSnapshot } from "./span-store";
+
+type WorkspaceHeaderProps = {
+  title: string;
+  layer: SpanStoreSnapshot;
+  progress: { submitted: number; assigned: number };
+  canAnnotate: boolean;
+  links: { previous: string | null; next: string | null; nextUnsubmitted: string | null };
+  onRetry: () => void;
+  onSubmit: () => void;
+  onFind: () => void;
+  onShowShortcuts: () => void;
+};
+
+const button = "rounded border px-3 py-1";
+const hint = "ml-1 font-mono text-xs text-zinc-600 dark:text-zinc-400";
+
+/** The document's name and state, the annotator's progress, and the page's commands with their keys. */
+export function WorkspaceHeader(props: WorkspaceHeaderProps) {
+  const { layer, links } = props;
+  const submitted = layer.status === "submitted";
+  return (
+    <header className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2">
+      <h1 className="text-2xl font-semibold">{props.title}</h1>
+      <StatusBadge status={layer.status} />
+      <span className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="span-count">
+        {layer.spans.length} spans
+      </span>
+      {props.canAnnotate && <SaveIndicator state={layer.saveState} onRetry={props.onRetry} />}
+      {props.canAnnotate && <QueueProgress {...props.progress} />}
+      <div className="ml-auto flex flex-wrap gap-2 text-sm">
+        {links.previous && (
+          <Link href={links.previous} className={button} aria-keyshortcuts="K">
+            Previous
+            <kbd aria-hidden="true" className={hint}>
+              K
+            </kbd>
+          </Link>
+        )}
+        {links.next && (
+          <Link href={links.next} className={button} aria-keyshortcuts="J">
+            Next
+            <kbd aria-hidden="true" className={hint}>
+              J
+            </kbd>
+          </Link>
+        )}
+        {links.nextUnsubmitted && (
+          <Link href={links.nextUnsubmitted} className={button} aria-keyshortcuts="N">
+            Next to do
+            <kbd aria-hidden="true" className={hint}>
+              N
+            </kbd>
+          </Link>
+        )}
+        <button type="button" onClick={props.onFind} className={button} aria-keyshortcuts="/">
+          Find
+          <kbd aria-hidden="true" className={hint}>
+            /
+          </kbd>
+        </button>
+        <button
+          type="button"
+          onClick={props.onShowShortcuts}
+          className={button}
+          aria-keyshortcuts="?"
+        >
+          Shortcuts
+          <kbd aria-hidden="true" className={hint}>
+            ?
+          </kbd>
+        </button>
+        {props.canAnnotate && (
+          <button
+            type="button"
+            onClick={props.onSubmit}
+            disabled={submitted}
+            aria-keyshortcuts="Control+Enter"
+            className="rounded bg-green-700 px-3 py-1 font-medium text-white disabled:opacity-60"
+          >
+            {submitted ? "Submitted" : "Submit"}
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,79 @@
+import { splitsSurrogatePair } from "./offsets";
+import { trimWhitespace } from "./spans";
+import type { Token } from "./tokenize";
+
+/**
+ * Token positions found by looking only at the characters around an offset, so a 200,000-character
+ * document need not be tokenized to move a cursor or snap a selection. The character classes are
+ * those of `tokenize` (its tests check that both agree): a word is a run of letters, numbers and
+ * marks; any other character that is not white space is a token of its own.
+ */
+type Range = { start: number; end: number };
+
+const word = /^[\p{L}\p{N}\p{M}]$/u;
+const space = /^\p{White_Space}$/u;
+
+/** The code point starting at `offset`, or "" at the end of the text. */
+function charAt(text: string, offset: number): string {
+  const codePoint = text.codePointAt(offset);
+  return codePoint === undefined ? "" : String.fromCodePoint(codePoint);
+}
+
+/** The code point ending at `offset`, or "" at the start of the text. */
+function charBefore(text: string, offset: number): string {
+  if (offset <= 0) return "";
+  const low = text.charCodeAt(offset - 1);
+  const high = text.charCodeAt(offset - 2);
+  const isPair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+  return isPair ? text.slice(offset - 2, offset) : text.charAt(offset - 1);
+}
+
+const isWord = (char: string) => word.test(char);
+const isSpace = (char: string) => char === "" || space.test(char);
+
+/** Widens a range that starts or ends inside a word to whole words, after trimming white space. */
+export function snapToTokens(text: string, start: number, end: number): Range | null {
+  const trimmed = trimWhitespace(text, start, end);
+  if (!trimmed) return null;
+  // A selection may end between the halves of an emoji; the whole character is what was meant.
+  let from = trimmed.start - (splitsSurrogatePair(text, trimmed.start) ? 1 : 0);
+  let to = trimmed.end + (splitsSurrogatePair(text, trimmed.end) ? 1 : 0);
+  while (isWord(charBefore(text, from)) && isWord(charAt(text, from))) {
+    from -= charBefore(text, from).length;
+  }
+  while (isWord(charBefore(text, to)) && isWord(charAt(text, to))) to += charAt(text, to).length;
+  return { start: from, end: to };
+}
+
+/** The token that holds the character at `offset`, or null on white space or past the end. */
+export function tokenAt(text: string, offset: number): Token | null {
+  const char = charAt(text, offset);
+  if (isSpace(char)) return null;
+  if (!isWord(char)) return token(text, offset, offset + char.length);
+  let start = offset;
+  let end = offset + char.length;
+  while (isWord(charBefore(text, start))) start -= charBefore(text, start).length;
+  while (isWord(charAt(text, end))) end += charAt(text, end).length;
+  return token(text, start, end);
+}
+
+/** The first token that starts at or after `offset` (an offset inside a word counts its end). */
+export function tokenFrom(text: string, offset: number): Token | null {
+  let at = offset;
+  while (isWord(charBefore(text, at)) && isWord(charAt(text, at))) at += charAt(text, at).length;
+  while (at < text.length && isSpace(charAt(text, at))) at += charAt(text, at).length;
+  return tokenAt(text, at);
+}
+
+/** The last token that ends at or before `offset` (an offset inside a word counts its start). */
+export function tokenBefore(text: string, offset: number): Token | null {
+  let at = offset;
+  while (isWord(charBefore(text, at)) && isWord(charAt(text, at)))
+    at -= charBefore(text, at).length;
+  while (at > 0 && isSpace(charBefore(text, at))) at -= charBefore(text, at).length;
+  return at > 0 ? tokenAt(text, at - charBefore(text, at).length) : null;
+}
+
+function token(text: string, start: number, end: number): Token {
+  return { start, end, text: text.slice(start, end) };
+}

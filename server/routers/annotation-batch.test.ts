@@ -1,0 +1,197 @@
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "@/db/open-database";
+import { assignments, documents } from "@/db/schema";
+import { createCaller } from "../root";
+import { createProject, listLabels, setMembership } from "../services/projects";
+import { createUser, type PublicUser } from "../services/users";
+
+let db: Db;
+let annotator: PublicUser;
+let stranger: PublicUser;
+const projectIds = { strict: 0, loose: 0 };
+const labelIds = { ORG: 0, PER: 0 };
+
+const as = (user: PublicUser) =>
+  createCaller({
+    session: { user: { id: String(user.id), name: user.name }, expires: "2999-01-01T00:00:00Z" },
+    db,
+  });
+
+function newDocument(projectId: number, text: string): number {
+  return db.insert(documents).values({ projectId, text }).returning({ id: documents.id }).get().id;
+}
+
+async function expectCode(promise: Promise<unknown>, code: TRPCError["code"], message?: RegExp) {
+  const error = await promise.then(
+    () => new Error("the call succeeded"),
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  expect((error as TRPCError).code).toBe(code);
+  if (message) expect((error as TRPCError).message).toMatch(message);
+}
+
+const spanSummary = async (documentId: number) =>
+  (await as(annotator).document.workspace({ documentId })).annotation.spans.map(
+    (span) => `${span.start}-${span.end}`,
+  );
+
+beforeAll(async () => {
+  db = openDatabase(":memory:");
+  annotator = await createUser(db, {
+    email: "ann@example.com",
+    name: "ann",
+    password: "x".repeat(8),
+  });
+  stranger = await createUser(db, {
+    email: "sam@example.com",
+    name: "sam",
+    password: "x".repeat(8),
+  });
+  for (const [slug, allowOverlap] of [
+    ["strict", false],
+    ["loose", true],
+  ] as const) {
+    const project = createProject(db, { slug, name: slug, labels: ["ORG", "PER"], allowOverlap });
+    projectIds[slug] = project.id;
+    setMembership(db, project.id, annotator.id, "annotator");
+    setMembership(db, project.id, stranger.id, "annotator");
+  }
+  // Both projects' labels share names; the tests use the strict project's ids unless noted.
+  for (const label of listLabels(db, projectIds.strict)) {
+    labelIds[label.name as keyof typeof labelIds] = label.id;
+  }
+});
+
+describe("annotation.addSpans", () => {
+  it("adds every span in one change", async () => {
+    const documentId = newDocument(projectIds.strict, "Ana met Bob and Cy");
+    const result = await as(annotator).annotation.addSpans({
+      documentId,
+      spans: [
+        { start: 0, end: 3, labelId: labelIds.PER },
+        { start: 8, end: 11, labelId: labelIds.PER },
+        { start: 16, end: 18, labelId: labelIds.ORG },
+      ],
+    });
+    expect(result.spans.map((span) => span.start)).toEqual([0, 8, 16]);
+    expect(await spanSummary(documentId)).toEqual(["0-3", "8-11", "16-18"]);
+    const workspace = await as(annotator).document.workspace({ documentId });
+    expect(workspace.annotation.version).toBe(result.version);
+  });
+
+  it("adds nothing when one span is refused", async () => {
+    const documentId = newDocument(projectIds.strict, "Ana met Bob");
+    await expectCode(
+      as(annotator).annotation.addSpans({
+        documentId,
+        spans: [
+          { start: 0, end: 3, labelId: labelIds.PER },
+          { start: 2, end: 5, labelId: labelIds.PER },
+        ],
+      }),
+      "BAD_REQUEST",
+      /span 2-5 overlaps span 0-3/,
+    );
+    expect(await spanSummary(documentId)).toEqual([]);
+  });
+
+  it("refuses an empty list and a bad offset before touching anything", async () => {
+    const documentId = newDocument(projectIds.strict, "Ana");
+    await expectCode(as(annotator).annotation.addSpans({ documentId, spans: [] }), "BAD_REQUEST");
+    await expectCode(
+      as(annotator).annotation.addSpans({
+        documentId,
+        spans: [{ start: 0, end: 9, labelId: labelIds.PER }],
+      }),
+      "BAD_REQUEST",
+      /past the end/,
+    );
+  });
+
+  it("gives NOT_FOUND for a document outside the caller's projects", async () => {
+    const otherProject = createProject(db, { slug: "private", name: "private", labels: ["X"] });
+    const documentId = newDocument(otherProject.id, "Ana");
+    await expectCode(
+      as(annotator).annotation.addSpans({
+        documentId,
+        spans: [{ start: 0, end: 3, labelId: labelIds.PER }],
+      }),
+      "NOT_FOUND",
+    );
+  });
+});
+
+describe("annotation.deleteSpans", () => {
+  it("deletes the listed spans in one change", async () => {
+    const documentId = newDocument(projectIds.strict, "Ana met Bob and Cy");
+    const { spans } = await as(annotator).annotation.addSpans({
+      documentId,
+      spans: [
+        { start: 0, end: 3, labelId: labelIds.PER },
+        { start: 8, end: 11, labelId: labelIds.PER },
+        { start: 16, end: 18, labelId: labelIds.ORG },
+      ],
+    });
+    const ids = spans.map((span) => span.id);
+    await as(annotator).annotation.deleteSpans({ documentId, spanIds: [ids[0] ?? 0, ids[2] ?? 0] });
+    expect(await spanSummary(documentId)).toEqual(["8-11"]);
+  });
+
+  it("deletes nothing when one of the spans is someone else's", async () => {
+    const documentId = newDocument(projectIds.loose, "Ana met Bob");
+    const [per] = listLabels(db, projectIds.loose).filter((label) => label.name === "PER");
+    const labelId = per?.id ?? 0;
+    const mine = await as(annotator).annotation.addSpan({ documentId, start: 0, end: 3, labelId });
+    const theirs = await as(stranger).annotation.addSpan({ documentId, start: 0, end: 3, labelId });
+    await expectCode(
+      as(annotator).annotation.deleteSpans({
+        documentId,
+        spanIds: [mine.span.id, theirs.span.id],
+      }),
+      "NOT_FOUND",
+      new RegExp(`no span ${theirs.span.id}`),
+    );
+    expect(await spanSummary(documentId)).toEqual(["0-3"]);
+  });
+});
+
+describe("document.workspace queue and settings", () => {
+  it("returns the project's editing settings", async () => {
+    const documentId = newDocument(projectIds.loose, "Ana");
+    const workspace = await as(annotator).document.workspace({ documentId });
+    expect(workspace.settings).toEqual({ tokenSnapping: true, allowOverlap: true });
+  });
+
+  it("follows the caller's assignments when they have some, and counts their submissions", async () => {
+    const project = createProject(db, { slug: "queue", name: "queue", labels: ["X"] });
+    setMembership(db, project.id, annotator.id, "annotator");
+    setMembership(db, project.id, stranger.id, "annotator");
+    const [a, b, c] = ["a", "b", "c"].map((text) => newDocument(project.id, text)) as [
+      number,
+      number,
+      number,
+    ];
+    // The stranger has no assignment, so they see every document in id order.
+    let workspace = await as(stranger).document.workspace({ documentId: b });
+    expect([workspace.previousDocumentId, workspace.nextDocumentId]).toEqual([a, c]);
+    expect(workspace.progress).toEqual({ submitted: 0, assigned: 3 });
+
+    db.insert(assignments)
+      .values([
+        { documentId: c, userId: annotator.id, position: 1 },
+        { documentId: a, userId: annotator.id, position: 2 },
+      ])
+      .run();
+    workspace = await as(annotator).document.workspace({ documentId: c });
+    expect([workspace.previousDocumentId, workspace.nextDocumentId]).toEqual([null, a]);
+    expect(workspace.nextUnsubmittedDocumentId).toBe(a);
+    expect(workspace.progress).toEqual({ submitted: 0, assigned: 2 });
+
+    await as(annotator).annotation.submit({ documentId: a });
+    workspace = await as(annotator).document.workspace({ documentId: c });
+    expect(workspace.nextUnsubmittedDocumentId).toBeNull();
+    expect(workspace.progress).toEqual({ submitted: 1, assigned: 2 });
+  });
+});

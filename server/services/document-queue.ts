@@ -1,0 +1,82 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/open-database";
+import { annotations, assignments, documents } from "@/db/schema";
+
+/**
+ * An annotator's documents in a project, in the order they work through them: the documents
+ * assigned to them in `position` order when they have any assignment in the project, otherwise
+ * every document of the project in id order. Navigation and progress both follow this queue.
+ */
+export type QueueEntry = { documentId: number; submitted: boolean };
+
+export function listDocumentQueue(db: Queryable, projectId: number, userId: number): QueueEntry[] {
+  const submitted = sql<number>`coalesce(${annotations.status} = 'submitted', 0)`;
+  const ownAnnotation = and(
+    eq(annotations.documentId, documents.id),
+    eq(annotations.userId, userId),
+  );
+  const assigned = db
+    .select({ documentId: documents.id, submitted })
+    .from(assignments)
+    .innerJoin(documents, eq(documents.id, assignments.documentId))
+    .leftJoin(annotations, ownAnnotation)
+    .where(and(eq(assignments.userId, userId), eq(documents.projectId, projectId)))
+    .orderBy(asc(assignments.position), asc(documents.id))
+    .all();
+  const queue =
+    assigned.length > 0
+      ? assigned
+      : db
+          .select({ documentId: documents.id, submitted })
+          .from(documents)
+          .leftJoin(annotations, ownAnnotation)
+          .where(eq(documents.projectId, projectId))
+          .orderBy(asc(documents.id))
+          .all();
+  return queue.map((entry) => ({ documentId: entry.documentId, submitted: entry.submitted === 1 }));
+}
+
+/** Where a document stands in the annotator's queue, for the annotation page's navigation. */
+export function describeQueuePosition(
+  db: Queryable,
+  projectId: number,
+  userId: number,
+  documentId: number,
+) {
+  const queue = listDocumentQueue(db, projectId, userId);
+  return {
+    ...findNeighbourDocuments(queue, documentId),
+    nextUnsubmitted: findNextUnsubmitted(queue, documentId),
+    progress: countProgress(queue),
+  };
+}
+
+/** The documents before and after this one; from a document outside the queue, next is the first. */
+export function findNeighbourDocuments(queue: readonly QueueEntry[], documentId: number) {
+  const at = queue.findIndex((entry) => entry.documentId === documentId);
+  if (at === -1) return { previous: null, next: queue[0]?.documentId ?? null };
+  return {
+    previous: queue[at - 1]?.documentId ?? null,
+    next: queue[at + 1]?.documentId ?? null,
+  };
+}
+
+/** The next document after this one not yet submitted, wrapping around; null when there is none. */
+export function findNextUnsubmitted(
+  queue: readonly QueueEntry[],
+  documentId: number,
+): number | null {
+  const at = queue.findIndex((entry) => entry.documentId === documentId);
+  const ordered = [...queue.slice(at + 1), ...queue.slice(0, Math.max(at, 0))];
+  return (
+    ordered.find((entry) => !entry.submitted && entry.documentId !== documentId)?.documentId ?? null
+  );
+}
+
+/** How many of the queued documents the annotator has submitted. */
+export function countProgress(queue: readonly QueueEntry[]) {
+  return {
+    submitted: queue.filter((entry) => entry.submitted).length,
+    assigned: queue.length,
+  };
+}

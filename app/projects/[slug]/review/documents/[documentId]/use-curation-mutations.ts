@@ -1,8 +1,8 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "../../../../../_trpc/client";
+import { useRefreshingMutationOptions } from "../../../../../_trpc/use-refreshing-mutation-options";
 
 /**
  * The gold-layer changes of the curation page. Each one refetches the review, since a change to
@@ -10,19 +10,9 @@ import { useTRPC } from "../../../../../_trpc/client";
  */
 export function useCurationMutations(documentId: number) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const queryKey = trpc.review.document.queryKey({ documentId });
-
-  const options = {
-    onMutate: () => setError(null),
-    onError: (failure: { message: string }) => setError(failure.message),
-    onSuccess: async () => {
-      // Cancel first, or a fetch already in flight could overwrite the fresh result.
-      await queryClient.cancelQueries({ queryKey });
-      await queryClient.invalidateQueries({ queryKey });
-    },
-  };
+  const { options, error, clearError } = useRefreshingMutationOptions([
+    trpc.review.document.queryKey({ documentId }),
+  ]);
 
   return {
     acceptAgreed: useMutation(trpc.review.acceptAgreed.mutationOptions(options)),
@@ -33,6 +23,6 @@ export function useCurationMutations(documentId: number) {
     rejectRegion: useMutation(trpc.review.rejectRegion.mutationOptions(options)),
     setGoldStatus: useMutation(trpc.review.setGoldStatus.mutationOptions(options)),
     error,
-    clearError: () => setError(null),
+    clearError,
   };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { TRPCReactProvider } from "./_trpc/client";
 import { SiteHeader } from "./_components/site-header";
@@ -9,7 +10,9 @@ export const metadata: Metadata = {
   description: "Collaborative text annotation",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** Every page renders per request: its scripts carry that request's CSP nonce (see proxy.ts). */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen antialiased">

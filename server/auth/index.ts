@@ -40,10 +40,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
     // Used by proxy.ts: every page but sign-in and first-run set-up needs a session. API routes
     // answer for themselves (tRPC says UNAUTHORIZED) rather than redirecting a program to a form.
+    // The redirect is a Response because proxy.ts wraps `auth` with a handler, and then a plain
+    // `false` would let the request through.
     authorized({ auth: session, request }) {
       const { pathname } = request.nextUrl;
-      if (publicPaths.some((path) => pathname.startsWith(path))) return true;
-      return Boolean(session?.user);
+      if (session?.user || publicPaths.some((path) => pathname.startsWith(path))) return true;
+      const signInUrl = new URL("/signin", request.nextUrl);
+      signInUrl.searchParams.set("callbackUrl", request.nextUrl.href);
+      return Response.redirect(signInUrl);
     },
   },
 }));

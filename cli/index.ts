@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { DomainError } from "@/domain/errors";
 import { registerDataCommands } from "./data-commands";
+import { registerMaintenanceCommands } from "./maintenance-commands";
 import { registerReviewCommands } from "./review-commands";
 import { registerSetupCommands } from "./setup-commands";
 
@@ -12,6 +13,7 @@ const program = new Command("concord")
 registerSetupCommands(program);
 registerDataCommands(program);
 registerReviewCommands(program);
+registerMaintenanceCommands(program);
 
 try {
   await program.parseAsync(process.argv);

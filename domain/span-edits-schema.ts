@@ -5,7 +5,7 @@ const id = z.int().positive();
 const offset = z.int().nonnegative();
 const content = z.object({ start: offset, end: offset, labelId: id });
 // Enough for "tag all occurrences" in a long document, small enough to stay one quick transaction.
-export const maxSpansPerEdit = 5_000;
+const maxSpansPerEdit = 5_000;
 
 const spanEdit = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("add"), spans: z.array(content).min(1) }),

@@ -38,13 +38,11 @@ export function editLayer(
   layer: Layer,
   editsOrMake: readonly SpanEdit[] | ((spans: readonly StoredSpan[]) => SpanEdit[]),
 ) {
-  const edits =
-    typeof editsOrMake === "function"
-      ? editsOrMake(listLayerSpans(tx, layer.annotationId))
-      : editsOrMake;
-  const before = listSpansMeeting(tx, layer.annotationId, edits.flatMap(contentsOf)).sort(
-    compareSpanContent,
-  );
+  const whole = typeof editsOrMake === "function" ? listLayerSpans(tx, layer.annotationId) : null;
+  const edits = typeof editsOrMake === "function" ? editsOrMake(whole ?? []) : editsOrMake;
+  const before = (
+    whole ?? listSpansMeeting(tx, layer.annotationId, edits.flatMap(contentsOf))
+  ).sort(compareSpanContent);
   const plan = planSpanEdits(
     { text: layer.text, allowOverlap: layer.allowOverlap, labels: projectLabels(tx, layer) },
     before,

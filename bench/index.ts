@@ -4,8 +4,10 @@
  */
 import { benchAgreement } from "./agreement-bench";
 import { benchDatasets } from "./dataset-bench";
+import { benchSpanEdits } from "./span-edit-bench";
 import { benchWorkspace } from "./workspace-bench";
 
 benchAgreement();
 benchDatasets();
+benchSpanEdits();
 await benchWorkspace();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { applyEdit, invertEdit, spanKey, type SpanContent, type SpanEdit } from "./span-edits";
+import {
+  applyEdit,
+  invertEdit,
+  resolveEdit,
+  spanKey,
+  type SpanContent,
+  type SpanEdit,
+} from "./span-edits";
 
 const span = (start: number, end: number, labelId: number): SpanContent => ({
   start,
@@ -52,5 +59,22 @@ describe("invertEdit", () => {
     const after = applyEdit(layer, edit, create);
     expect(keys(applyEdit(after, invertEdit(edit), create))).toEqual(keys(layer));
     expect(invertEdit(invertEdit(edit))).toEqual(edit);
+  });
+});
+
+describe("resolveEdit", () => {
+  it("turns relabelling onto an identical span into deleting the relabelled one", () => {
+    const twins = [span(0, 3, 1), span(0, 3, 2)];
+    expect(resolveEdit(twins, { kind: "relabel", start: 0, end: 3, from: 1, to: 2 })).toEqual({
+      kind: "delete",
+      spans: [span(0, 3, 1)],
+    });
+    const relabel: SpanEdit = { kind: "relabel", start: 8, end: 11, from: 2, to: 1 };
+    expect(resolveEdit(layer, relabel)).toBe(relabel);
+  });
+
+  it("takes relabelling a span to its own label as no change", () => {
+    const same: SpanEdit = { kind: "relabel", start: 0, end: 3, from: 1, to: 1 };
+    expect(keys(applyEdit(layer, same, create))).toEqual(keys(layer));
   });
 });

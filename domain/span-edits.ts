@@ -5,10 +5,18 @@
  */
 export type SpanContent = { start: number; end: number; labelId: number };
 
+/** A span as a layer stores it: its content and the id the database gave it. */
+export type StoredSpan = SpanContent & { id: number };
+
 export type SpanEdit =
   | { kind: "add"; spans: SpanContent[] }
   | { kind: "delete"; spans: SpanContent[] }
   | { kind: "relabel"; start: number; end: number; from: number; to: number };
+
+/** Only what names a span, e.g. to send a shown span (with its id and save state) to the server. */
+export function contentOf({ start, end, labelId }: SpanContent): SpanContent {
+  return { start, end, labelId };
+}
 
 export function spanKey(span: SpanContent): string {
   return `${span.start}:${span.end}:${span.labelId}`;
@@ -31,6 +39,19 @@ export function invertEdit(edit: SpanEdit): SpanEdit {
 }
 
 /**
+ * What an edit really does to these spans. A layer's spans form a set, so relabelling a span onto
+ * one the layer already has merges the two: that is deleting the relabelled one, and it is undone
+ * by adding it back, not by relabelling the survivor.
+ */
+export function resolveEdit(spans: readonly SpanContent[], edit: SpanEdit): SpanEdit {
+  if (edit.kind !== "relabel") return edit;
+  if (edit.from === edit.to) return { kind: "add", spans: [] };
+  const target = { start: edit.start, end: edit.end, labelId: edit.to };
+  if (indexOfSpan(spans, target) < 0) return edit;
+  return { kind: "delete", spans: [{ start: edit.start, end: edit.end, labelId: edit.from }] };
+}
+
+/**
  * The spans after `edit`, as a new array that keeps every untouched span object (so a renderer
  * can tell what changed by identity). `spans` must be sorted by `compareSpanContent`, and so is
  * the result. Adding a span already there and deleting one that is not change nothing, so
@@ -41,23 +62,32 @@ export function applyEdit<T extends SpanContent>(
   edit: SpanEdit,
   create: (content: SpanContent) => T,
 ): T[] {
-  // Edits touch a few spans of thousands: find them by comparing numbers, insert by bisection.
-  switch (edit.kind) {
-    case "add":
-      return edit.spans.reduce<T[]>(
-        (result, span) =>
-          indexOfSpan(result, span) >= 0 ? result : insertSorted(result, create(span)),
-        [...spans],
-      );
-    case "delete":
-      return spans.filter((span) => !edit.spans.some((removed) => sameSpan(span, removed)));
+  const resolved = resolveEdit(spans, edit);
+  switch (resolved.kind) {
+    case "add": {
+      const seen = new Set<string>();
+      const missing = resolved.spans.filter((span) => {
+        const key = spanKey(span);
+        if (seen.has(key) || indexOfSpan(spans, span) >= 0) return false;
+        seen.add(key);
+        return true;
+      });
+      // A keystroke adds one span to thousands: bisect it in. Tag-all adds thousands: sort once.
+      if (missing.length > 16) return [...spans, ...missing.map(create)].sort(compareSpanContent);
+      return missing.reduce((result, span) => insertSorted(result, create(span)), [...spans]);
+    }
+    case "delete": {
+      const removed = new Set(resolved.spans.map(spanKey));
+      return spans.filter((span) => !removed.has(spanKey(span)));
+    }
     case "relabel": {
-      const source = indexOfSpan(spans, { ...edit, labelId: edit.from });
+      const source = indexOfSpan(spans, { ...resolved, labelId: resolved.from });
       if (source < 0) return [...spans];
       const rest = spans.filter((_, i) => i !== source);
-      const target = { start: edit.start, end: edit.end, labelId: edit.to };
-      // Relabelling onto a span the layer already has leaves that one span, as the server does.
-      return indexOfSpan(rest, target) >= 0 ? rest : insertSorted(rest, create(target));
+      return insertSorted(
+        rest,
+        create({ start: resolved.start, end: resolved.end, labelId: resolved.to }),
+      );
     }
   }
 }

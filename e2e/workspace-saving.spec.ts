@@ -19,7 +19,7 @@ test("a span shows at once; a save the server refuses is shown as failed and ret
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
   await page.route(
-    (url) => url.pathname === "/api/trpc/annotation.addSpan",
+    (url) => url.pathname === "/api/trpc/annotation.edit",
     async (route) => {
       calls += 1;
       if (calls === 1) return route.fulfill({ status: 503, body: "service unavailable" });
@@ -41,7 +41,7 @@ test("a span shows at once; a save the server refuses is shown as failed and ret
   await expect(mark(page, "Ana")).not.toHaveAttribute("data-save-state");
   expect(calls).toBe(2);
 
-  await page.unroute((url) => url.pathname === "/api/trpc/annotation.addSpan");
+  await page.unroute((url) => url.pathname === "/api/trpc/annotation.edit");
   await page.reload();
   await expect(mark(page, "Ana")).toHaveAttribute("data-label", "PER");
 });

@@ -1,11 +1,21 @@
 import { QueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 
-/** Refusals (not found, forbidden, bad input) will not change on a retry; network trouble may. */
-function shouldRetry(failureCount: number, error: unknown): boolean {
+/**
+ * The one retry policy of the client. The server said no (bad input, not found, forbidden):
+ * asking again will not help. Anything else may pass on a later try: no answer at all, a server
+ * error, a timeout (408), a busy server (429), or a session that lapsed (401) and is renewed
+ * meanwhile in another tab.
+ */
+export function isRefusal(error: unknown): boolean {
   const status = error instanceof TRPCClientError ? error.data?.httpStatus : undefined;
-  if (typeof status === "number" && status >= 400 && status < 500) return false;
-  return failureCount < 3;
+  return (
+    typeof status === "number" && status >= 400 && status < 500 && ![401, 408, 429].includes(status)
+  );
+}
+
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  return !isRefusal(error) && failureCount < 3;
 }
 
 export function makeQueryClient() {

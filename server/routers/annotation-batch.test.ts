@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open-database";
 import { assignments, documents } from "@/db/schema";
+import type { SpanContent, SpanEdit } from "@/domain/span-edits";
 import { createCaller } from "../root";
 import { createProject, listLabels, setMembership } from "../services/projects";
 import { createUser, type PublicUser } from "../services/users";
@@ -64,15 +65,20 @@ beforeAll(async () => {
   }
 });
 
-describe("annotation.addSpans", () => {
+const add = (spans: SpanContent[]): SpanEdit => ({ kind: "add", spans });
+const remove = (spans: SpanContent[]): SpanEdit => ({ kind: "delete", spans });
+
+describe("annotation.edit in batches", () => {
   it("adds every span in one change", async () => {
     const documentId = newDocument(projectIds.strict, "Ana met Bob and Cy");
-    const result = await as(annotator).annotation.addSpans({
+    const result = await as(annotator).annotation.edit({
       documentId,
-      spans: [
-        { start: 0, end: 3, labelId: labelIds.PER },
-        { start: 8, end: 11, labelId: labelIds.PER },
-        { start: 16, end: 18, labelId: labelIds.ORG },
+      edits: [
+        add([
+          { start: 0, end: 3, labelId: labelIds.PER },
+          { start: 8, end: 11, labelId: labelIds.PER },
+          { start: 16, end: 18, labelId: labelIds.ORG },
+        ]),
       ],
     });
     expect(result.spans.map((span) => span.start)).toEqual([0, 8, 16]);
@@ -81,29 +87,35 @@ describe("annotation.addSpans", () => {
     expect(workspace.annotation.version).toBe(result.version);
   });
 
-  it("adds nothing when one span is refused", async () => {
+  it("adds nothing when one span is refused, and names both texts", async () => {
     const documentId = newDocument(projectIds.strict, "Ana met Bob");
     await expectCode(
-      as(annotator).annotation.addSpans({
+      as(annotator).annotation.edit({
         documentId,
-        spans: [
-          { start: 0, end: 3, labelId: labelIds.PER },
-          { start: 2, end: 5, labelId: labelIds.PER },
+        edits: [
+          add([
+            { start: 0, end: 3, labelId: labelIds.PER },
+            { start: 2, end: 5, labelId: labelIds.PER },
+          ]),
         ],
       }),
       "BAD_REQUEST",
-      /span 2-5 overlaps span 0-3/,
+      /^“Ana” overlaps the PER span “a m”, and this project does not allow overlapping spans$/,
     );
     expect(await spanSummary(documentId)).toEqual([]);
   });
 
   it("refuses an empty list and a bad offset before touching anything", async () => {
     const documentId = newDocument(projectIds.strict, "Ana");
-    await expectCode(as(annotator).annotation.addSpans({ documentId, spans: [] }), "BAD_REQUEST");
+    await expectCode(as(annotator).annotation.edit({ documentId, edits: [] }), "BAD_REQUEST");
     await expectCode(
-      as(annotator).annotation.addSpans({
+      as(annotator).annotation.edit({ documentId, edits: [add([])] }),
+      "BAD_REQUEST",
+    );
+    await expectCode(
+      as(annotator).annotation.edit({
         documentId,
-        spans: [{ start: 0, end: 9, labelId: labelIds.PER }],
+        edits: [add([{ start: 0, end: 9, labelId: labelIds.PER }])],
       }),
       "BAD_REQUEST",
       /past the end/,
@@ -114,46 +126,55 @@ describe("annotation.addSpans", () => {
     const otherProject = createProject(db, { slug: "private", name: "private", labels: ["X"] });
     const documentId = newDocument(otherProject.id, "Ana");
     await expectCode(
-      as(annotator).annotation.addSpans({
+      as(annotator).annotation.edit({
         documentId,
-        spans: [{ start: 0, end: 3, labelId: labelIds.PER }],
+        edits: [add([{ start: 0, end: 3, labelId: labelIds.PER }])],
       }),
       "NOT_FOUND",
     );
   });
-});
 
-describe("annotation.deleteSpans", () => {
   it("deletes the listed spans in one change", async () => {
     const documentId = newDocument(projectIds.strict, "Ana met Bob and Cy");
-    const { spans } = await as(annotator).annotation.addSpans({
+    const spans = [
+      { start: 0, end: 3, labelId: labelIds.PER },
+      { start: 8, end: 11, labelId: labelIds.PER },
+      { start: 16, end: 18, labelId: labelIds.ORG },
+    ];
+    const added = await as(annotator).annotation.edit({ documentId, edits: [add(spans)] });
+    const deleted = await as(annotator).annotation.edit({
       documentId,
-      spans: [
-        { start: 0, end: 3, labelId: labelIds.PER },
-        { start: 8, end: 11, labelId: labelIds.PER },
-        { start: 16, end: 18, labelId: labelIds.ORG },
-      ],
+      edits: [remove([spans[0], spans[2]].flatMap((span) => span ?? []))],
     });
-    const ids = spans.map((span) => span.id);
-    await as(annotator).annotation.deleteSpans({ documentId, spanIds: [ids[0] ?? 0, ids[2] ?? 0] });
+    expect(deleted.version).toBe(added.version + 1);
     expect(await spanSummary(documentId)).toEqual(["8-11"]);
   });
 
-  it("deletes nothing when one of the spans is someone else's", async () => {
+  it("deletes only from the caller's layer when someone else has the same span", async () => {
     const documentId = newDocument(projectIds.loose, "Ana met Bob");
     const [per] = listLabels(db, projectIds.loose).filter((label) => label.name === "PER");
-    const labelId = per?.id ?? 0;
-    const mine = await as(annotator).annotation.addSpan({ documentId, start: 0, end: 3, labelId });
-    const theirs = await as(stranger).annotation.addSpan({ documentId, start: 0, end: 3, labelId });
-    await expectCode(
-      as(annotator).annotation.deleteSpans({
-        documentId,
-        spanIds: [mine.span.id, theirs.span.id],
-      }),
-      "NOT_FOUND",
-      new RegExp(`no span ${theirs.span.id}`),
-    );
-    expect(await spanSummary(documentId)).toEqual(["0-3"]);
+    const span = { start: 0, end: 3, labelId: per?.id ?? 0 };
+    await as(annotator).annotation.edit({ documentId, edits: [add([span])] });
+    await as(stranger).annotation.edit({ documentId, edits: [add([span])] });
+    await as(annotator).annotation.edit({ documentId, edits: [remove([span])] });
+    expect(await spanSummary(documentId)).toEqual([]);
+    const theirs = await as(stranger).document.workspace({ documentId });
+    expect(theirs.annotation.spans).toHaveLength(1);
+  });
+
+  it("adds 5,000 spans to a layer of 5,000 in one change", async () => {
+    const documentId = newDocument(projectIds.strict, "ab ".repeat(10_000));
+    const spans = (from: number) =>
+      Array.from({ length: 5_000 }, (_, i) => ({
+        start: (from + i) * 3,
+        end: (from + i) * 3 + 2,
+        labelId: labelIds.ORG,
+      }));
+    const first = await as(annotator).annotation.edit({ documentId, edits: [add(spans(0))] });
+    const result = await as(annotator).annotation.edit({ documentId, edits: [add(spans(5_000))] });
+    expect(result.spans).toHaveLength(5_000);
+    expect(result.version).toBe(first.version + 1);
+    expect(await spanSummary(documentId)).toHaveLength(10_000);
   });
 });
 

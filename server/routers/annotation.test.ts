@@ -3,6 +3,7 @@ import type { Session } from "next-auth";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open-database";
 import { documents, type MemberRole } from "@/db/schema";
+import type { SpanContent } from "@/domain/span-edits";
 import { createCaller } from "../root";
 import { createProject, listLabels, setMembership } from "../services/projects";
 import { createUser, type PublicUser } from "../services/users";
@@ -27,6 +28,30 @@ function as(who: keyof typeof people): Caller {
 }
 
 const anonymous = (): Caller => createCaller({ session: null, db });
+
+type SpanInput = SpanContent & { documentId: number };
+
+/** One span added through `annotation.edit`, returned with its id and the layer's new version. */
+async function addSpan(caller: Caller, { documentId, ...span }: SpanInput) {
+  const result = await caller.annotation.edit({
+    documentId,
+    edits: [{ kind: "add", spans: [span] }],
+  });
+  return { span: nth(result.spans, 0), version: result.version };
+}
+
+function relabelSpan(caller: Caller, documentId: number, span: SpanContent, to: number) {
+  const { start, end, labelId: from } = span;
+  return caller.annotation.edit({ documentId, edits: [{ kind: "relabel", start, end, from, to }] });
+}
+
+function deleteSpan(caller: Caller, documentId: number, span: SpanContent) {
+  const { start, end, labelId } = span;
+  return caller.annotation.edit({
+    documentId,
+    edits: [{ kind: "delete", spans: [{ start, end, labelId }] }],
+  });
+}
 
 /** The element at `index`, failing the test when there is none. */
 function nth<T>(list: readonly T[], index: number): T {
@@ -93,12 +118,7 @@ describe("without a session", () => {
     ["project.list", (c: Caller) => c.project.list()],
     ["project.bySlug", (c: Caller) => c.project.bySlug({ projectSlug: "strict" })],
     ["document.workspace", (c: Caller) => c.document.workspace({ documentId: 1 })],
-    [
-      "annotation.addSpan",
-      (c: Caller) => c.annotation.addSpan({ documentId: 1, start: 0, end: 1, labelId: 1 }),
-    ],
-    ["annotation.relabelSpan", (c: Caller) => c.annotation.relabelSpan({ spanId: 1, labelId: 1 })],
-    ["annotation.deleteSpan", (c: Caller) => c.annotation.deleteSpan({ spanId: 1 })],
+    ["annotation.edit", (c: Caller) => addSpan(c, { documentId: 1, start: 0, end: 1, labelId: 1 })],
     ["annotation.submit", (c: Caller) => c.annotation.submit({ documentId: 1 })],
   ])("%s is UNAUTHORIZED", async (_, call) => {
     newDocument("strict", "some text");
@@ -119,7 +139,7 @@ describe("without a session", () => {
   it("does not change anything", async () => {
     const documentId = newDocument("strict", "Ana");
     await expectTrpcError(
-      anonymous().annotation.addSpan({
+      addSpan(anonymous(), {
         documentId,
         start: 0,
         end: 3,
@@ -194,9 +214,9 @@ describe("document.workspace", () => {
   it("returns only the caller's own spans", async () => {
     const documentId = newDocument("strict", "Ana met Bob");
     const { PER, ORG } = projects.strict.labels;
-    await as("annotator").annotation.addSpan({ documentId, start: 0, end: 3, labelId: PER });
-    await as("owner").annotation.addSpan({ documentId, start: 8, end: 11, labelId: ORG });
-    await as("owner").annotation.addSpan({ documentId, start: 0, end: 3, labelId: ORG });
+    await addSpan(as("annotator"), { documentId, start: 0, end: 3, labelId: PER });
+    await addSpan(as("owner"), { documentId, start: 8, end: 11, labelId: ORG });
+    await addSpan(as("owner"), { documentId, start: 0, end: 3, labelId: ORG });
 
     const mine = await as("annotator").document.workspace({ documentId });
     expect(
@@ -214,13 +234,13 @@ describe("document.workspace", () => {
   });
 });
 
-describe("annotation.addSpan", () => {
+describe("annotation.edit: adding", () => {
   it("adds a span to the caller's annotation", async () => {
     const text = "👍🏽 Ana";
     const documentId = newDocument("strict", text);
     const labelId = projects.strict.labels.PER;
     const start = text.indexOf("Ana");
-    const result = await as("annotator").annotation.addSpan({
+    const result = await addSpan(as("annotator"), {
       documentId,
       start,
       end: start + 3,
@@ -239,7 +259,7 @@ describe("annotation.addSpan", () => {
 
   it("lets the owner annotate too", async () => {
     const documentId = newDocument("strict", "Ana");
-    const result = await as("owner").annotation.addSpan({
+    const result = await addSpan(as("owner"), {
       documentId,
       start: 0,
       end: 3,
@@ -251,7 +271,7 @@ describe("annotation.addSpan", () => {
   it("gives a reviewer FORBIDDEN", async () => {
     const documentId = newDocument("strict", "Ana met Bob");
     await expectTrpcError(
-      as("reviewer").annotation.addSpan({
+      addSpan(as("reviewer"), {
         documentId,
         start: 0,
         end: 3,
@@ -267,7 +287,7 @@ describe("annotation.addSpan", () => {
   it("gives a non-member NOT_FOUND", async () => {
     const documentId = newDocument("strict", "Ana met Bob");
     await expectTrpcError(
-      as("outsider").annotation.addSpan({
+      addSpan(as("outsider"), {
         documentId,
         start: 0,
         end: 3,
@@ -286,7 +306,7 @@ describe("annotation.addSpan", () => {
     // "Ana met " is 8 units, the emoji 2 more, then "!": 11 units in all.
     const documentId = newDocument("strict", "Ana met 😀!");
     await expectTrpcError(
-      as("annotator").annotation.addSpan({
+      addSpan(as("annotator"), {
         documentId,
         start,
         end,
@@ -302,7 +322,7 @@ describe("annotation.addSpan", () => {
   it("refuses a negative offset with BAD_REQUEST", async () => {
     const documentId = newDocument("strict", "Ana");
     await expectTrpcError(
-      as("annotator").annotation.addSpan({
+      addSpan(as("annotator"), {
         documentId,
         start: -1,
         end: 2,
@@ -316,7 +336,7 @@ describe("annotation.addSpan", () => {
     const documentId = newDocument("strict", "Ana met Bob");
     const foreign = projects.other.labels.PER;
     await expectTrpcError(
-      as("annotator").annotation.addSpan({ documentId, start: 0, end: 3, labelId: foreign }),
+      addSpan(as("annotator"), { documentId, start: 0, end: 3, labelId: foreign }),
       "BAD_REQUEST",
       new RegExp(`label ${foreign} does not belong to this project`),
     );
@@ -327,19 +347,19 @@ describe("annotation.addSpan", () => {
   it("refuses an overlapping span in a project without allowOverlap, but accepts a touching one", async () => {
     const documentId = newDocument("strict", "New York City Hall");
     const { PER, ORG } = projects.strict.labels;
-    await as("annotator").annotation.addSpan({ documentId, start: 0, end: 13, labelId: PER });
+    await addSpan(as("annotator"), { documentId, start: 0, end: 13, labelId: PER });
     await expectTrpcError(
-      as("annotator").annotation.addSpan({ documentId, start: 9, end: 18, labelId: ORG }),
+      addSpan(as("annotator"), { documentId, start: 9, end: 18, labelId: ORG }),
       "BAD_REQUEST",
-      /span 9-18 overlaps span 0-13/,
+      /“City Hall” overlaps the PER span “New York City”/,
     );
     await expectTrpcError(
-      as("annotator").annotation.addSpan({ documentId, start: 0, end: 13, labelId: ORG }),
+      addSpan(as("annotator"), { documentId, start: 0, end: 13, labelId: ORG }),
       "BAD_REQUEST",
       /overlaps/,
     );
-    await as("annotator").annotation.addSpan({ documentId, start: 14, end: 18, labelId: ORG });
-    await as("annotator").annotation.addSpan({ documentId, start: 13, end: 14, labelId: ORG });
+    await addSpan(as("annotator"), { documentId, start: 14, end: 18, labelId: ORG });
+    await addSpan(as("annotator"), { documentId, start: 13, end: 14, labelId: ORG });
 
     const workspace = await as("annotator").document.workspace({ documentId });
     expect(workspace.annotation.spans.map((span) => [span.start, span.end])).toEqual([
@@ -351,13 +371,13 @@ describe("annotation.addSpan", () => {
 
   it("does not count another user's spans as overlapping", async () => {
     const documentId = newDocument("strict", "New York City Hall");
-    await as("owner").annotation.addSpan({
+    await addSpan(as("owner"), {
       documentId,
       start: 0,
       end: 13,
       labelId: projects.strict.labels.ORG,
     });
-    const result = await as("annotator").annotation.addSpan({
+    const result = await addSpan(as("annotator"), {
       documentId,
       start: 9,
       end: 18,
@@ -369,10 +389,10 @@ describe("annotation.addSpan", () => {
   it("accepts overlapping and nested spans in a project with allowOverlap", async () => {
     const documentId = newDocument("loose", "New York City Hall");
     const { ORG, PER } = projects.loose.labels;
-    await as("annotator").annotation.addSpan({ documentId, start: 0, end: 13, labelId: ORG });
-    await as("annotator").annotation.addSpan({ documentId, start: 9, end: 18, labelId: ORG });
-    await as("annotator").annotation.addSpan({ documentId, start: 4, end: 8, labelId: PER });
-    await as("annotator").annotation.addSpan({ documentId, start: 0, end: 13, labelId: PER });
+    await addSpan(as("annotator"), { documentId, start: 0, end: 13, labelId: ORG });
+    await addSpan(as("annotator"), { documentId, start: 9, end: 18, labelId: ORG });
+    await addSpan(as("annotator"), { documentId, start: 4, end: 8, labelId: PER });
+    await addSpan(as("annotator"), { documentId, start: 0, end: 13, labelId: PER });
 
     const workspace = await as("annotator").document.workspace({ documentId });
     expect(workspace.project.allowOverlap).toBe(true);
@@ -385,13 +405,13 @@ describe("annotation.addSpan", () => {
   it("keeps an identical span once", async () => {
     const documentId = newDocument("loose", "Ana met Bob");
     const labelId = projects.loose.labels.PER;
-    const first = await as("annotator").annotation.addSpan({
+    const first = await addSpan(as("annotator"), {
       documentId,
       start: 0,
       end: 3,
       labelId,
     });
-    const second = await as("annotator").annotation.addSpan({
+    const second = await addSpan(as("annotator"), {
       documentId,
       start: 0,
       end: 3,
@@ -403,26 +423,18 @@ describe("annotation.addSpan", () => {
   });
 });
 
-describe("annotation.relabelSpan and deleteSpan", () => {
+describe("annotation.edit: relabelling and deleting", () => {
   it("relabels and deletes the caller's own span", async () => {
     const documentId = newDocument("strict", "Ana met Bob");
     const { ORG, PER } = projects.strict.labels;
-    const added = await as("annotator").annotation.addSpan({
-      documentId,
-      start: 0,
-      end: 3,
-      labelId: PER,
-    });
+    const added = await addSpan(as("annotator"), { documentId, start: 0, end: 3, labelId: PER });
 
-    const relabelled = await as("annotator").annotation.relabelSpan({
-      spanId: added.span.id,
-      labelId: ORG,
-    });
-    expect(relabelled.span).toEqual({ id: added.span.id, start: 0, end: 3, labelId: ORG });
+    const relabelled = await relabelSpan(as("annotator"), documentId, added.span, ORG);
+    expect(relabelled.spans).toEqual([expect.objectContaining({ start: 0, end: 3, labelId: ORG })]);
     let workspace = await as("annotator").document.workspace({ documentId });
-    expect(workspace.annotation.spans).toEqual([relabelled.span]);
+    expect(workspace.annotation.spans).toEqual(relabelled.spans);
 
-    await as("annotator").annotation.deleteSpan({ spanId: added.span.id });
+    await deleteSpan(as("annotator"), documentId, nth(relabelled.spans, 0));
     workspace = await as("annotator").document.workspace({ documentId });
     expect(workspace.annotation.spans).toEqual([]);
   });
@@ -430,72 +442,108 @@ describe("annotation.relabelSpan and deleteSpan", () => {
   it("merges a span relabelled onto an identical one", async () => {
     const documentId = newDocument("loose", "Ana met Bob");
     const { ORG, PER } = projects.loose.labels;
-    const asOrg = await as("annotator").annotation.addSpan({
-      documentId,
-      start: 0,
-      end: 3,
-      labelId: ORG,
-    });
-    const asPer = await as("annotator").annotation.addSpan({
-      documentId,
-      start: 0,
-      end: 3,
-      labelId: PER,
-    });
-    const result = await as("annotator").annotation.relabelSpan({
-      spanId: asPer.span.id,
-      labelId: ORG,
-    });
-    expect(result.span.id).toBe(asOrg.span.id);
+    const asOrg = await addSpan(as("annotator"), { documentId, start: 0, end: 3, labelId: ORG });
+    const asPer = await addSpan(as("annotator"), { documentId, start: 0, end: 3, labelId: PER });
+    const result = await relabelSpan(as("annotator"), documentId, asPer.span, ORG);
+    expect(result.spans).toEqual([asOrg.span]);
     const workspace = await as("annotator").document.workspace({ documentId });
     expect(workspace.annotation.spans).toEqual([asOrg.span]);
   });
 
   it("refuses relabelling to another project's label with BAD_REQUEST", async () => {
     const documentId = newDocument("strict", "Ana");
-    const added = await as("annotator").annotation.addSpan({
+    const added = await addSpan(as("annotator"), {
       documentId,
       start: 0,
       end: 3,
       labelId: projects.strict.labels.PER,
     });
     await expectTrpcError(
-      as("annotator").annotation.relabelSpan({
-        spanId: added.span.id,
-        labelId: projects.other.labels.ORG,
-      }),
+      relabelSpan(as("annotator"), documentId, added.span, projects.other.labels.ORG),
       "BAD_REQUEST",
       /does not belong to this project/,
     );
   });
 
-  it.each(["owner", "reviewer", "outsider"] as const)(
-    "gives NOT_FOUND to the %s touching the annotator's span, and leaves it alone",
-    async (who) => {
-      const documentId = newDocument("strict", "Ana met Bob");
-      const { ORG, PER } = projects.strict.labels;
-      const added = await as("annotator").annotation.addSpan({
+  it("applies a list of edits as one change, all or none", async () => {
+    const documentId = newDocument("strict", "Ana met Bob");
+    const { ORG, PER } = projects.strict.labels;
+    const ana = { start: 0, end: 3, labelId: PER };
+    const added = await addSpan(as("annotator"), { documentId, ...ana });
+    // Deleting a span and adding one it overlapped is fine in one edit: the result is judged.
+    const result = await as("annotator").annotation.edit({
+      documentId,
+      edits: [
+        { kind: "delete", spans: [ana] },
+        { kind: "add", spans: [{ start: 0, end: 7, labelId: ORG }] },
+        { kind: "relabel", start: 0, end: 7, from: ORG, to: PER },
+      ],
+    });
+    expect(result.version).toBe(added.version + 1);
+    expect(result.spans).toEqual([expect.objectContaining({ start: 0, end: 7, labelId: PER })]);
+    await expectTrpcError(
+      as("annotator").annotation.edit({
         documentId,
-        start: 0,
-        end: 3,
-        labelId: PER,
-      });
+        edits: [
+          { kind: "add", spans: [{ start: 8, end: 11, labelId: ORG }] },
+          { kind: "add", spans: [{ start: 4, end: 9, labelId: ORG }] },
+        ],
+      }),
+      "BAD_REQUEST",
+      /“met B” overlaps the PER span “Ana met”/,
+    );
+    const workspace = await as("annotator").document.workspace({ documentId });
+    expect(workspace.annotation.spans).toEqual(result.spans);
+    expect(workspace.annotation.version).toBe(result.version);
+  });
 
-      await expectTrpcError(
-        as(who).annotation.relabelSpan({ spanId: added.span.id, labelId: ORG }),
-        "NOT_FOUND",
-        new RegExp(`no span ${added.span.id}`),
-      );
-      await expectTrpcError(as(who).annotation.deleteSpan({ spanId: added.span.id }), "NOT_FOUND");
+  it("edits only the caller's own layer, whoever else has the same span", async () => {
+    const documentId = newDocument("strict", "Ana met Bob");
+    const { ORG, PER } = projects.strict.labels;
+    const added = await addSpan(as("annotator"), { documentId, start: 0, end: 3, labelId: PER });
 
-      const workspace = await as("annotator").document.workspace({ documentId });
-      expect(workspace.annotation.spans).toEqual([added.span]);
-      expect(workspace.annotation.version).toBe(added.version);
-    },
-  );
+    await expectTrpcError(
+      relabelSpan(as("owner"), documentId, added.span, ORG),
+      "NOT_FOUND",
+      /the PER span “Ana” is not there/,
+    );
+    await deleteSpan(as("owner"), documentId, added.span);
+    await expectTrpcError(deleteSpan(as("reviewer"), documentId, added.span), "FORBIDDEN");
+    await expectTrpcError(deleteSpan(as("outsider"), documentId, added.span), "NOT_FOUND");
 
-  it("gives NOT_FOUND for a span that does not exist", async () => {
-    await expectTrpcError(as("annotator").annotation.deleteSpan({ spanId: 999_999 }), "NOT_FOUND");
+    const workspace = await as("annotator").document.workspace({ documentId });
+    expect(workspace.annotation.spans).toEqual([added.span]);
+    expect(workspace.annotation.version).toBe(added.version);
+  });
+
+  it("treats deleting a span that is not there as done, without a new version", async () => {
+    const documentId = newDocument("strict", "Ana met Bob");
+    const added = await addSpan(as("annotator"), {
+      documentId,
+      start: 0,
+      end: 3,
+      labelId: projects.strict.labels.PER,
+    });
+    const again = await deleteSpan(as("annotator"), documentId, {
+      ...added.span,
+      start: 4,
+      end: 7,
+    });
+    expect(again.version).toBe(added.version);
+  });
+
+  it("refuses an edit naming more than 5,000 spans before touching anything", async () => {
+    const documentId = newDocument("loose", "x".repeat(6_000));
+    const spans = Array.from({ length: 5_001 }, (_, i) => ({
+      start: i,
+      end: i + 1,
+      labelId: projects.loose.labels.PER,
+    }));
+    await expectTrpcError(
+      as("annotator").annotation.edit({ documentId, edits: [{ kind: "add", spans }] }),
+      "BAD_REQUEST",
+      /at most 5000 spans/,
+    );
   });
 });
 
@@ -530,18 +578,15 @@ describe("annotation.submit and versions", () => {
     const caller = as("annotator");
     expect((await caller.document.workspace({ documentId })).annotation.version).toBe(0);
 
-    const added = await caller.annotation.addSpan({ documentId, start: 0, end: 3, labelId: PER });
-    const second = await caller.annotation.addSpan({
+    const added = await addSpan(caller, { documentId, start: 0, end: 3, labelId: PER });
+    const second = await addSpan(caller, {
       documentId,
       start: 8,
       end: 11,
       labelId: PER,
     });
-    const relabelled = await caller.annotation.relabelSpan({
-      spanId: added.span.id,
-      labelId: ORG,
-    });
-    const deleted = await caller.annotation.deleteSpan({ spanId: second.span.id });
+    const relabelled = await relabelSpan(caller, documentId, added.span, ORG);
+    const deleted = await deleteSpan(caller, documentId, second.span);
     const submitted = await caller.annotation.submit({ documentId });
 
     const versions = [added, second, relabelled, deleted, submitted].map((step) => step.version);
@@ -555,14 +600,14 @@ describe("annotation.submit and versions", () => {
   it("does not raise the version on a refused change", async () => {
     const documentId = newDocument("strict", "Ana met Bob");
     const caller = as("annotator");
-    const added = await caller.annotation.addSpan({
+    const added = await addSpan(caller, {
       documentId,
       start: 0,
       end: 3,
       labelId: projects.strict.labels.PER,
     });
     await expectTrpcError(
-      caller.annotation.addSpan({
+      addSpan(caller, {
         documentId,
         start: 1,
         end: 5,

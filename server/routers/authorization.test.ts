@@ -23,7 +23,6 @@ const row = (...outcomes: Outcome[]) =>
 const anyone = row("UNAUTHORIZED", "ok", "ok", "ok", "ok", "ok");
 const members = row("UNAUTHORIZED", "NOT_FOUND", "ok", "ok", "ok", "NOT_FOUND");
 const annotators = row("UNAUTHORIZED", "NOT_FOUND", "ok", "FORBIDDEN", "ok", "NOT_FOUND");
-const spanOwner = row("UNAUTHORIZED", "NOT_FOUND", "ok", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND");
 const reviewers = row("UNAUTHORIZED", "NOT_FOUND", "FORBIDDEN", "ok", "ok", "NOT_FOUND");
 const owners = row("UNAUTHORIZED", "NOT_FOUND", "FORBIDDEN", "FORBIDDEN", "ok", "NOT_FOUND");
 const admins = row("UNAUTHORIZED", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "ok");
@@ -31,7 +30,6 @@ const admins = row("UNAUTHORIZED", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBI
 type Fixture = {
   documentId: number;
   labelId: number;
-  spanId: number;
   goldSpanId: number;
   annotatorId: number;
   ownerId: number;
@@ -62,29 +60,14 @@ const matrix: Record<string, [Record<Who, Outcome>, Call]> = {
   // Blind annotation is on by default: annotators may not see the others' progress.
   "project.progress": [reviewers, (c) => c.project.progress(p)],
   "document.workspace": [members, (c, f) => c.document.workspace({ documentId: f.documentId })],
-  "annotation.addSpan": [
+  "annotation.edit": [
     annotators,
     (c, f) =>
-      c.annotation.addSpan({ documentId: f.documentId, start: 4, end: 7, labelId: f.labelId }),
-  ],
-  "annotation.addSpans": [
-    annotators,
-    (c, f) =>
-      c.annotation.addSpans({
+      c.annotation.edit({
         documentId: f.documentId,
-        spans: [{ start: 4, end: 7, labelId: f.labelId }],
+        edits: [{ kind: "add", spans: [{ start: 4, end: 7, labelId: f.labelId }] }],
       }),
   ],
-  // Reviewers never annotate, so they are refused before the span is even looked up.
-  "annotation.deleteSpans": [
-    row("UNAUTHORIZED", "NOT_FOUND", "ok", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND"),
-    (c, f) => c.annotation.deleteSpans({ documentId: f.documentId, spanIds: [f.spanId] }),
-  ],
-  "annotation.relabelSpan": [
-    spanOwner,
-    (c, f) => c.annotation.relabelSpan({ spanId: f.spanId, labelId: f.labelId }),
-  ],
-  "annotation.deleteSpan": [spanOwner, (c, f) => c.annotation.deleteSpan({ spanId: f.spanId })],
   "annotation.submit": [annotators, (c, f) => c.annotation.submit({ documentId: f.documentId })],
   "review.agreement": [reviewers, (c) => c.review.agreement(p)],
   "review.documents": [reviewers, (c) => c.review.documents(p)],
@@ -221,15 +204,13 @@ function setUp(): { db: Db; ids: Record<Exclude<Who, "signedOut">, number>; fixt
   rebalanceAssignments(db, project.id, 1);
   const labelId = listLabels(db, project.id).find((label) => label.name === "A")?.id ?? 0;
   const gold = addGoldSpan(db, { documentId: 1, userId: ids.owner, start: 0, end: 3, labelId });
-  const spanId = db.$client.prepare("SELECT min(id) AS id FROM spans").get() as { id: number };
   return {
     db,
     ids,
     fixture: {
       documentId: 1,
       labelId,
-      spanId: spanId.id,
-      goldSpanId: gold.span.id,
+      goldSpanId: gold.spans[0]?.id ?? 0,
       annotatorId: ids.annotator,
       ownerId: ids.owner,
     },

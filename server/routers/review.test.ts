@@ -147,6 +147,47 @@ describe("review procedures", () => {
     ]);
   });
 
+  it("edit gold by the annotators' rules, each change one version", async () => {
+    const caller = as(reviewer);
+    const { version: before } = await caller.review.acceptVariant({
+      documentId,
+      start: 12,
+      end: 15,
+      labelId: labelId("PER"),
+    });
+    const added = await caller.review.addGoldSpan({
+      documentId,
+      start: 0,
+      end: 7,
+      labelId: labelId("PER"),
+    });
+    expect(added.version).toBe(before + 1);
+    await expect(
+      caller.review.addGoldSpan({ documentId, start: 4, end: 11, labelId: labelId("ORG") }),
+    ).rejects.toThrow(/“Lee met” overlaps the PER span “Ann Lee”/);
+    const goldSpan = added.spans[0];
+    if (!goldSpan) throw new Error("the added gold span came back without its id");
+    const relabelled = await caller.review.relabelGoldSpan({
+      documentId,
+      spanId: goldSpan.id,
+      labelId: labelId("ORG"),
+    });
+    expect(relabelled.version).toBe(added.version + 1);
+    // The region of "Ann Lee" and "Ann" is replaced by bob's "Ann" in one change.
+    const accepted = await caller.review.acceptVariant({
+      documentId,
+      start: 0,
+      end: 3,
+      labelId: labelId("PER"),
+    });
+    expect(accepted.version).toBe(relabelled.version + 1);
+    const review = await caller.review.document({ documentId });
+    expect(review.gold.spans.map((span) => [span.start, span.end])).toEqual([
+      [0, 3],
+      [12, 15],
+    ]);
+  });
+
   it("never count the gold layer as an annotator", async () => {
     await as(reviewer).review.acceptAgreed({ documentId });
     const agreement = await as(reviewer).review.agreement({ projectSlug: "p" });

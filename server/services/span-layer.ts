@@ -1,13 +1,18 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/open-database";
 import { annotations, labels, spans } from "@/db/schema";
-import { DomainError } from "@/domain/errors";
-import { findSpanProblem, spansOverlap } from "@/domain/spans";
+import {
+  compareSpanContent,
+  spanKey,
+  type SpanContent,
+  type SpanEdit,
+  type StoredSpan,
+} from "@/domain/span-edits";
+import { planSpanEdits } from "@/domain/span-edits-check";
 
 /**
  * A layer is one annotation row: an annotator's own spans, or a document's gold layer. Both are
- * edited by the same rules, kept here: spans inside the text, labels of the project, no overlaps
- * unless the project allows them, identical spans stored once, and a version bump per change.
+ * edited the same way, through `editLayer`: the rules themselves live in `planSpanEdits`.
  */
 export type Layer = {
   annotationId: number;
@@ -15,54 +20,68 @@ export type Layer = {
   text: string;
   allowOverlap: boolean;
 };
-export type SpanChange = { start: number; end: number; labelId: number };
 
 const spanColumns = { id: spans.id, start: spans.start, end: spans.end, labelId: spans.labelId };
+// SQLite binds at most 32,766 values a statement; a span row takes four.
+const rowsPerInsert = 5_000;
+const idsPerDelete = 20_000;
 
-export function addSpanToLayer(tx: Tx, layer: Layer, span: SpanChange) {
-  const problem = findSpanProblem(layer.text, span.start, span.end);
-  if (problem) throw new DomainError("BAD_REQUEST", `span ${span.start}-${span.end}: ${problem}`);
-  assertLabelInProject(tx, span.labelId, layer.projectId);
-  // A layer's spans form a set: adding one it already has changes nothing (and a retry is safe).
-  const existing = findIdenticalSpan(tx, layer.annotationId, span);
-  if (existing) return { span: existing, version: currentVersion(tx, layer.annotationId) };
-  if (!layer.allowOverlap) {
-    const clash = listLayerSpans(tx, layer.annotationId).find((other) => spansOverlap(other, span));
-    if (clash) {
-      throw new DomainError(
-        "BAD_REQUEST",
-        `span ${span.start}-${span.end} overlaps span ${clash.start}-${clash.end}, and this project does not allow overlapping spans`,
-      );
-    }
+/**
+ * Applies edits to a layer as one change: the layer's spans and the project's labels are read
+ * once, the edits judged once, then one delete, one insert and one version bump (none when the
+ * edits change nothing, so a retried save is harmless). `edits` may be made from the spans the
+ * layer has, e.g. to replace whatever a gold span overlaps. Returns, with their ids, the spans the
+ * edits add or relabel to, whether they were new or already there.
+ */
+export function editLayer(
+  tx: Tx,
+  layer: Layer,
+  editsOrMake: readonly SpanEdit[] | ((spans: readonly StoredSpan[]) => SpanEdit[]),
+) {
+  const whole = typeof editsOrMake === "function" ? listLayerSpans(tx, layer.annotationId) : null;
+  const edits = typeof editsOrMake === "function" ? editsOrMake(whole ?? []) : editsOrMake;
+  const before = (
+    whole ?? listSpansMeeting(tx, layer.annotationId, edits.flatMap(contentsOf))
+  ).sort(compareSpanContent);
+  const plan = planSpanEdits(
+    { text: layer.text, allowOverlap: layer.allowOverlap, labels: projectLabels(tx, layer) },
+    before,
+    edits,
+  );
+  const removedIds = plan.removed.map((span) => span.id);
+  for (const ids of chunks(removedIds, idsPerDelete)) {
+    tx.delete(spans).where(inArray(spans.id, ids)).run();
   }
-  const stored = tx
-    .insert(spans)
-    .values({ annotationId: layer.annotationId, ...span })
-    .returning(spanColumns)
-    .get();
-  return { span: stored, version: bumpVersion(tx, layer.annotationId) };
+  const inserted = chunks(plan.added, rowsPerInsert).flatMap((batch) =>
+    tx
+      .insert(spans)
+      .values(
+        batch.map(({ start, end, labelId }) => ({
+          annotationId: layer.annotationId,
+          start,
+          end,
+          labelId,
+        })),
+      )
+      .returning(spanColumns)
+      .all(),
+  );
+  const changed = removedIds.length > 0 || inserted.length > 0;
+  const version = changed
+    ? bumpVersion(tx, layer.annotationId)
+    : currentVersion(tx, layer.annotationId);
+  const stored = new Map([...before, ...inserted].map((span) => [spanKey(span), span]));
+  const kept = new Set(plan.spans.map(spanKey));
+  const named = new Map<string, StoredSpan>();
+  for (const content of edits.flatMap(targetsOf)) {
+    const key = spanKey(content);
+    const span = stored.get(key);
+    if (span && kept.has(key)) named.set(key, span);
+  }
+  return { spans: [...named.values()], version };
 }
 
-export function relabelSpanInLayer(tx: Tx, layer: Layer, spanId: number, labelId: number) {
-  const span = getLayerSpan(tx, layer.annotationId, spanId);
-  assertLabelInProject(tx, labelId, layer.projectId);
-  const twin = findIdenticalSpan(tx, layer.annotationId, { ...span, labelId });
-  // Relabelling onto an identical span merges the two, since a layer's spans form a set.
-  if (twin && twin.id !== span.id) tx.delete(spans).where(eq(spans.id, span.id)).run();
-  else tx.update(spans).set({ labelId }).where(eq(spans.id, span.id)).run();
-  return {
-    span: { ...span, id: twin?.id ?? span.id, labelId },
-    version: bumpVersion(tx, layer.annotationId),
-  };
-}
-
-export function deleteSpanFromLayer(tx: Tx, layer: Layer, spanId: number) {
-  getLayerSpan(tx, layer.annotationId, spanId);
-  tx.delete(spans).where(eq(spans.id, spanId)).run();
-  return { version: bumpVersion(tx, layer.annotationId) };
-}
-
-export function listLayerSpans(tx: Queryable, annotationId: number) {
+export function listLayerSpans(tx: Queryable, annotationId: number): StoredSpan[] {
   return tx.select(spanColumns).from(spans).where(eq(spans.annotationId, annotationId)).all();
 }
 
@@ -76,7 +95,7 @@ export function bumpVersion(tx: Tx, annotationId: number): number {
   return row?.version ?? 0;
 }
 
-export function currentVersion(tx: Tx, annotationId: number): number {
+function currentVersion(tx: Tx, annotationId: number): number {
   const row = tx
     .select({ version: annotations.version })
     .from(annotations)
@@ -85,37 +104,45 @@ export function currentVersion(tx: Tx, annotationId: number): number {
   return row?.version ?? 0;
 }
 
-function getLayerSpan(tx: Tx, annotationId: number, spanId: number) {
-  const span = tx
-    .select(spanColumns)
-    .from(spans)
-    .where(and(eq(spans.id, spanId), eq(spans.annotationId, annotationId)))
-    .get();
-  if (!span) throw new DomainError("NOT_FOUND", `no span ${spanId}`);
-  return span;
+function projectLabels(tx: Tx, layer: Layer): Map<number, string> {
+  const rows = tx
+    .select({ id: labels.id, name: labels.name })
+    .from(labels)
+    .where(eq(labels.projectId, layer.projectId))
+    .all();
+  return new Map(rows.map((label) => [label.id, label.name]));
 }
 
-function findIdenticalSpan(tx: Tx, annotationId: number, span: SpanChange) {
+/**
+ * The layer's spans that share a character with the stretch of text the edits name: all that
+ * identity and overlap can involve, so a keystroke in a layer of thousands reads a few rows.
+ */
+function listSpansMeeting(tx: Tx, annotationId: number, named: SpanContent[]): StoredSpan[] {
+  if (named.length === 0) return [];
+  const from = Math.min(...named.map((span) => span.start));
+  const to = Math.max(...named.map((span) => span.end));
   return tx
     .select(spanColumns)
     .from(spans)
-    .where(
-      and(
-        eq(spans.annotationId, annotationId),
-        eq(spans.start, span.start),
-        eq(spans.end, span.end),
-        eq(spans.labelId, span.labelId),
-      ),
-    )
-    .get();
+    .where(and(eq(spans.annotationId, annotationId), lt(spans.start, to), gt(spans.end, from)))
+    .all();
 }
 
-function assertLabelInProject(tx: Tx, labelId: number, projectId: number) {
-  const label = tx
-    .select({ id: labels.id })
-    .from(labels)
-    .where(and(eq(labels.id, labelId), eq(labels.projectId, projectId)))
-    .get();
-  if (!label)
-    throw new DomainError("BAD_REQUEST", `label ${labelId} does not belong to this project`);
+/** Every span an edit names, whether to add, delete or relabel. */
+function contentsOf(edit: SpanEdit): SpanContent[] {
+  if (edit.kind !== "relabel") return edit.spans;
+  return [{ start: edit.start, end: edit.end, labelId: edit.from }];
+}
+
+/** The spans an edit wants the layer to hold. */
+function targetsOf(edit: SpanEdit): SpanContent[] {
+  if (edit.kind === "delete") return [];
+  if (edit.kind === "add") return edit.spans;
+  return [{ start: edit.start, end: edit.end, labelId: edit.to }];
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
 }

@@ -1,7 +1,6 @@
 "use client";
 
 import {
-  useEffect,
   useId,
   useImperativeHandle,
   useMemo,
@@ -13,15 +12,15 @@ import {
 } from "react";
 import { sameSpan, spanKey, type SpanContent } from "@/domain/span-edits";
 import { groupByBlock, splitIntoBlocks } from "@/domain/text-blocks";
-import { isOwnKeyTarget } from "../keyboard";
 import { useLatestCallback } from "../use-latest-callback";
 import { AnnotatedText, type TextViewHandle } from "./annotated-text";
-import { LabelMenu } from "./label-menu";
 import { domRangeOf, readTaggableSelection } from "./selection";
+import { SpanEditorMenus, type Menu } from "./span-editor-menus";
 import { findNextSpan } from "./span-navigation";
 import type { SpanClick } from "./text-block";
 import type { TextLabel, TextRange, TextSpan } from "./types";
-import { cursorRange, useTokenCursor } from "./use-token-cursor";
+import { arrowKeys, cursorRange, useTokenCursor } from "./use-token-cursor";
+import { usePageHotkeys } from "./use-page-hotkeys";
 
 export type SpanEditorHandle = {
   /** Scrolls to a span, focuses it and puts the keyboard in the text. */
@@ -48,10 +47,6 @@ type SpanEditorProps = {
   currentMatch?: TextRange | null;
   ref?: Ref<SpanEditorHandle>;
 };
-
-type Menu =
-  | { kind: "selection"; range: TextRange; anchor: DOMRect }
-  | { kind: "span"; span: SpanContent; anchor: DOMRect };
 
 const noMatches: readonly TextRange[] = [];
 
@@ -92,6 +87,7 @@ export function SpanEditor(props: SpanEditorProps) {
   const labelName = (span: TextSpan) => labelsById.get(span.labelId)?.name ?? "?";
 
   const pane = () => viewRef.current?.element() ?? null;
+  const focusText = () => pane()?.focus({ preventScroll: true });
   const clearSelection = () => window.getSelection()?.removeAllRanges();
 
   const focusOn = (span: TextSpan) => {
@@ -180,25 +176,21 @@ export function SpanEditor(props: SpanEditorProps) {
   };
 
   const onTextKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
-    const arrows = {
-      ArrowLeft: "left",
-      ArrowRight: "right",
-      ArrowUp: "up",
-      ArrowDown: "down",
-    } as const;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     // Escape with nothing left to let go of, then Tab, leaves the text: a long document's spans
     // would otherwise hold the Tab key for thousands of presses.
     const leaving = tabLeavesRef.current;
     tabLeavesRef.current = event.key === "Escape" && !menu && !cursor && !focused;
-    if (event.key in arrows) {
+    if (event.key in arrowKeys) {
       event.preventDefault();
-      const origin = focusedSpan ??
-        (menu?.kind === "selection" ? menu.range : null) ?? {
-          start: homeRef.current,
-          end: homeRef.current,
-        };
-      const moved = move(arrows[event.key as keyof typeof arrows], event.shiftKey, origin, pane());
+      const home = { start: homeRef.current, end: homeRef.current };
+      const origin = focusedSpan ?? (menu?.kind === "selection" ? menu.range : null) ?? home;
+      const moved = move(
+        arrowKeys[event.key as keyof typeof arrowKeys],
+        event.shiftKey,
+        origin,
+        pane(),
+      );
       if (!moved) return;
       setFocused(null);
       setMenu(null);
@@ -214,46 +206,41 @@ export function SpanEditor(props: SpanEditorProps) {
     }
   };
 
-  // Page-wide keys: a label's hotkey tags the selection or cursor, or relabels the focused span.
-  useEffect(() => {
-    if (!editable) return;
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      if (isOwnKeyTarget(event.target)) return;
-      if (event.key === "Escape") {
-        if (!menu && !cursor) setFocused(null);
-        setMenu(null);
-        setCursor(null);
-        return;
-      }
-      if (focusedSpan && (event.key === "Delete" || event.key === "Backspace")) {
-        event.preventDefault();
-        remove(focusedSpan);
-        viewRef.current?.element()?.focus({ preventScroll: true });
-        return;
-      }
-      const label = labelsByHotkey.get(event.key.toLowerCase());
-      if (!label) return;
-      const range =
-        (menu?.kind === "selection" ? menu.range : null) ?? readSelection(snapping) ?? cursorSpan;
-      if (range) {
-        event.preventDefault();
-        tag(label, range);
-      } else if (focusedSpan) {
-        event.preventDefault();
-        relabel(focusedSpan, label);
-      } else return;
-      viewRef.current?.element()?.focus({ preventScroll: true });
+  /** What a hotkey would tag: the menu's selection, the mouse's, or the keyboard cursor. */
+  const currentRange = () =>
+    (menu?.kind === "selection" ? menu.range : null) ?? readSelection(snapping) ?? cursorSpan;
+
+  usePageHotkeys(editable, (event) => {
+    if (event.key === "Escape") {
+      if (!menu && !cursor) setFocused(null);
+      setMenu(null);
+      setCursor(null);
+      return;
     }
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
+    if (focusedSpan && (event.key === "Delete" || event.key === "Backspace")) {
+      event.preventDefault();
+      remove(focusedSpan);
+      focusText();
+      return;
+    }
+    const label = labelsByHotkey.get(event.key.toLowerCase());
+    if (!label) return;
+    const range = currentRange();
+    if (range) {
+      event.preventDefault();
+      tag(label, range);
+    } else if (focusedSpan) {
+      event.preventDefault();
+      relabel(focusedSpan, label);
+    } else return;
+    focusText();
   });
 
   useImperativeHandle(ref, () => ({
     focusSpan(span) {
       setMenu(null);
       focusOn(span);
-      viewRef.current?.element()?.focus({ preventScroll: true });
+      focusText();
     },
     selectRange(range) {
       setMenu(null);
@@ -262,19 +249,13 @@ export function SpanEditor(props: SpanEditorProps) {
       homeRef.current = range.start;
       viewRef.current?.reveal(range);
     },
-    currentRange() {
-      return (
-        (menu?.kind === "selection" ? menu.range : null) ?? readSelection(snapping) ?? cursorSpan
-      );
-    },
-    focus() {
-      viewRef.current?.element()?.focus({ preventScroll: true });
-    },
+    currentRange,
+    focus: focusText,
   }));
 
   const closeMenu = () => {
     setMenu(null);
-    viewRef.current?.element()?.focus({ preventScroll: true });
+    focusText();
   };
   const menuSpan = menu?.kind === "span" ? findSpan(menu.span) : undefined;
 
@@ -303,37 +284,17 @@ export function SpanEditor(props: SpanEditorProps) {
       <p role="status" aria-live="polite" className="sr-only" data-testid="announcement">
         {announcement}
       </p>
-      {menu?.kind === "selection" && (
-        <LabelMenu
-          title="Tag selection"
-          labels={labels}
-          anchor={menu.anchor}
-          onPick={(label) => {
-            tag(label, menu.range);
-            closeMenu();
-          }}
-          onClose={closeMenu}
-          onDismiss={() => setMenu(null)}
-        />
-      )}
-      {menuSpan && menu && (
-        <LabelMenu
-          title={`Span ${quote(menuSpan)}`}
-          labels={labels}
-          anchor={menu.anchor}
-          currentLabelId={menuSpan.labelId}
-          onPick={(label) => {
-            relabel(menuSpan, label);
-            closeMenu();
-          }}
-          onDelete={() => {
-            remove(menuSpan);
-            closeMenu();
-          }}
-          onClose={closeMenu}
-          onDismiss={() => setMenu(null)}
-        />
-      )}
+      <SpanEditorMenus
+        menu={menu}
+        menuSpan={menuSpan}
+        labels={labels}
+        quote={quote}
+        onTag={tag}
+        onRelabel={relabel}
+        onRemove={remove}
+        onClose={closeMenu}
+        onDismiss={() => setMenu(null)}
+      />
     </>
   );
 }

@@ -1,3 +1,5 @@
+import type { StoredSpan } from "@/domain/span-edits";
+
 /** What the text components need of a label and a span, whichever layer they come from. */
 export type TextLabel = {
   id: number;
@@ -7,14 +9,8 @@ export type TextLabel = {
   description: string;
 };
 
-/** A span as shown; `saveState` marks one the server has not confirmed yet. */
-export type TextSpan = {
-  id: number;
-  start: number;
-  end: number;
-  labelId: number;
-  saveState?: "saving" | "failed";
-};
+/** A layer's span as shown; `saveState` marks one the server has not confirmed yet. */
+export type TextSpan = StoredSpan & { saveState?: "saving" | "failed" };
 
 /** UTF-16 offsets into the document, start inclusive, end exclusive. */
 export type TextRange = { start: number; end: number };

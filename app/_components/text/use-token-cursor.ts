@@ -15,7 +15,15 @@ export function cursorRange(cursor: TokenCursor): TextRange {
   };
 }
 
-type Direction = "left" | "right" | "up" | "down";
+/** The keys that move the cursor, and where. */
+export const arrowKeys = {
+  ArrowLeft: "left",
+  ArrowRight: "right",
+  ArrowUp: "up",
+  ArrowDown: "down",
+} as const;
+
+type Direction = (typeof arrowKeys)[keyof typeof arrowKeys];
 
 /**
  * Moves the cursor token by token (left, right) or line by line (up, down); with `extend` the

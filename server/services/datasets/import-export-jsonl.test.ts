@@ -367,7 +367,7 @@ describe("importJsonl with an error on line 3", () => {
         ],
       }),
       field: "annotations[1].spans[1]",
-      reason: /overlaps another span of "frank"/,
+      reason: /"frank": “City Hall” overlaps the LOC span “New York City”/,
     },
     {
       name: "the same range with two labels in a project without allowOverlap",

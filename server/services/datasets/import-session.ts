@@ -2,6 +2,7 @@ import type { Db } from "@/db/open-database";
 import type { projects } from "@/db/schema";
 import { FileInputError, InputError } from "@/domain/errors";
 import type { DocumentRecord } from "@/domain/formats/jsonl";
+import { describeOverlap } from "@/domain/span-edits-check";
 import { spansOverlap } from "@/domain/spans";
 import { createDocumentStore } from "./document-store";
 import type { ReadItem } from "./read-items";
@@ -96,11 +97,12 @@ export function createImportSession(db: Db, project: Project, policy: ImportPoli
           const reason = `unknown label "${span.label}" (the project's labels: ${projectLabels})`;
           return new InputError(lineOf(span.start), `${field}.label`, reason);
         }
-        const clash =
-          !project.allowOverlap && annotation.spans.some((o, i) => i < s && spansOverlap(o, span));
+        const clash = project.allowOverlap
+          ? undefined
+          : annotation.spans.find((o, i) => i < s && spansOverlap(o, span));
         if (clash) {
-          const reason = `overlaps another span of "${annotation.annotator}", and this project does not allow overlapping spans`;
-          return new InputError(lineOf(span.start), field, reason);
+          const overlap = describeOverlap(record.text, span, clash, clash.label);
+          return new InputError(lineOf(span.start), field, `"${annotation.annotator}": ${overlap}`);
         }
       }
     }

@@ -2,48 +2,53 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "@/db/open-database";
 import { annotations, goldRejections, labels } from "@/db/schema";
 import { acceptedVariants, findRegions } from "@/domain/review/disagreements";
+import { DomainError } from "@/domain/errors";
+import { contentOf, sameSpan, type SpanContent, type StoredSpan } from "@/domain/span-edits";
 import { spansOverlap } from "@/domain/spans";
 import { assertCanReview, getDocumentForMember } from "../access";
-import {
-  addSpanToLayer,
-  bumpVersion,
-  deleteSpanFromLayer,
-  listLayerSpans,
-  relabelSpanInLayer,
-  type Layer,
-  type SpanChange,
-} from "../span-layer";
+import { bumpVersion, editLayer, type Layer } from "../span-layer";
 import { loadSubmittedSpans } from "./submissions";
 
 /** A reviewer's changes to a document's gold layer: the curated truth that exports take. */
 type Curation = { documentId: number; userId: number };
 
-export function addGoldSpan(db: Db, input: Curation & SpanChange) {
-  return db.transaction((tx) => addSpanToLayer(tx, goldLayer(tx, input), input));
+export function addGoldSpan(db: Db, input: Curation & SpanContent) {
+  return db.transaction((tx) =>
+    editLayer(tx, goldLayer(tx, input), [{ kind: "add", spans: [contentOf(input)] }]),
+  );
 }
 
 export function relabelGoldSpan(db: Db, input: Curation & { spanId: number; labelId: number }) {
   return db.transaction((tx) =>
-    relabelSpanInLayer(tx, goldLayer(tx, input), input.spanId, input.labelId),
+    editLayer(tx, goldLayer(tx, input), (gold) => {
+      const span = findById(gold, input.spanId);
+      return [{ kind: "relabel", ...span, from: span.labelId, to: input.labelId }];
+    }),
   );
 }
 
 export function deleteGoldSpan(db: Db, input: Curation & { spanId: number }) {
-  return db.transaction((tx) => deleteSpanFromLayer(tx, goldLayer(tx, input), input.spanId));
+  return db.transaction((tx) =>
+    editLayer(tx, goldLayer(tx, input), (gold) => [
+      { kind: "delete", spans: [findById(gold, input.spanId)] },
+    ]),
+  );
 }
 
 /** Takes one annotator's version into gold, replacing what gold had there where overlaps are forbidden. */
-export function acceptVariant(db: Db, input: Curation & SpanChange) {
+export function acceptVariant(db: Db, input: Curation & SpanContent) {
   return db.transaction((tx) => {
     const layer = goldLayer(tx, input);
-    if (!layer.allowOverlap) {
-      for (const span of listLayerSpans(tx, layer.annotationId)) {
-        const identical =
-          span.start === input.start && span.end === input.end && span.labelId === input.labelId;
-        if (!identical && spansOverlap(span, input)) deleteSpanFromLayer(tx, layer, span.id);
-      }
-    }
-    return addSpanToLayer(tx, layer, input);
+    const variant = contentOf(input);
+    return editLayer(tx, layer, (gold) => [
+      {
+        kind: "delete",
+        spans: layer.allowOverlap
+          ? []
+          : gold.filter((span) => !sameSpan(span, variant) && spansOverlap(span, variant)),
+      },
+      { kind: "add", spans: [variant] },
+    ]);
   });
 }
 
@@ -51,14 +56,14 @@ export function acceptVariant(db: Db, input: Curation & SpanChange) {
 export function rejectRegion(db: Db, input: Curation & { start: number; end: number }) {
   return db.transaction((tx) => {
     const layer = goldLayer(tx, input);
-    for (const span of listLayerSpans(tx, layer.annotationId)) {
-      if (spansOverlap(span, input)) deleteSpanFromLayer(tx, layer, span.id);
-    }
     tx.insert(goldRejections)
       .values({ annotationId: layer.annotationId, start: input.start, end: input.end })
       .onConflictDoNothing()
       .run();
-    return { version: bumpVersion(tx, layer.annotationId) };
+    const { version } = editLayer(tx, layer, (gold) => [
+      { kind: "delete", spans: gold.filter((span) => spansOverlap(span, input)) },
+    ]);
+    return { version };
   });
 }
 
@@ -75,6 +80,12 @@ export function acceptAgreedSpans(db: Db, input: Curation) {
     });
     const annotatorCount = annotators.get(input.documentId)?.size ?? 0;
     const regions = findRegions(spansByDocument.get(input.documentId) ?? [], annotatorCount);
+    const agreed = acceptedVariants(
+      regions,
+      annotatorCount,
+      layer.goldAcceptShare,
+      layer.allowOverlap,
+    );
     const labelIds = new Map(
       tx
         .select({ id: labels.id, name: labels.name })
@@ -84,22 +95,20 @@ export function acceptAgreedSpans(db: Db, input: Curation) {
         .map((label) => [label.name, label.id]),
     );
     let added = 0;
-    for (const span of acceptedVariants(
-      regions,
-      annotatorCount,
-      layer.goldAcceptShare,
-      layer.allowOverlap,
-    )) {
-      const gold = listLayerSpans(tx, layer.annotationId);
-      const labelId = labelIds.get(span.label);
-      if (labelId === undefined) continue;
-      const present = gold.some(
-        (g) => g.start === span.start && g.end === span.end && g.labelId === labelId,
-      );
-      if (present || (!layer.allowOverlap && gold.some((g) => spansOverlap(g, span)))) continue;
-      addSpanToLayer(tx, layer, { start: span.start, end: span.end, labelId });
-      added++;
-    }
+    editLayer(tx, layer, (gold) => {
+      const accepted: SpanContent[] = [];
+      for (const span of agreed) {
+        const labelId = labelIds.get(span.label);
+        if (labelId === undefined) continue;
+        const candidate = { start: span.start, end: span.end, labelId };
+        const kept = [...gold, ...accepted];
+        const present = kept.some((other) => sameSpan(other, candidate));
+        const clash = !layer.allowOverlap && kept.some((other) => spansOverlap(other, candidate));
+        if (!present && !clash) accepted.push(candidate);
+      }
+      added = accepted.length;
+      return accepted.length > 0 ? [{ kind: "add", spans: accepted }] : [];
+    });
     return { added };
   });
 }
@@ -143,4 +152,10 @@ export function findGoldAnnotation(tx: Queryable, documentId: number) {
     .from(annotations)
     .where(and(eq(annotations.documentId, documentId), isNull(annotations.userId)))
     .get();
+}
+
+function findById(gold: readonly StoredSpan[], spanId: number): StoredSpan {
+  const span = gold.find((candidate) => candidate.id === spanId);
+  if (!span) throw new DomainError("NOT_FOUND", `no span ${spanId}`);
+  return span;
 }

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { fillLabelHotkeys } from "@/domain/labels";
-import { sameSpan } from "@/domain/span-edits";
+import { contentOf } from "@/domain/span-edits";
 import { findTaggableOccurrences } from "@/domain/text-search";
 import type { AppRouter } from "@/server/root";
 import { ErrorBanner } from "../../../../_components/error-banner";
@@ -46,7 +46,15 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
   const canAnnotate = data.role !== "reviewer";
   const router = useRouter();
   const labels = useMemo(() => fillLabelHotkeys(data.labels), [data.labels]);
-  const { store, snapshot } = useSpanStore(documentId, data.annotation, data.settings.allowOverlap);
+  const rules = useMemo(
+    () => ({
+      text,
+      allowOverlap: data.settings.allowOverlap,
+      labels: new Map(data.labels.map((label) => [label.id, label.name])),
+    }),
+    [text, data.settings.allowOverlap, data.labels],
+  );
+  const { store, snapshot } = useSpanStore(documentId, data.annotation, rules);
   const search = useDocumentSearch(text);
   const editorRef = useRef<SpanEditorHandle>(null);
   const findRef = useRef<HTMLInputElement>(null);
@@ -120,15 +128,9 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
   };
   const relabel = (span: TextSpan, label: TextLabel) => {
     if (span.labelId === label.id) return;
-    const twin = { ...span, labelId: label.id };
-    // Relabelling onto a span that is already there leaves only that one: a delete, to undo.
-    store.perform(
-      snapshot.spans.some((other) => sameSpan(other, twin))
-        ? { kind: "delete", spans: [span] }
-        : { kind: "relabel", start: span.start, end: span.end, from: span.labelId, to: label.id },
-    );
+    store.perform({ kind: "relabel", ...contentOf(span), from: span.labelId, to: label.id });
   };
-  const remove = (span: TextSpan) => store.perform({ kind: "delete", spans: [span] });
+  const remove = (span: TextSpan) => store.perform({ kind: "delete", spans: [contentOf(span)] });
   const tagAll = () => {
     const label = labels.find((candidate) => candidate.id === tagLabelId);
     if (!label || taggable.length === 0) return;

@@ -1,30 +1,40 @@
 import type { SpanStore } from "./span-store";
 
-const stores = new Map<number, SpanStore>();
+type Entry = { store: SpanStore; shown: boolean };
+
+const entries = new Map<number, Entry>();
 
 /**
  * The store of a document while a page shows it or it still has changes to save: moving to
- * another document and back does not lose those. A store that is shown and idle is made anew
- * from the server's data on the next visit.
+ * another document and back does not lose those. A store that nobody shows is forgotten once it
+ * has saved everything, and the next visit makes a new one from the query cache.
  */
 export function spanStoreFor(documentId: number, create: () => SpanStore): SpanStore {
-  const store = stores.get(documentId) ?? create();
-  stores.set(documentId, store);
-  return store;
+  const kept = entries.get(documentId);
+  if (kept) return kept.store;
+  const entry: Entry = { store: create(), shown: false };
+  entries.set(documentId, entry);
+  entry.store.subscribe(() => forgetIfDone(documentId, entry));
+  return entry.store;
 }
 
 /** The page showing the store opened (true) or closed (false). */
-export function retainSpanStore(documentId: number, store: SpanStore, retained: boolean) {
-  store.retained = retained;
-  if (retained) stores.set(documentId, store);
-  else if (store.getSnapshot().saveState === "saved") forgetSpanStore(store);
-}
-
-export function forgetSpanStore(store: SpanStore) {
-  for (const [documentId, kept] of stores) if (kept === store) stores.delete(documentId);
+export function showSpanStore(documentId: number, store: SpanStore, shown: boolean) {
+  const entry = entries.get(documentId);
+  if (!entry || entry.store !== store) {
+    if (shown) entries.set(documentId, { store, shown });
+    return;
+  }
+  entry.shown = shown;
+  forgetIfDone(documentId, entry);
 }
 
 /** True while some document still has changes the server has not confirmed. */
 export function hasUnsavedChanges(): boolean {
-  return [...stores.values()].some((store) => store.getSnapshot().saveState !== "saved");
+  return [...entries.values()].some(({ store }) => store.getSnapshot().saveState !== "saved");
+}
+
+function forgetIfDone(documentId: number, entry: Entry) {
+  if (entry.shown || entry.store.getSnapshot().saveState !== "saved") return;
+  if (entries.get(documentId) === entry) entries.delete(documentId);
 }

@@ -1,55 +1,94 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it, vi } from "vitest";
-import type { SpanContent } from "@/domain/span-edits";
-import { SpanStore, type SpanApi } from "./span-store";
+import {
+  compareSpanContent,
+  spanKey,
+  type SpanContent,
+  type SpanEdit,
+  type StoredSpan,
+} from "@/domain/span-edits";
+import { planSpanEdits, type LayerRules } from "@/domain/span-edits-check";
+import { SpanStore, type Layer, type SpanApi } from "./span-store";
 
-type Stored = SpanContent & { id: number };
+const text = "Ana met Bob and Cy in New York.";
+const rules = (allowOverlap = false): LayerRules => ({
+  text,
+  allowOverlap,
+  labels: new Map([
+    [1, "PER"],
+    [2, "ORG"],
+  ]),
+});
 
-/** A server in memory that records its calls and can be told to fail the next few. */
-function fakeServer(spans: Stored[] = []) {
-  const state = { spans: [...spans], version: 1, nextId: 100 };
+const describeEdit = (edit: SpanEdit) =>
+  edit.kind === "relabel"
+    ? `relabel ${edit.start}-${edit.end} ${edit.from}>${edit.to}`
+    : `${edit.kind} ${edit.spans.map((span) => `${span.start}-${span.end}`).join(",")}`;
+
+/**
+ * A server in memory, judging edits with the same domain check as the real one, that records
+ * its calls and can be told to fail the next few.
+ */
+function fakeServer(spans: StoredSpan[] = [], allowOverlap = false) {
+  const state = { spans: [...spans].sort(compareSpanContent), version: 1, nextId: 100 };
   const calls: string[] = [];
   const failures: Error[] = [];
+  /** How many of the next answers are lost on the way back, after the server did the work. */
+  const lost = { answers: 0 };
   const answer = async <T>(call: string, work: () => T) => {
     calls.push(call);
     const failure = failures.shift();
     if (failure) throw failure;
-    return { ...work(), version: ++state.version };
-  };
-  const add = (span: SpanContent) => {
-    const stored = { id: state.nextId++, ...span };
-    state.spans.push(stored);
-    return stored;
+    const result = { ...work(), version: ++state.version };
+    if (lost.answers-- > 0) throw new TypeError("Failed to fetch");
+    return result;
   };
   const api: SpanApi = {
-    addSpan: ({ documentId: _, ...span }) =>
-      answer(`add ${span.start}-${span.end}`, () => ({ span: add(span) })),
-    addSpans: ({ spans: many }) => answer(`add ${many.length}`, () => ({ spans: many.map(add) })),
-    relabelSpan: ({ spanId, labelId }) =>
-      answer(`relabel ${spanId}`, () => {
-        const span = state.spans.find((candidate) => candidate.id === spanId);
-        if (!span) throw new Error(`no span ${spanId}`);
-        span.labelId = labelId;
-        return { span: { ...span } };
-      }),
-    deleteSpan: ({ spanId }) =>
-      answer(`delete ${spanId}`, () => {
-        state.spans = state.spans.filter((span) => span.id !== spanId);
-        return {};
-      }),
-    deleteSpans: ({ spanIds }) =>
-      answer(`delete ${spanIds.join(",")}`, () => {
-        state.spans = state.spans.filter((span) => !spanIds.includes(span.id));
-        return {};
+    edit: ({ edits }) =>
+      answer(edits.map(describeEdit).join("; "), () => {
+        const plan = planSpanEdits(rules(allowOverlap), state.spans, edits);
+        const stored = (span: SpanContent): StoredSpan =>
+          "id" in span ? (span as StoredSpan) : { id: state.nextId++, ...span };
+        state.spans = plan.spans.map(stored);
+        const wanted = new Set(
+          edits.flatMap((edit) =>
+            edit.kind === "add"
+              ? edit.spans.map(spanKey)
+              : edit.kind === "relabel"
+                ? [spanKey({ ...edit, labelId: edit.to })]
+                : [],
+          ),
+        );
+        return { spans: state.spans.filter((span) => wanted.has(spanKey(span))) };
       }),
     submit: () => answer("submit", () => ({ status: "submitted" as const })),
   };
-  return { api, calls, failures, state };
+  return { api, calls, failures, lost, state };
+}
+
+/** A query cache of one entry, as the page's query cache holds the workspace. */
+function memorySource(layer: Layer) {
+  const cache = { layer, writes: 0 };
+  return {
+    cache,
+    source: {
+      read: () => cache.layer,
+      write: (saved: Layer) => {
+        cache.layer = saved;
+        cache.writes++;
+      },
+    },
+  };
 }
 
 function newStore(server: ReturnType<typeof fakeServer>, allowOverlap = false) {
-  const layer = { spans: [...server.state.spans], status: "in_progress" as const, version: 1 };
-  return new SpanStore(1, layer, server.api, allowOverlap);
+  const { source, cache } = memorySource({
+    spans: [...server.state.spans],
+    status: "in_progress",
+    version: 1,
+  });
+  const store = new SpanStore(1, rules(allowOverlap), source, server.api);
+  return Object.assign(store, { cache });
 }
 
 const settled = (store: SpanStore) =>
@@ -58,9 +97,9 @@ const settled = (store: SpanStore) =>
 const shown = (store: SpanStore) =>
   store.getSnapshot().spans.map((span) => `${span.start}-${span.end}:${span.labelId}`);
 
-const refusal = (message: string) =>
+const refusal = (message: string, httpStatus = 400) =>
   new TRPCClientError(message, {
-    result: { error: { message, code: -32600, data: { httpStatus: 400 } } },
+    result: { error: { message, code: -32600, data: { httpStatus } } },
   });
 
 describe("SpanStore", () => {
@@ -77,15 +116,16 @@ describe("SpanStore", () => {
     expect(store.getSnapshot().version).toBe(server.state.version);
   });
 
-  it("saves in order, so a change to an unsaved span uses the id the server gave it", async () => {
+  it("saves in order, so a change to an unsaved span reaches the server after it", async () => {
     const server = fakeServer();
     const store = newStore(server);
     store.perform({ kind: "add", spans: [{ start: 0, end: 3, labelId: 1 }] });
     store.perform({ kind: "relabel", start: 0, end: 3, from: 1, to: 2 });
     expect(shown(store)).toEqual(["0-3:2"]);
     await settled(store);
-    expect(server.calls).toEqual(["add 0-3", "relabel 100"]);
-    expect(server.state.spans).toEqual([{ id: 100, start: 0, end: 3, labelId: 2 }]);
+    expect(server.calls).toEqual(["add 0-3", "relabel 0-3 1>2"]);
+    expect(server.state.spans).toEqual([{ id: 101, start: 0, end: 3, labelId: 2 }]);
+    expect(store.getSnapshot().spans).toEqual(server.state.spans);
   });
 
   it("keeps a failed save on screen as failed, and retries it until it goes through", async () => {
@@ -105,11 +145,11 @@ describe("SpanStore", () => {
   it("drops a change the server refuses, says why, and leaves nothing to undo", async () => {
     const server = fakeServer();
     const store = newStore(server);
-    server.failures.push(refusal("label 9 does not belong to this project"));
-    store.perform({ kind: "add", spans: [{ start: 0, end: 3, labelId: 9 }] });
+    server.failures.push(refusal("no document 1", 404));
+    store.perform({ kind: "add", spans: [{ start: 0, end: 3, labelId: 1 }] });
     await settled(store);
     expect(shown(store)).toEqual([]);
-    expect(store.getSnapshot().refusal).toBe("label 9 does not belong to this project");
+    expect(store.getSnapshot().refusal).toBe("no document 1");
     expect(store.getSnapshot().canUndo).toBe(false);
   });
 
@@ -117,7 +157,9 @@ describe("SpanStore", () => {
     const server = fakeServer([{ id: 1, start: 0, end: 8, labelId: 1 }]);
     const strict = newStore(server);
     const problem = strict.perform({ kind: "add", spans: [{ start: 4, end: 13, labelId: 2 }] });
-    expect(problem).toMatch(/span 4-13 overlaps span 0-8/);
+    expect(problem).toBe(
+      "“met Bob a” overlaps the PER span “Ana met ”, and this project does not allow overlapping spans",
+    );
     expect(strict.getSnapshot().refusal).toBe(problem);
     expect(server.calls).toEqual([]);
     const loose = newStore(server, true);
@@ -146,7 +188,80 @@ describe("SpanStore", () => {
     expect(store.redo()).toBeNull();
     await settled(store);
     expect(shown(store)).toEqual([]);
-    expect(server.calls).toEqual(["delete 1", "add 2", "delete 100,101", "add 0-3", "delete 102"]);
+    expect(server.calls).toEqual([
+      "delete 0-3",
+      "add 4-7,8-11",
+      "delete 4-7,8-11",
+      "add 0-3",
+      "delete 0-3",
+    ]);
     expect(server.state.spans).toEqual([]);
+  });
+
+  it("refuses what the server would refuse before asking it: a foreign label, a bad offset", () => {
+    const server = fakeServer();
+    const store = newStore(server);
+    expect(store.perform({ kind: "add", spans: [{ start: 0, end: 3, labelId: 9 }] })).toBe(
+      "label 9 does not belong to this project",
+    );
+    expect(store.perform({ kind: "add", spans: [{ start: 0, end: 99, labelId: 1 }] })).toMatch(
+      /past the end of the text/,
+    );
+    expect(server.calls).toEqual([]);
+  });
+
+  it("keeps one span when a save is retried after its answer was lost", async () => {
+    const server = fakeServer();
+    const store = newStore(server);
+    server.lost.answers = 1;
+    store.perform({ kind: "add", spans: [{ start: 0, end: 3, labelId: 1 }] });
+    await vi.waitFor(() => expect(store.getSnapshot().saveState).toBe("failed"));
+    store.retryNow();
+    await settled(store);
+    expect(server.calls).toEqual(["add 0-3", "add 0-3"]);
+    expect(server.state.spans).toEqual([{ id: 100, start: 0, end: 3, labelId: 1 }]);
+    expect(store.getSnapshot().spans).toEqual(server.state.spans);
+  });
+
+  it("records relabelling onto an identical span as deleting it, so undo brings it back", async () => {
+    const server = fakeServer(
+      [
+        { id: 1, start: 0, end: 3, labelId: 1 },
+        { id: 2, start: 0, end: 3, labelId: 2 },
+      ],
+      true,
+    );
+    const store = newStore(server, true);
+    store.perform({ kind: "relabel", start: 0, end: 3, from: 1, to: 2 });
+    expect(shown(store)).toEqual(["0-3:2"]);
+    await settled(store);
+    expect(store.undo()).toBeNull();
+    await settled(store);
+    expect(shown(store)).toEqual(["0-3:1", "0-3:2"]);
+    expect(server.calls).toEqual(["delete 0-3", "add 0-3"]);
+  });
+
+  it("keeps the server's layer in its source alone, and follows it when it changes", async () => {
+    const server = fakeServer();
+    const store = newStore(server);
+    store.perform({ kind: "add", spans: [{ start: 0, end: 3, labelId: 1 }] });
+    await settled(store);
+    expect(store.cache.layer).toMatchObject({
+      spans: [{ id: 100, start: 0, end: 3, labelId: 1 }],
+      version: server.state.version,
+    });
+    store.refresh();
+    expect(store.getSnapshot().canUndo).toBe(true);
+
+    // Another tab changed the layer: the page refetched, and the old history no longer fits.
+    store.cache.layer = {
+      spans: [{ id: 7, start: 8, end: 11, labelId: 2 }],
+      status: "in_progress",
+      version: 9,
+    };
+    store.refresh();
+    expect(shown(store)).toEqual(["8-11:2"]);
+    expect(store.getSnapshot().version).toBe(9);
+    expect(store.getSnapshot().canUndo).toBe(false);
   });
 });

@@ -1,21 +1,20 @@
-import { TRPCClientError } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
+import { DomainError } from "@/domain/errors";
 import {
   applyEdit,
   compareSpanContent,
-  indexOfSpan,
-  insertSorted,
   invertEdit,
-  sameSpan,
+  resolveEdit,
   spanKey,
   type SpanContent,
   type SpanEdit,
+  type StoredSpan,
 } from "@/domain/span-edits";
-import { spansOverlap } from "@/domain/spans";
+import { planSpanEdits, type LayerRules } from "@/domain/span-edits-check";
 import type { AppRouter } from "@/server/root";
 import type { TextSpan } from "../../../../_components/text/types";
+import { SaveQueue, type Queued } from "./span-save-queue";
 import { SpanHistory } from "./span-history";
-import { forgetSpanStore } from "./span-store-registry";
 
 type AnnotationStatus =
   inferRouterOutputs<AppRouter>["document"]["workspace"]["annotation"]["status"];
@@ -23,15 +22,18 @@ type Saved<T> = Promise<T & { version: number }>;
 
 /** The server calls the store makes; the page passes the tRPC client's. */
 export type SpanApi = {
-  addSpan(input: SpanContent & { documentId: number }): Saved<{ span: TextSpan }>;
-  addSpans(input: { documentId: number; spans: SpanContent[] }): Saved<{ spans: TextSpan[] }>;
-  relabelSpan(input: { spanId: number; labelId: number }): Saved<{ span: TextSpan }>;
-  deleteSpan(input: { spanId: number }): Saved<object>;
-  deleteSpans(input: { documentId: number; spanIds: number[] }): Saved<object>;
+  edit(input: { documentId: number; edits: SpanEdit[] }): Saved<{ spans: StoredSpan[] }>;
   submit(input: { documentId: number }): Saved<{ status: "submitted" }>;
 };
 
 export type Layer = { spans: TextSpan[]; status: AnnotationStatus; version: number };
+
+/**
+ * Where the server's layer lives: the page's query cache. The store reads it there and writes
+ * each confirmed change back, so nothing else keeps a copy to be kept in step.
+ */
+export type LayerSource = { read(): Layer | undefined; write(layer: Layer): void };
+
 export type SaveState = "saved" | "saving" | "failed";
 export type SpanStoreSnapshot = Layer & {
   saveState: SaveState;
@@ -43,41 +45,49 @@ export type SpanStoreSnapshot = Layer & {
 type Change =
   | { kind: "edit"; edit: SpanEdit; entry: SpanEdit; as: "do" | "undo" | "redo" }
   | { kind: "submit" };
-type Pending = { change: Change; failed: boolean; shown: Map<string, TextSpan> };
-
-/** A refusal found before calling the server, worded like the server's. */
-class Refusal extends Error {}
 
 let nextTemporaryId = -1;
 
 /**
  * One annotator's layer of one document as the page shows it: the server's spans with the
- * changes not yet saved laid over them, so every change shows at once. Changes are saved one at
- * a time in order; a save that fails for want of a server is retried with growing pauses until it
- * goes through (the page says so meanwhile); one the server refuses is dropped, with its reason.
+ * changes not yet saved laid over them, so every change shows at once. Each change is checked
+ * here by the same rules the server applies, then saved in order (see SaveQueue); one the server
+ * refuses anyway is dropped, with its reason.
  */
 export class SpanStore {
-  private base: Layer;
-  private queue: Pending[] = [];
-  private running = false;
-  private wake: (() => void) | null = null;
+  private readonly queue: SaveQueue<Change>;
+  private readonly history: SpanHistory;
   private refusal: string | null = null;
   private listeners = new Set<() => void>();
+  /** The spans shown for each unsaved change, the same objects until the change's state moves on. */
+  private shown = new WeakMap<Queued<Change>, Map<string, TextSpan>>();
   private snapshot: SpanStoreSnapshot;
-  private readonly history: SpanHistory;
-  /** Whether a page shows this store; one nobody shows is forgotten once it has saved all. */
-  retained = false;
+  /** The last layer read, sorted; it stands in if the query cache drops the entry meanwhile. */
+  private base: Layer;
+  private baseSource: Layer | undefined;
 
   constructor(
     private readonly documentId: number,
-    initial: Layer,
+    private readonly rules: LayerRules,
+    private readonly source: LayerSource,
     private readonly api: SpanApi,
-    private readonly allowOverlap: boolean,
-    /** Told the server's layer after every change it confirms, e.g. to update a query cache. */
-    private readonly onSaved: (layer: Layer) => void = () => {},
   ) {
-    this.base = sorted(initial);
-    this.history = new SpanHistory(documentId, initial.version);
+    this.base = { spans: [], status: "not_started", version: 0 };
+    this.readBase();
+    this.history = new SpanHistory(documentId, this.base.version);
+    this.queue = new SaveQueue<Change>({
+      save: (change) => this.save(change),
+      refused: (change, error) => {
+        // A change that depended on a refused one fails too; the first reason is the one to show.
+        this.refusal ??= error instanceof Error ? error.message : String(error);
+        if (change.kind === "edit") this.history.restore(change.entry, change.as);
+      },
+      changed: () => this.emit(),
+      idle: () => {
+        this.history.save(this.base.version);
+        this.emit();
+      },
+    });
     this.snapshot = this.buildSnapshot();
   }
 
@@ -90,10 +100,11 @@ export class SpanStore {
 
   /** Applies an edit at once and saves it; returns why it is refused, or null. */
   perform(edit: SpanEdit): string | null {
-    const problem = this.findProblem(edit);
+    const resolved = resolveEdit(this.snapshot.spans, edit);
+    const problem = this.findProblem(resolved);
     if (problem) return this.refuse(problem);
-    this.history.record(edit);
-    this.enqueue({ kind: "edit", edit, entry: edit, as: "do" });
+    this.history.record(resolved);
+    this.enqueue({ kind: "edit", edit: resolved, entry: resolved, as: "do" });
     return null;
   }
 
@@ -115,7 +126,7 @@ export class SpanStore {
 
   /** Skips the pause before the next attempt of a failed save. */
   retryNow() {
-    this.wake?.();
+    this.queue.retryNow();
   }
 
   dismissRefusal() {
@@ -124,13 +135,13 @@ export class SpanStore {
   }
 
   /**
-   * Takes the server's layer when it differs and nothing is waiting to save: with no change of
-   * its own in flight, the store has nothing to add to what the server says.
+   * Shows the server's layer again after the query cache changed. A version the store did not
+   * write means the layer changed elsewhere: the history may no longer fit it, so it goes.
    */
-  syncFromServer(layer: Layer) {
-    if (this.queue.length > 0 || layer.version === this.base.version) return;
-    this.base = sorted(layer);
-    this.history.clear();
+  refresh() {
+    const version = this.base.version;
+    this.readBase();
+    if (this.base.version !== version && this.queue.items.length === 0) this.history.clear();
     this.emit();
   }
 
@@ -144,19 +155,15 @@ export class SpanStore {
     return null;
   }
 
+  /** The server's refusal, found before asking it: both judge an edit with `planSpanEdits`. */
   private findProblem(edit: SpanEdit): string | null {
-    if (edit.kind !== "add" || this.allowOverlap) return null;
-    const shown = this.snapshot.spans;
-    const added = edit.spans.filter((span) => indexOfSpan(shown, span) < 0);
-    for (const [i, span] of added.entries()) {
-      const clash =
-        shown.find((other) => spansOverlap(other, span)) ??
-        added.slice(0, i).find((other) => spansOverlap(other, span));
-      if (clash) {
-        return `span ${span.start}-${span.end} overlaps span ${clash.start}-${clash.end}, and this project does not allow overlapping spans`;
-      }
+    try {
+      planSpanEdits(this.rules, this.snapshot.spans, [edit]);
+      return null;
+    } catch (error) {
+      if (error instanceof DomainError) return error.message;
+      throw error;
     }
-    return null;
   }
 
   private refuse(message: string): string {
@@ -167,108 +174,42 @@ export class SpanStore {
 
   private enqueue(change: Change) {
     this.refusal = null;
-    this.queue.push({ change, failed: false, shown: new Map() });
-    this.emit();
-    void this.run();
-  }
-
-  private async run() {
-    if (this.running) return;
-    this.running = true;
-    let attempt = 0;
-    for (let pending = this.queue[0]; pending; pending = this.queue[0]) {
-      try {
-        await this.save(pending.change);
-        this.queue.shift();
-        attempt = 0;
-        this.onSaved(this.base);
-      } catch (error) {
-        if (isRefusal(error)) {
-          this.queue.shift();
-          // A change that depended on a refused one fails too; the first reason is the one to show.
-          this.refusal ??= error instanceof Error ? error.message : String(error);
-          if (pending.change.kind === "edit") {
-            this.history.restore(pending.change.entry, pending.change.as);
-          }
-        } else {
-          pending.failed = true;
-          this.emit();
-          await this.pause(Math.min(30_000, 2_000 * 2 ** attempt++));
-          pending.failed = false;
-        }
-      }
-      this.emit();
-    }
-    this.running = false;
-    this.history.save(this.base.version);
-    if (!this.retained) forgetSpanStore(this);
-    this.emit();
-  }
-
-  private pause(ms: number) {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(() => this.wake?.(), ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-    });
+    this.queue.push(change);
   }
 
   private async save(change: Change) {
     if (change.kind === "submit") {
       const { status, version } = await this.api.submit({ documentId: this.documentId });
-      this.base = { ...this.base, status, version };
+      this.writeBase({ ...this.base, status, version });
       return;
     }
-    const edit = change.edit;
-    const stored = (content: SpanContent) => this.base.spans[indexOfSpan(this.base.spans, content)];
-    if (edit.kind === "add") {
-      const missing = edit.spans.filter((span) => !stored(span));
-      const [only] = missing;
-      if (!only) return;
-      const saved =
-        missing.length === 1
-          ? await this.api.addSpan({ documentId: this.documentId, ...only }).then((r) => ({
-              spans: [r.span],
-              version: r.version,
-            }))
-          : await this.api.addSpans({ documentId: this.documentId, spans: missing });
-      this.store(this.base.spans, saved.spans, saved.version);
-    } else if (edit.kind === "delete") {
-      const ids = edit.spans.flatMap((span) => stored(span)?.id ?? []);
-      const [only] = ids;
-      if (only === undefined) return;
-      const { version } =
-        ids.length === 1
-          ? await this.api.deleteSpan({ spanId: only })
-          : await this.api.deleteSpans({ documentId: this.documentId, spanIds: ids });
-      const kept = this.base.spans.filter(
-        (span) => !edit.spans.some((gone) => sameSpan(span, gone)),
-      );
-      this.store(kept, [], version);
-    } else {
-      const source = stored({ ...edit, labelId: edit.from });
-      if (!source) {
-        if (stored({ ...edit, labelId: edit.to })) return;
-        throw new Refusal(`span ${edit.start}-${edit.end} is no longer there`);
-      }
-      const { span, version } = await this.api.relabelSpan({ spanId: source.id, labelId: edit.to });
-      const rest = this.base.spans.filter(
-        (other) => other.id !== source.id && other.id !== span.id,
-      );
-      this.store(rest, [span], version);
-    }
-  }
-
-  private store(kept: TextSpan[], added: TextSpan[], version: number) {
-    const spans = added.reduce(
-      (result, span) => (indexOfSpan(result, span) >= 0 ? result : insertSorted(result, span)),
-      kept === this.base.spans ? [...kept] : kept,
+    const { spans: named, version } = await this.api.edit({
+      documentId: this.documentId,
+      edits: [change.edit],
+    });
+    const stored = new Map(named.map((span) => [spanKey(span), span]));
+    this.readBase();
+    const spans = applyEdit(
+      this.base.spans,
+      change.edit,
+      // The server names every span an edit adds, so the fallback only keeps the types whole.
+      (content) => stored.get(spanKey(content)) ?? { id: nextTemporaryId--, ...content },
     );
     const status = this.base.status === "not_started" ? "in_progress" : this.base.status;
-    this.base = { spans, status, version };
+    this.writeBase({ spans, status, version });
+  }
+
+  private readBase() {
+    const layer = this.source.read();
+    if (!layer || layer === this.baseSource) return;
+    this.baseSource = layer;
+    this.base = { ...layer, spans: [...layer.spans].sort(compareSpanContent) };
+  }
+
+  private writeBase(layer: Layer) {
+    this.base = layer;
+    this.source.write(layer);
+    this.baseSource = this.source.read() ?? layer;
   }
 
   private emit() {
@@ -277,10 +218,11 @@ export class SpanStore {
   }
 
   private buildSnapshot(): SpanStoreSnapshot {
-    const spans = this.queue.reduce(
-      (shown, pending) =>
-        pending.change.kind === "edit"
-          ? applyEdit(shown, pending.change.edit, (content) => unsaved(pending, content))
+    const items = this.queue.items;
+    const spans = items.reduce(
+      (shown, item) =>
+        item.change.kind === "edit"
+          ? applyEdit(shown, item.change.edit, (content) => this.unsaved(item, content))
           : shown,
       this.base.spans,
     );
@@ -288,9 +230,9 @@ export class SpanStore {
       spans,
       status: this.base.status,
       version: this.base.version,
-      saveState: this.queue.some((pending) => pending.failed)
+      saveState: items.some((item) => item.failed)
         ? "failed"
-        : this.queue.length > 0
+        : items.length > 0
           ? "saving"
           : "saved",
       refusal: this.refusal,
@@ -298,29 +240,17 @@ export class SpanStore {
       canRedo: this.history.canRedo,
     };
   }
-}
 
-function sorted(layer: Layer): Layer {
-  return { ...layer, spans: [...layer.spans].sort(compareSpanContent) };
-}
-
-/** The span shown for an unsaved change, the same object until the change's state moves on. */
-function unsaved(pending: Pending, content: SpanContent): TextSpan {
-  const saveState = pending.failed ? "failed" : "saving";
-  const key = `${spanKey(content)}:${saveState}`;
-  let span = pending.shown.get(key);
-  if (!span) {
-    span = { id: nextTemporaryId--, ...content, saveState };
-    pending.shown.set(key, span);
+  private unsaved(item: Queued<Change>, content: SpanContent): TextSpan {
+    const saveState = item.failed ? "failed" : "saving";
+    const key = `${spanKey(content)}:${saveState}`;
+    const shown = this.shown.get(item) ?? new Map<string, TextSpan>();
+    this.shown.set(item, shown);
+    let span = shown.get(key);
+    if (!span) {
+      span = { id: nextTemporaryId--, ...content, saveState };
+      shown.set(key, span);
+    }
+    return span;
   }
-  return span;
-}
-
-/** The server said no (bad input, not found, forbidden): trying again will not help. */
-function isRefusal(error: unknown): boolean {
-  if (error instanceof Refusal) return true;
-  const status = error instanceof TRPCClientError ? error.data?.httpStatus : undefined;
-  return (
-    typeof status === "number" && status >= 400 && status < 500 && ![401, 408, 429].includes(status)
-  );
 }

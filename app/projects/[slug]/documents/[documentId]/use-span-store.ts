@@ -2,16 +2,17 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, useSyncExternalStore } from "react";
+import type { LayerRules } from "@/domain/span-edits-check";
 import { useTRPC, useTRPCClient } from "../../../../_trpc/client";
-import { SpanStore, type Layer, type SpanApi } from "./span-store";
-import { hasUnsavedChanges, retainSpanStore, spanStoreFor } from "./span-store-registry";
+import { SpanStore, type Layer, type LayerSource, type SpanApi } from "./span-store";
+import { hasUnsavedChanges, showSpanStore, spanStoreFor } from "./span-store-registry";
 
 /**
- * The document's span store, made from the workspace query, with the tRPC client as its server.
- * Every saved change is written into the cached query too, so a later visit starts from it.
+ * The document's span store, over the workspace query: the store reads the server's layer from
+ * the query cache and writes every saved change into it, so a later visit starts from there.
  * Submitting refreshes every workspace and project query: progress and "next to do" move.
  */
-export function useSpanStore(documentId: number, layer: Layer, allowOverlap: boolean) {
+export function useSpanStore(documentId: number, layer: Layer, rules: LayerRules) {
   const client = useTRPCClient();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -20,11 +21,7 @@ export function useSpanStore(documentId: number, layer: Layer, allowOverlap: boo
     // A fetch of the workspace begun before a save would answer with the layer as it was.
     const fresh = <T>(call: () => Promise<T>) => queryClient.cancelQueries({ queryKey }).then(call);
     const api: SpanApi = {
-      addSpan: (input) => fresh(() => client.annotation.addSpan.mutate(input)),
-      addSpans: (input) => fresh(() => client.annotation.addSpans.mutate(input)),
-      relabelSpan: (input) => fresh(() => client.annotation.relabelSpan.mutate(input)),
-      deleteSpan: (input) => fresh(() => client.annotation.deleteSpan.mutate(input)),
-      deleteSpans: (input) => fresh(() => client.annotation.deleteSpans.mutate(input)),
+      edit: (input) => fresh(() => client.annotation.edit.mutate(input)),
       submit: async (input) => {
         const result = await fresh(() => client.annotation.submit.mutate(input));
         void queryClient.invalidateQueries({ queryKey: trpc.document.workspace.pathKey() });
@@ -32,20 +29,20 @@ export function useSpanStore(documentId: number, layer: Layer, allowOverlap: boo
         return result;
       },
     };
-    const keepCacheCurrent = (saved: Layer) =>
-      queryClient.setQueryData(queryKey, (cached) =>
-        cached ? { ...cached, annotation: saved } : cached,
-      );
-    return spanStoreFor(
-      documentId,
-      () => new SpanStore(documentId, layer, api, allowOverlap, keepCacheCurrent),
-    );
+    const source: LayerSource = {
+      read: () => queryClient.getQueryData(queryKey)?.annotation,
+      write: (saved) =>
+        queryClient.setQueryData(queryKey, (cached) =>
+          cached ? { ...cached, annotation: saved } : cached,
+        ),
+    };
+    return spanStoreFor(documentId, () => new SpanStore(documentId, rules, source, api));
   });
   useEffect(() => {
-    retainSpanStore(documentId, store, true);
-    return () => retainSpanStore(documentId, store, false);
+    showSpanStore(documentId, store, true);
+    return () => showSpanStore(documentId, store, false);
   }, [documentId, store]);
-  useEffect(() => store.syncFromServer(layer), [store, layer]);
+  useEffect(() => store.refresh(), [store, layer]);
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 
   useEffect(() => {

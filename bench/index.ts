@@ -4,8 +4,10 @@
  */
 import { benchAgreement } from "./agreement-bench";
 import { benchDatasets } from "./dataset-bench";
+import { benchDocumentList } from "./document-list-bench";
 import { benchWorkspace } from "./workspace-bench";
 
 benchAgreement();
 benchDatasets();
+benchDocumentList();
 await benchWorkspace();

@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open-database";
-import { annotations, assignments, memberships, spans, users } from "@/db/schema";
+import { annotations, assignments, documents, memberships, spans, users } from "@/db/schema";
 import type { DocumentListCaller } from "./document-list";
+
+const previewLength = 120;
 
 type ListedStatus = "not_started" | "in_progress" | "submitted";
 type TeamStatus = { userId: number; name: string; status: ListedStatus; assigned: boolean };
@@ -14,10 +16,21 @@ type TeamStatus = { userId: number; name: string; status: ListedStatus; assigned
 export function describeListedDocuments(
   db: Queryable,
   caller: DocumentListCaller,
-  page: { id: number; externalId: string | null; preview: string }[],
+  ids: number[],
   seesTeam: boolean,
 ) {
-  const ids = page.map((row) => row.id);
+  const texts = new Map(
+    db
+      .select({
+        id: documents.id,
+        externalId: documents.externalId,
+        preview: sql<string>`substr(${documents.text}, 1, ${previewLength})`,
+      })
+      .from(documents)
+      .where(inArray(documents.id, ids))
+      .all()
+      .map((row) => [row.id, row]),
+  );
   const seesGold = caller.role !== "annotator";
   const layers = db
     .select({
@@ -49,7 +62,8 @@ export function describeListedDocuments(
         .all()
     : [];
 
-  return page.map((row) => {
+  return ids.map((id) => {
+    const row = texts.get(id) ?? { id, externalId: null, preview: "" };
     const own = layers.find((l) => l.documentId === row.id && l.userId === caller.userId);
     const gold = layers.find((l) => l.documentId === row.id && l.userId === null);
     return {

@@ -1,0 +1,93 @@
+import { gt, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { annotations, assignments, documents } from "@/db/schema";
+import type { Cursor, DocumentListQuery } from "./document-list-input";
+
+/** The annotator whose status and queue a listing reads: its `annotatorId`, or the caller. */
+export const subjectLayer = alias(annotations, "subject_layer");
+export const subjectAssignment = alias(assignments, "subject_assignment");
+
+// Documents someone worked on without being assigned them follow the assigned ones in a queue.
+const afterQueue = Number.MAX_SAFE_INTEGER;
+
+const statusOrder = sql<number>`CASE coalesce(${subjectLayer.status}, 'not_started')
+  WHEN 'not_started' THEN 0 WHEN 'in_progress' THEN 1 ELSE 2 END`;
+
+/** The value rows are ordered by (then by id); `isId` when that value is the id itself. */
+export function sortKey(query: DocumentListQuery, inQueue: boolean, seesTeam: boolean) {
+  const key = (value: SQL, isId = false) => ({ key: value as SQL<string | number>, isId });
+  switch (query.sort) {
+    case "position":
+      return inQueue
+        ? key(sql`coalesce(${subjectAssignment.position}, ${afterQueue})`)
+        : key(sql`${documents.id}`, true);
+    case "name":
+      return key(sql`coalesce(${documents.externalId}, '')`);
+    case "status":
+      return key(statusOrder);
+    case "updated":
+      // The last change the caller may see: any layer for the team's view, else their own.
+      return key(
+        seesTeam
+          ? sql`coalesce((SELECT max(${annotations.updatedAt}) FROM ${annotations}
+              WHERE ${annotations.documentId} = ${documents.id}), ${documents.createdAt})`
+          : sql`coalesce(${subjectLayer.updatedAt}, ${documents.createdAt})`,
+      );
+  }
+}
+
+export function orderBy(key: SQL, direction: "asc" | "desc") {
+  const order = direction === "asc" ? sql`ASC` : sql`DESC`;
+  return [sql`${key} ${order}`, sql`${documents.id} ${order}`];
+}
+
+/** Keyset condition: rows strictly after the cursor in the listing's order. */
+export function startAfter(key: SQL, isId: boolean, after: Cursor, direction: "asc" | "desc"): SQL {
+  // A plain id comparison lets SQLite seek in the index instead of testing every row.
+  if (isId) return direction === "asc" ? gt(documents.id, after.id) : lt(documents.id, after.id);
+  const operator = direction === "asc" ? sql`>` : sql`<`;
+  return sql`(${key}, ${documents.id}) ${operator} (${after.key}, ${after.id})`;
+}
+
+export function filterConditions(query: DocumentListQuery): (SQL | undefined)[] {
+  return [
+    query.search ? matchesSearch(query.search) : undefined,
+    query.status
+      ? sql`coalesce(${subjectLayer.status}, 'not_started') = ${query.status}`
+      : undefined,
+    query.assigned ? isNotNull(subjectAssignment.userId) : undefined,
+    query.gold === "curated" ? sql`EXISTS ${curatedGold}` : undefined,
+    query.gold === "uncurated" ? sql`NOT EXISTS ${curatedGold}` : undefined,
+    query.disagreement ? hasDisagreement : undefined,
+  ];
+}
+
+/**
+ * External id or text containing the words as typed (LIKE, case-insensitive for ASCII), or the
+ * document number itself ("#12"). A full-text index (FTS5, trigram) would avoid reading every
+ * text on large projects; LIKE keeps substring matches exact and needs no second copy of texts.
+ */
+function matchesSearch(search: string): SQL {
+  const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const number = /^#?(\d{1,15})$/.exec(search)?.[1];
+  return sql`(${documents.externalId} LIKE ${pattern} ESCAPE '\\'
+    OR ${documents.text} LIKE ${pattern} ESCAPE '\\'
+    ${number ? sql`OR ${documents.id} = ${Number(number)}` : sql``})`;
+}
+
+const curatedGold = sql`(SELECT 1 FROM ${annotations} WHERE ${annotations.documentId} = ${documents.id}
+  AND ${annotations.userId} IS NULL AND ${annotations.status} = 'curated')`;
+
+/**
+ * Two or more submitted layers that differ: some span (start, end, label) is missing from at
+ * least one of them. Spans are unique per layer, so a span's row count is its number of layers.
+ */
+const hasDisagreement = sql`(
+  (SELECT count(*) FROM annotations a WHERE a.document_id = ${documents.id}
+     AND a.user_id IS NOT NULL AND a.status = 'submitted') >= 2
+  AND EXISTS (
+    SELECT 1 FROM spans s JOIN annotations a ON a.id = s.annotation_id
+     WHERE a.document_id = ${documents.id} AND a.user_id IS NOT NULL AND a.status = 'submitted'
+     GROUP BY s.start, s."end", s.label_id
+    HAVING count(*) < (SELECT count(*) FROM annotations b WHERE b.document_id = ${documents.id}
+       AND b.user_id IS NOT NULL AND b.status = 'submitted')))`;

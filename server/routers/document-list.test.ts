@@ -314,6 +314,11 @@ describe("document.list for annotators", () => {
       ).code,
     ).toBe("FORBIDDEN");
 
+    for (const filter of [{ gold: "curated" as const }, { disagreement: true }]) {
+      const refused = await refusal(as(people.ann).document.list({ projectSlug: "p", ...filter }));
+      expect(refused.code).toBe("FORBIDDEN");
+    }
+
     await as(people.owner).project.update({
       projectSlug: "p",
       settings: { blindAnnotation: false },

@@ -11,7 +11,7 @@ type TeamStatus = { userId: number; name: string; status: ListedStatus; assigned
 /**
  * What the list shows for one page of documents: the caller's own status and span count, and
  * for those who may see the team, every annotator's status (assigned or having a layer) and the
- * gold layer's. A page's worth of ids, so two indexed reads whatever the project's size.
+ * gold layer's. A page's worth of ids, so a few indexed reads whatever the project's size.
  */
 export function describeListedDocuments(
   db: Queryable,
@@ -71,7 +71,7 @@ export function describeListedDocuments(
       status: listedStatus(own?.status),
       spanCount: own?.spanCount ?? 0,
       team: seesTeam ? teamOf(row.id, layers, assigned) : [],
-      gold: seesGold ? (gold?.status ?? "none") : null,
+      gold: seesGold ? goldStatus(gold?.status) : null,
     };
   });
 }
@@ -96,6 +96,11 @@ function teamOf(
     });
   }
   return [...team.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Gold is "none" until a reviewer first curates; then in progress until marked curated. */
+function goldStatus(status: string | undefined): "none" | "in_progress" | "curated" {
+  return status === "in_progress" || status === "curated" ? status : "none";
 }
 
 // An annotator's layer is never "curated" (only gold is); anything else reads as not started.

@@ -41,6 +41,13 @@ export function listDocumentPage(
   if (caller.role === "annotator" && query.annotatorId && query.annotatorId !== caller.userId) {
     throw new DomainError("FORBIDDEN", "annotators list only their own documents");
   }
+  // Whether others disagree, or gold is settled, tells about work an annotator may not see.
+  if ((query.disagreement && !seesTeam) || (query.gold && caller.role === "annotator")) {
+    throw new DomainError(
+      "FORBIDDEN",
+      "only reviewers and owners can filter by gold or disagreement",
+    );
+  }
   const subject = query.annotatorId ?? caller.userId;
   // Where work is handed out, an annotator's list is their queue: assigned, or worked on.
   const inQueue =

@@ -50,12 +50,7 @@ export function benchDocumentList() {
         people.reviewer,
         { sort: "status", annotatorId: ann },
       ],
-      [
-        "reviewer, by last update",
-        "reviewer",
-        people.reviewer,
-        { sort: "updated", direction: "desc" },
-      ],
+      ["reviewer, by last update", "reviewer", people.reviewer, { sort: "updated", order: "desc" }],
       ["reviewer, search text", "reviewer", people.reviewer, { search: "minister said" }],
       ["reviewer, has disagreement", "reviewer", people.reviewer, { disagreement: true }],
     ];

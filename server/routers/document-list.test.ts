@@ -103,14 +103,14 @@ describe("document.list paging", () => {
     ["status", "asc"],
     ["status", "desc"],
     ["updated", "desc"],
-  ])("by %s %s lists every document exactly once, in order", async (sort, direction) => {
+  ])("by %s %s lists every document exactly once, in order", async (sort, order) => {
     const whole = await as(people.ann).document.list({
       projectSlug: "p",
       limit: 200,
       sort,
-      direction,
+      order,
     } as never);
-    const paged = await listAll(people.ann, { sort, direction });
+    const paged = await listAll(people.ann, { sort, order });
     expect(whole.items).toHaveLength(30);
     expect(paged).toEqual(whole.items.map((item) => item.id));
   });
@@ -126,7 +126,7 @@ describe("document.list paging", () => {
         projectSlug: "p",
         limit: 200,
         sort: "status",
-        direction: "desc",
+        order: "desc",
       })
     ).items.map((item) => item.status);
     expect(statuses.slice(0, 5)).toEqual(Array(5).fill("submitted"));

@@ -23,7 +23,8 @@ export const documentListInput = z.object({
   gold: z.enum(["curated", "uncurated"]).optional(),
   disagreement: z.boolean().optional(),
   sort: z.enum(documentListSorts).default("position"),
-  direction: z.enum(["asc", "desc"]).default("asc"),
+  // Not "direction": tRPC's infinite queries put their own (forward/backward) there.
+  order: z.enum(["asc", "desc"]).default("asc"),
   limit: z.int().min(1).max(200).default(50),
   cursor: z.string().max(400).nullish(),
 });

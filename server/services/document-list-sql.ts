@@ -36,16 +36,16 @@ export function sortKey(query: DocumentListQuery, inQueue: boolean, seesTeam: bo
   }
 }
 
-export function orderBy(key: SQL, direction: "asc" | "desc") {
-  const order = direction === "asc" ? sql`ASC` : sql`DESC`;
-  return [sql`${key} ${order}`, sql`${documents.id} ${order}`];
+export function orderBy(key: SQL, order: "asc" | "desc") {
+  const keyword = order === "asc" ? sql`ASC` : sql`DESC`;
+  return [sql`${key} ${keyword}`, sql`${documents.id} ${keyword}`];
 }
 
 /** Keyset condition: rows strictly after the cursor in the listing's order. */
-export function startAfter(key: SQL, isId: boolean, after: Cursor, direction: "asc" | "desc"): SQL {
+export function startAfter(key: SQL, isId: boolean, after: Cursor, order: "asc" | "desc"): SQL {
   // A plain id comparison lets SQLite seek in the index instead of testing every row.
-  if (isId) return direction === "asc" ? gt(documents.id, after.id) : lt(documents.id, after.id);
-  const operator = direction === "asc" ? sql`>` : sql`<`;
+  if (isId) return order === "asc" ? gt(documents.id, after.id) : lt(documents.id, after.id);
+  const operator = order === "asc" ? sql`>` : sql`<`;
   return sql`(${key}, ${documents.id}) ${operator} (${after.key}, ${after.id})`;
 }
 

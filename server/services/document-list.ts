@@ -72,8 +72,8 @@ export function listDocumentPage(
         and(eq(subjectAssignment.documentId, documents.id), eq(subjectAssignment.userId, subject)),
       );
   const rows = joinSubject(db.select({ id: documents.id, key }).from(documents).$dynamic())
-    .where(and(where, after ? startAfter(key, isId, after, query.direction) : undefined))
-    .orderBy(...orderBy(key, query.direction))
+    .where(and(where, after ? startAfter(key, isId, after, query.order) : undefined))
+    .orderBy(...orderBy(key, query.order))
     .limit(limit + 1)
     .all();
   const page = rows.slice(0, limit);

@@ -23,7 +23,7 @@ export function readFilters(params: URLSearchParams): ListFilters {
     gold: oneOf(golds, params.get("gold")),
     disagreement: params.get("disagreement") === "1" || undefined,
     sort: oneOf(sorts, params.get("sort")),
-    direction: params.get("dir") === "desc" ? "desc" : undefined,
+    order: params.get("dir") === "desc" ? "desc" : undefined,
   };
 }
 
@@ -36,7 +36,7 @@ export function writeFilters(filters: ListFilters): string {
     ["gold", filters.gold],
     ["disagreement", filters.disagreement && "1"],
     ["sort", filters.sort === "position" ? undefined : filters.sort],
-    ["dir", filters.direction === "desc" ? "desc" : undefined],
+    ["dir", filters.order === "desc" ? "desc" : undefined],
   ];
   return new URLSearchParams(
     entries.flatMap(([name, value]) => (value ? [[name, String(value)]] : [])),
@@ -68,9 +68,9 @@ export function DocumentFilters({ filters, onChange, view, annotators }: Props) 
         set({ search });
       }}
     >
-      <label className="flex flex-col">
-        <span className="font-medium">Search</span>
-        <span className="flex gap-1">
+      <span className="flex items-end gap-1">
+        <label className="flex flex-col">
+          <span className="font-medium">Search</span>
           <input
             type="search"
             value={search}
@@ -78,11 +78,11 @@ export function DocumentFilters({ filters, onChange, view, annotators }: Props) 
             placeholder="id, name or text"
             className={control}
           />
-          <button type="submit" className="rounded bg-blue-700 px-3 py-1 text-white">
-            Search
-          </button>
-        </span>
-      </label>
+        </label>
+        <button type="submit" className="rounded bg-blue-700 px-3 py-1 text-white">
+          Search
+        </button>
+      </span>
       {view.team && (
         <Select
           label="Annotator"
@@ -134,8 +134,8 @@ export function DocumentFilters({ filters, onChange, view, annotators }: Props) 
       />
       <Select
         label="Order"
-        value={filters.direction ?? "asc"}
-        onChange={(value) => set({ direction: value === "desc" ? "desc" : undefined })}
+        value={filters.order ?? "asc"}
+        onChange={(value) => set({ order: value === "desc" ? "desc" : undefined })}
         options={[
           ["asc", "Ascending"],
           ["desc", "Descending"],

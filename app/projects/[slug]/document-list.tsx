@@ -96,18 +96,19 @@ export function DocumentList({ projectSlug }: { projectSlug: string }) {
                       <ul aria-label="Annotators' status" className="flex flex-wrap gap-2">
                         {document.team.map((member) => (
                           <li key={member.userId} className="flex items-center gap-1">
-                            {member.name} <StatusBadge status={member.status} />
+                            {member.name}{" "}
+                            <StatusBadge status={member.status} testId="team-status" />
                           </li>
                         ))}
                       </ul>
                     </td>
                   )}
                   {view.gold && (
-                    <td className="py-2" data-testid="gold">
+                    <td className="py-2">
                       {document.gold === "none" || !document.gold ? (
                         <span className="text-zinc-500">none</span>
                       ) : (
-                        <StatusBadge status={document.gold} />
+                        <StatusBadge status={document.gold} testId="gold-status" />
                       )}
                     </td>
                   )}

@@ -54,20 +54,26 @@ export function benchDocumentList() {
       ["reviewer, search text", "reviewer", people.reviewer, { search: "minister said" }],
       ["reviewer, has disagreement", "reviewer", people.reviewer, { disagreement: true }],
     ];
+    let slowest = 0;
     for (const [name, role, userId, filters] of views) {
       const [baseline, measured] = projects.map((project) => {
         const caller = { project: { id: project, blindAnnotation: true }, userId, role };
         const input = documentListInput.parse({ limit: 50, ...filters });
         return bestOf(5, () => listDocumentPage(db, caller, input));
       }) as [Timed, Timed];
+      const total = measured.result.total;
+      const matches = total ? `${total.count}${total.atLeast ? "+" : ""}` : "?";
+      slowest = Math.max(slowest, measured.ms);
       printRow(`${name}: ${small}`, baseline.ms);
       printRow(
         `${name}: ${large}`,
         measured.ms,
-        `${(measured.ms / baseline.ms).toFixed(1)}x · ${measured.result.items.length} rows of ${measured.result.total}`,
+        `${(measured.ms / baseline.ms).toFixed(1)}x · ${measured.result.items.length} rows of ${matches}`,
       );
     }
-    console.log(`  goal: every first page at ${large} documents under 300 ms\n`);
+    console.log(
+      `  slowest first page at ${large}: ${slowest.toFixed(0)} ms (goal < 300 ms: ${slowest < 300 ? "met" : "MISSED"})\n`,
+    );
     db.$client.close();
   } finally {
     rmSync(folder, { recursive: true, force: true });

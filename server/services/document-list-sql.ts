@@ -1,6 +1,6 @@
 import { gt, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { annotations, assignments, documents } from "@/db/schema";
+import { annotations, assignments, documents, spans } from "@/db/schema";
 import type { Cursor, DocumentListQuery } from "./document-list-input";
 
 /** The annotator whose status and queue a listing reads: its `annotatorId`, or the caller. */
@@ -75,19 +75,29 @@ function matchesSearch(search: string): SQL {
     ${number ? sql`OR ${documents.id} = ${Number(number)}` : sql``})`;
 }
 
-const curatedGold = sql`(SELECT 1 FROM ${annotations} WHERE ${annotations.documentId} = ${documents.id}
-  AND ${annotations.userId} IS NULL AND ${annotations.status} = 'curated')`;
+// Inside raw SQL an alias renders as its name only, so FROM names the table it stands for.
+const aliasOf = (name: string) => ({
+  table: alias(annotations, name),
+  from: sql`${annotations} ${sql.identifier(name)}`,
+});
+
+const gold = aliasOf("gold_layer");
+const curatedGold = sql`(SELECT 1 FROM ${gold.from} WHERE ${gold.table.documentId} = ${documents.id}
+  AND ${gold.table.userId} IS NULL AND ${gold.table.status} = 'curated')`;
+
+const submittedLayers = ({ table }: ReturnType<typeof aliasOf>) =>
+  sql`${table.documentId} = ${documents.id} AND ${table.userId} IS NOT NULL
+    AND ${table.status} = 'submitted'`;
+const counted = aliasOf("counted_layer");
+const submittedCount = sql`(SELECT count(*) FROM ${counted.from} WHERE ${submittedLayers(counted)})`;
+const layer = aliasOf("submitted_layer");
 
 /**
  * Two or more submitted layers that differ: some span (start, end, label) is missing from at
  * least one of them. Spans are unique per layer, so a span's row count is its number of layers.
  */
-const hasDisagreement = sql`(
-  (SELECT count(*) FROM annotations a WHERE a.document_id = ${documents.id}
-     AND a.user_id IS NOT NULL AND a.status = 'submitted') >= 2
-  AND EXISTS (
-    SELECT 1 FROM spans s JOIN annotations a ON a.id = s.annotation_id
-     WHERE a.document_id = ${documents.id} AND a.user_id IS NOT NULL AND a.status = 'submitted'
-     GROUP BY s.start, s."end", s.label_id
-    HAVING count(*) < (SELECT count(*) FROM annotations b WHERE b.document_id = ${documents.id}
-       AND b.user_id IS NOT NULL AND b.status = 'submitted')))`;
+const hasDisagreement = sql`(${submittedCount} >= 2 AND EXISTS (
+  SELECT 1 FROM ${spans} JOIN ${layer.from} ON ${layer.table.id} = ${spans.annotationId}
+   WHERE ${submittedLayers(layer)}
+   GROUP BY ${spans.start}, ${spans.end}, ${spans.labelId}
+  HAVING count(*) < ${submittedCount}))`;

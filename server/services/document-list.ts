@@ -27,8 +27,9 @@ export const countedMatches = 10_000;
 /**
  * One page of a project's documents, found, filtered and sorted in SQL, continued by keyset
  * (the last row's sort key and id), so that page n costs what page 1 does and documents added
- * meanwhile neither repeat nor push others off a page. Sorting carries ids and keys only; the
- * page's texts and statuses are read for its own rows afterwards.
+ * meanwhile neither repeat nor push others off a page. (A document whose status or last change
+ * moves while someone pages by that sort moves in the listing too, as in any live listing.)
+ * Sorting carries ids and keys only; the page's texts and statuses are read for its rows after.
  */
 export function listDocumentPage(
   db: Queryable,

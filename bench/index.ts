@@ -4,10 +4,12 @@
  */
 import { benchAgreement } from "./agreement-bench";
 import { benchDatasets } from "./dataset-bench";
+import { benchDocumentList } from "./document-list-bench";
 import { benchSpanEdits } from "./span-edit-bench";
 import { benchWorkspace } from "./workspace-bench";
 
 benchAgreement();
 benchDatasets();
 benchSpanEdits();
+benchDocumentList();
 await benchWorkspace();

@@ -17,11 +17,18 @@ const looks = {
   },
 } as const;
 
-export function StatusBadge({ status }: { status: keyof typeof looks }) {
+/** `testId` tells the viewer's own status ("status", the default) from others' in one row. */
+export function StatusBadge({
+  status,
+  testId = "status",
+}: {
+  status: keyof typeof looks;
+  testId?: string;
+}) {
   const look = looks[status];
   return (
     <span
-      data-testid="status"
+      data-testid={testId}
       className={`rounded px-2 py-0.5 text-xs font-medium ${look.className}`}
     >
       {look.text}

@@ -24,7 +24,11 @@ export const documents = sqliteTable(
       .notNull()
       .default(sql`(unixepoch())`),
   },
-  (table) => [uniqueIndex("documents_project_external_id").on(table.projectId, table.externalId)],
+  (table) => [
+    uniqueIndex("documents_project_external_id").on(table.projectId, table.externalId),
+    // A project's documents in id order: the documents list pages through it without sorting.
+    index("documents_project").on(table.projectId),
+  ],
 );
 
 /** Annotators move in_progress -> submitted; a document's gold layer moves in_progress -> curated. */
@@ -54,6 +58,8 @@ export const annotations = sqliteTable(
     uniqueIndex("annotations_document_gold")
       .on(table.documentId)
       .where(sql`user_id IS NULL`),
+    // A document's last change, read from the index alone when the list sorts by it.
+    index("annotations_document_updated").on(table.documentId, table.updatedAt),
   ],
 );
 

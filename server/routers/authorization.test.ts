@@ -60,6 +60,7 @@ const matrix: Record<string, [Record<Who, Outcome>, Call]> = {
   // Blind annotation is on by default: annotators may not see the others' progress.
   "project.progress": [reviewers, (c) => c.project.progress(p)],
   "document.workspace": [members, (c, f) => c.document.workspace({ documentId: f.documentId })],
+  "document.list": [members, (c) => c.document.list(p)],
   "annotation.edit": [
     annotators,
     (c, f) =>

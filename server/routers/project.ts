@@ -1,6 +1,5 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { listDocumentsForUser } from "../services/documents";
 import { projectSettingsSchema, updateProjectSettings } from "../services/project-settings";
 import {
   createProject,
@@ -33,7 +32,6 @@ export const projectRouter = createTRPCRouter({
     description: ctx.project.description,
     archived: ctx.project.archived,
     role: ctx.role,
-    documents: listDocumentsForUser(ctx.db, ctx.project.id, ctx.userId, ctx.role),
   })),
 
   settings: projectProcedure.query(({ ctx }) => ({

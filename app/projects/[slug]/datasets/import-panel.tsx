@@ -34,7 +34,7 @@ export function ImportPanel({ projectSlug }: { projectSlug: string }) {
       onError,
       onSuccess: async () => {
         setUploaded(null);
-        const queryKey = trpc.project.bySlug.queryKey({ projectSlug });
+        const queryKey = trpc.document.list.pathKey();
         await queryClient.cancelQueries({ queryKey });
         await queryClient.invalidateQueries({ queryKey });
       },

@@ -11,12 +11,13 @@ const shownDocuments = 200;
 /** Documents against annotators: a tick hands a document to someone, by hand. */
 export function ManualAssignment({ projectSlug }: { projectSlug: string }) {
   const trpc = useTRPC();
-  const project = useQuery(trpc.project.bySlug.queryOptions({ projectSlug }));
+  const listed = useQuery(trpc.document.list.queryOptions({ projectSlug, limit: shownDocuments }));
   const members = useQuery(trpc.member.list.queryOptions({ projectSlug }));
   const assignments = useQuery(trpc.assignment.list.queryOptions({ projectSlug }));
   const feedback = useRefreshingMutationOptions([
     trpc.assignment.pathKey(),
     trpc.project.pathKey(),
+    trpc.document.pathKey(),
   ]);
   const assign = useMutation(trpc.assignment.assign.mutationOptions(feedback.options));
   const unassign = useMutation(trpc.assignment.unassign.mutationOptions(feedback.options));
@@ -29,8 +30,8 @@ export function ManualAssignment({ projectSlug }: { projectSlug: string }) {
       else next.set(key, value);
       return next;
     });
-  if (!project.data || !members.data || !assignments.data) {
-    return <QueryState query={project.data ? (members.data ? assignments : members) : project} />;
+  if (!listed.data || !members.data || !assignments.data) {
+    return <QueryState query={listed.data ? (members.data ? assignments : members) : listed} />;
   }
   const annotators = members.data.filter((member) => member.role === "annotator");
   const has = new Set(assignments.data.map((a) => `${a.documentId}:${a.userId}`));
@@ -51,7 +52,7 @@ export function ManualAssignment({ projectSlug }: { projectSlug: string }) {
           </tr>
         </thead>
         <tbody>
-          {project.data.documents.slice(0, shownDocuments).map((document) => (
+          {listed.data.items.map((document) => (
             <tr key={document.id}>
               <th scope="row" className="pr-4 font-normal">
                 {document.externalId ?? `#${document.id}`}

@@ -1,3 +1,4 @@
 export * from "./users";
 export * from "./projects";
 export * from "./documents";
+export * from "./rate-limits";

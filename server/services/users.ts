@@ -50,12 +50,17 @@ export async function verifyCredentials(
   password: string,
 ): Promise<PublicUser | null> {
   const user = db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
-  if (!user?.passwordHash || user.deactivated) return null;
-  const matches = await bcrypt.compare(password, user.passwordHash);
-  return matches
-    ? { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin }
-    : null;
+  // Every refusal costs one bcrypt comparison, so the answer's timing does not tell whether the
+  // e-mail has an account.
+  const matches = await bcrypt.compare(password, user?.passwordHash ?? getDummyHash());
+  if (!user?.passwordHash || user.deactivated || !matches) return null;
+  return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin };
 }
+
+// A hash of a random string at the same cost as real ones, compared against when there is no
+// account; made on first use, not at import.
+let dummyHash: string | undefined;
+const getDummyHash = () => (dummyHash ??= bcrypt.hashSync(crypto.randomUUID(), bcryptCost));
 
 export function findUserByEmail(db: Db, email: string): PublicUser {
   const user = db

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { openDatabase } from "@/db/open-database";
+import {
+  assertSignInAllowed,
+  recordFailedSignIn,
+  recordSuccessfulSignIn,
+  SignInThrottledError,
+} from "./sign-in-throttle";
+
+const folder = mkdtempSync(path.join(os.tmpdir(), "concord-throttle-test-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+afterEach(() => vi.useRealTimers());
+
+const ann = { email: "ann@example.org", address: "192.0.2.1" };
+
+async function failTimes(db: ReturnType<typeof openDatabase>, times: number, attempt = ann) {
+  for (let i = 0; i < times; i++) await recordFailedSignIn(db, attempt);
+}
+
+describe("sign-in throttling", () => {
+  it("refuses an account after five failures, names the wait, and lets it in after the window", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const db = openDatabase(":memory:");
+    await failTimes(db, 4);
+    await expect(assertSignInAllowed(db, ann)).resolves.toBeUndefined();
+    await failTimes(db, 1);
+    const refusal = await assertSignInAllowed(db, ann).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(SignInThrottledError);
+    expect((refusal as Error).message).toBe("too many failed sign-ins: try again in 15 minutes");
+
+    // The same e-mail in other letter case, from another address, is the same account.
+    const elsewhere = { email: "ANN@example.org", address: "198.51.100.7" };
+    await expect(assertSignInAllowed(db, elsewhere)).rejects.toThrow(SignInThrottledError);
+    await expect(
+      assertSignInAllowed(db, { email: "bob@example.org", address: "198.51.100.7" }),
+    ).resolves.toBeUndefined();
+
+    vi.setSystemTime(Date.now() + 15 * 60_000 + 1_000);
+    await expect(assertSignInAllowed(db, ann)).resolves.toBeUndefined();
+  });
+
+  it("counts per client address across accounts", async () => {
+    const db = openDatabase(":memory:");
+    for (let i = 0; i < 50; i++) {
+      await recordFailedSignIn(db, { email: `guess${i}@example.org`, address: "203.0.113.9" });
+    }
+    await expect(
+      assertSignInAllowed(db, { email: "new@example.org", address: "203.0.113.9" }),
+    ).rejects.toThrow(SignInThrottledError);
+    await expect(
+      assertSignInAllowed(db, { email: "new@example.org", address: "203.0.113.10" }),
+    ).resolves.toBeUndefined();
+  });
+
+  it("forgets an account's failures once it signs in", async () => {
+    const db = openDatabase(":memory:");
+    await failTimes(db, 4);
+    await recordSuccessfulSignIn(db, ann);
+    await failTimes(db, 4);
+    await expect(assertSignInAllowed(db, ann)).resolves.toBeUndefined();
+  });
+
+  it("keeps counting across a restart, since the counts live in the database", async () => {
+    const file = path.join(folder, "restart.db");
+    const before = openDatabase(file);
+    await failTimes(before, 5);
+    before.$client.close();
+    const after = openDatabase(file);
+    await expect(assertSignInAllowed(after, ann)).rejects.toThrow(SignInThrottledError);
+    after.$client.close();
+  });
+});

@@ -6,6 +6,7 @@ import { useTRPC } from "../../_trpc/client";
 import { QueryState } from "../../_components/query-state";
 import { StatusBadge } from "../../_components/status-badge";
 import { ProjectNav } from "./project-nav";
+import { countOf } from "@/domain/count-of";
 
 export function DocumentList({ projectSlug }: { projectSlug: string }) {
   const trpc = useTRPC();
@@ -16,7 +17,7 @@ export function DocumentList({ projectSlug }: { projectSlug: string }) {
       <h1 className="text-2xl font-semibold">{project.data.name}</h1>
       <ProjectNav projectSlug={projectSlug} current="Documents" role={project.data.role} />
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
-        {project.data.documents.length} documents · you are {project.data.role}
+        {countOf(project.data.documents.length, "document")} · you are {project.data.role}
       </p>
       <table className="w-full text-left text-sm">
         <thead className="border-b border-zinc-200 dark:border-zinc-800">

@@ -1,15 +1,11 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/root";
+import { countOf } from "@/domain/count-of";
 
 type ImportSummary = inferRouterOutputs<AppRouter>["dataset"]["preview"];
 type Problem = ImportSummary["invalid"][number];
 
 const shownProblems = 50;
-
-/** "1 document", "2 documents". */
-export function countOf(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
 
 /** What a preview found, or what an import did: counts, the first documents, every problem. */
 export function ImportSummaryView({ summary, done }: { summary: ImportSummary; done: boolean }) {

@@ -6,6 +6,7 @@ import { readableTextColor } from "@/domain/labels";
 import { ErrorBanner } from "../../../_components/error-banner";
 import { useTRPC } from "../../../_trpc/client";
 import { useRefreshingMutationOptions } from "../../../_trpc/use-refreshing-mutation-options";
+import { countOf } from "@/domain/count-of";
 
 type Label = {
   id: number;
@@ -168,7 +169,7 @@ function LabelRow(props: {
           className="flex items-center gap-2 rounded bg-red-50 px-2 py-1 text-red-900 dark:bg-red-950 dark:text-red-100"
         >
           Delete {label.name}
-          {pendingDelete > 0 ? ` and its ${pendingDelete} spans` : ""}?
+          {pendingDelete > 0 ? ` and its ${countOf(pendingDelete, "span")}` : ""}?
           <button
             type="button"
             onClick={() =>

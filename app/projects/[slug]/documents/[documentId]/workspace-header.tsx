@@ -3,6 +3,7 @@ import { StatusBadge } from "../../../../_components/status-badge";
 import { QueueProgress } from "./queue-progress";
 import { SaveIndicator } from "./save-indicator";
 import type { SpanStoreSnapshot } from "./span-store";
+import { countOf } from "@/domain/count-of";
 
 type WorkspaceHeaderProps = {
   title: string;
@@ -28,7 +29,7 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
       <h1 className="text-2xl font-semibold">{props.title}</h1>
       <StatusBadge status={layer.status} />
       <span className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="span-count">
-        {layer.spans.length} spans
+        {countOf(layer.spans.length, "span")}
       </span>
       {props.canAnnotate && <SaveIndicator state={layer.saveState} onRetry={props.onRetry} />}
       {props.canAnnotate && <QueueProgress {...props.progress} />}

@@ -4,6 +4,7 @@ import {
   fillLabelHotkeys,
   findLabelNameProblem,
   labelHotkeys,
+  labelTooltip,
   maxLabelNameLength,
 } from "./labels";
 
@@ -54,5 +55,12 @@ describe("findLabelNameProblem", () => {
     ["O", 'label "O" is reserved for tokens outside any span'],
   ])("refuses %j", (name, problem) => {
     expect(findLabelNameProblem(name)).toBe(problem);
+  });
+});
+
+describe("labelTooltip", () => {
+  it("names the label in full, with its description when it has one", () => {
+    expect(labelTooltip({ name: "PER", description: "" })).toBe("PER");
+    expect(labelTooltip({ name: "PER", description: "a person" })).toBe("PER: a person");
   });
 });

@@ -47,6 +47,11 @@ export function fillLabelHotkeys<T extends { hotkey: string | null }>(labels: re
  */
 export const maxLabelNameLength = 50;
 
+/** A label's tooltip where its name may be cut short: the whole name, then its description. */
+export function labelTooltip(label: { name: string; description: string }): string {
+  return label.description ? `${label.name}: ${label.description}` : label.name;
+}
+
 /** "O" means "outside any span" in token-level formats, so it can never name a label. */
 export function findLabelNameProblem(name: string): string | null {
   if (name.trim() === "") return "label name is empty";

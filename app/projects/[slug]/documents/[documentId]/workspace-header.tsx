@@ -12,6 +12,8 @@ type WorkspaceHeaderProps = {
   canAnnotate: boolean;
   links: { previous: string | null; next: string | null; nextUnsubmitted: string | null };
   onRetry: () => void;
+  onUndo: () => void;
+  onRedo: () => void;
   onSubmit: () => void;
   onFind: () => void;
   onShowShortcuts: () => void;
@@ -75,6 +77,34 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
             ?
           </kbd>
         </button>
+        {props.canAnnotate && (
+          <>
+            <button
+              type="button"
+              onClick={props.onUndo}
+              disabled={!layer.canUndo}
+              className={`${button} disabled:opacity-40`}
+              aria-keyshortcuts="Control+Z"
+            >
+              Undo
+              <kbd aria-hidden="true" className={hint}>
+                Ctrl+Z
+              </kbd>
+            </button>
+            <button
+              type="button"
+              onClick={props.onRedo}
+              disabled={!layer.canRedo}
+              className={`${button} disabled:opacity-40`}
+              aria-keyshortcuts="Control+Shift+Z Control+Y"
+            >
+              Redo
+              <kbd aria-hidden="true" className={hint}>
+                Ctrl+Shift+Z
+              </kbd>
+            </button>
+          </>
+        )}
         {props.canAnnotate && (
           <button
             type="button"

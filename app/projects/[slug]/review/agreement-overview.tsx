@@ -29,7 +29,7 @@ export function AgreementOverview({ projectSlug }: { projectSlug: string }) {
         <Headline
           name="Krippendorff's alpha (nominal)"
           value={token.krippendorffAlpha}
-          units={`${token.alphaUnits} pairable tokens`}
+          units={countOf(token.alphaUnits, "pairable token")}
         />
         <Headline
           name="Fleiss' kappa"

@@ -7,7 +7,7 @@ import { formatCatalog, importFormatNames, type ImportFormatName } from "@/domai
 import { FormError } from "../../../_components/field";
 import { useTRPC } from "../../../_trpc/client";
 import { ImportOptionsFields, type ImportOptions } from "./import-options";
-import { ImportSummaryView } from "./import-summary";
+import { hasDocumentsToImport, ImportSummaryView } from "./import-summary";
 import { ProgressLine } from "./progress-line";
 import { uploadFiles, type UploadedFiles } from "./upload-files";
 import { countOf } from "@/domain/count-of";
@@ -166,14 +166,16 @@ export function ImportPanel({ projectSlug }: { projectSlug: string }) {
               tick &ldquo;Skip invalid documents&rdquo;.
             </p>
           )}
-          <button
-            type="button"
-            disabled={busy || blocked || !uploaded}
-            onClick={() => uploaded && importing.mutate(input(uploaded))}
-            className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50"
-          >
-            Import {countOf(summary.documents + summary.replaced, "document")}
-          </button>
+          {hasDocumentsToImport(summary) && (
+            <button
+              type="button"
+              disabled={busy || blocked || !uploaded}
+              onClick={() => uploaded && importing.mutate(input(uploaded))}
+              className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50"
+            >
+              Import {countOf(summary.documents + summary.replaced, "document")}
+            </button>
+          )}
         </>
       )}
       {importing.data && (

@@ -59,9 +59,9 @@ describe("concord import and export in other formats", () => {
       );
       expect(brat.stderr).toBe("");
       expect(brat.status).toBe(0);
-      expect(brat.stdout).toContain("imported 1 documents, 1 annotations, 2 spans into s");
+      expect(brat.stdout).toContain("imported 1 document, 1 annotation, 2 spans into s");
       expect(brat.stdout).toMatch(
-        /left out 1 annotations.*\n.*a\.ann: line 3, field "R1": relation/,
+        /left out 1 annotation .*\n.*a\.ann: line 3, field "R1": relation/,
       );
 
       const conll = write("bad.conll", "-DOCSTART- -X- O O\n\nBob B-PER\n\nSue B-CITY\n");

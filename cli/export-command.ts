@@ -11,6 +11,7 @@ import { exportBytes, exportDataset } from "@/server/services/datasets/export-da
 import { parseExportSource } from "@/server/services/datasets/export-source";
 import type { ExportSummary } from "@/server/services/datasets/writers/export-format";
 import { createProgressBar } from "./progress-bar";
+import { countOf } from "@/domain/count-of";
 
 type ExportCommandOptions = {
   project: string;
@@ -87,7 +88,9 @@ async function writeAll(out: Writable, chunks: Iterable<string | Uint8Array>, ti
 /** Standard output may hold the data, so the summary goes to standard error, for people. */
 function reportExport(summary: ExportSummary, interactive: boolean) {
   if (interactive) {
-    console.error(`exported ${summary.documents} documents, ${summary.spans} spans`);
+    console.error(
+      `exported ${countOf(summary.documents, "document")}, ${countOf(summary.spans, "span")}`,
+    );
   }
   if (summary.unalignedSpans) {
     console.error(

@@ -8,6 +8,7 @@ import { importDataset, type ImportOptions } from "@/server/services/datasets/im
 import { fileFromPath } from "@/server/services/datasets/import-file";
 import type { ImportSummary, Problem } from "@/server/services/datasets/import-session";
 import { createProgressBar } from "./progress-bar";
+import { countOf } from "@/domain/count-of";
 
 type ImportCommandOptions = ImportOptions & {
   project: string;
@@ -82,12 +83,13 @@ function expandFolders(paths: string[], format: ImportFormatName): string[] {
 
 export function describeImport(summary: ImportSummary, project: string): string {
   const lines = [
-    `imported ${summary.documents} documents, ${summary.annotations} annotations, ${summary.spans} spans into ${project}`,
+    `imported ${countOf(summary.documents, "document")}, ${countOf(summary.annotations, "annotation")}, ${countOf(summary.spans, "span")} into ${project}`,
   ];
-  if (summary.replaced) lines.push(`replaced ${summary.replaced} documents already in the project`);
+  if (summary.replaced)
+    lines.push(`replaced ${countOf(summary.replaced, "document")} already in the project`);
   if (summary.alreadyPresent) {
     lines.push(
-      `${summary.alreadyPresent} documents already present, left unchanged (--replace replaces them)`,
+      `${countOf(summary.alreadyPresent, "document")} already present, left unchanged (--replace replaces them)`,
     );
   }
   if (summary.labelsCreated.length) {
@@ -100,7 +102,10 @@ export function describeImport(summary: ImportSummary, project: string): string 
       lines.push(`  ${file}: line ${line}${field ? `, field "${field}"` : ""}: ${reason}`);
     }
   };
-  list(`skipped ${summary.invalid.length} invalid documents:`, summary.invalid);
-  list(`left out ${summary.leftOut.length} annotations Concord has no place for:`, summary.leftOut);
+  list(`skipped ${countOf(summary.invalid.length, "invalid document")}:`, summary.invalid);
+  list(
+    `left out ${countOf(summary.leftOut.length, "annotation")} Concord has no place for:`,
+    summary.leftOut,
+  );
   return lines.join("\n");
 }

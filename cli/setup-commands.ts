@@ -4,6 +4,7 @@ import { getDb } from "@/server/database";
 import { rebalanceAssignments } from "@/server/services/assignments";
 import { addMember, createProject, findProjectBySlug } from "@/server/services/projects";
 import { createUser } from "@/server/services/users";
+import { countOf } from "@/domain/count-of";
 
 export function registerSetupCommands(program: Command) {
   const user = program.command("user").description("manage user accounts");
@@ -55,7 +56,7 @@ export function registerSetupCommands(program: Command) {
         const labels =
           options.labels === "" ? [] : options.labels.split(",").map((name) => name.trim());
         const created = createProject(getDb(), { ...options, labels });
-        console.log(`created project ${created.slug} with ${labels.length} labels`);
+        console.log(`created project ${created.slug} with ${countOf(labels.length, "label")}`);
       },
     );
 
@@ -72,7 +73,7 @@ export function registerSetupCommands(program: Command) {
         options.k,
       );
       console.log(
-        `assigned ${summary.documents} documents to ${summary.annotators} annotators (${summary.assignments} assignments)`,
+        `assigned ${countOf(summary.documents, "document")} to ${countOf(summary.annotators, "annotator")} (${countOf(summary.assignments, "assignment")})`,
       );
     });
 

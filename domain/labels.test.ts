@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { defaultLabelHotkey, fillLabelHotkeys, labelHotkeys } from "./labels";
+import {
+  defaultLabelHotkey,
+  fillLabelHotkeys,
+  findLabelNameProblem,
+  labelHotkeys,
+  labelTooltip,
+  maxLabelNameLength,
+} from "./labels";
 
 describe("defaultLabelHotkey", () => {
   it("gives the digits first, then letters", () => {
@@ -27,5 +34,33 @@ describe("fillLabelHotkeys", () => {
       { name: "D", hotkey: null },
     ];
     expect(fillLabelHotkeys(labels).map((label) => label.hotkey)).toEqual(["1", "3", "2", "4"]);
+  });
+});
+
+describe("findLabelNameProblem", () => {
+  it("accepts a name of the greatest length, counted in characters", () => {
+    expect(findLabelNameProblem("P".repeat(maxLabelNameLength))).toBeNull();
+    expect(findLabelNameProblem("😀".repeat(maxLabelNameLength))).toBeNull();
+  });
+
+  it("refuses a longer name, saying how long it is and what the limit is", () => {
+    expect(findLabelNameProblem("P".repeat(200))).toBe(
+      `label "${"P".repeat(20)}…" is 200 characters long: a label name has at most 50`,
+    );
+  });
+
+  it.each([
+    ["", "label name is empty"],
+    [" PER", 'label " PER" has leading or trailing spaces'],
+    ["O", 'label "O" is reserved for tokens outside any span'],
+  ])("refuses %j", (name, problem) => {
+    expect(findLabelNameProblem(name)).toBe(problem);
+  });
+});
+
+describe("labelTooltip", () => {
+  it("names the label in full, with its description when it has one", () => {
+    expect(labelTooltip({ name: "PER", description: "" })).toBe("PER");
+    expect(labelTooltip({ name: "PER", description: "a person" })).toBe("PER: a person");
   });
 });

@@ -41,11 +41,25 @@ export function fillLabelHotkeys<T extends { hotkey: string | null }>(labels: re
   return labels.map((label) => (label.hotkey ? label : { ...label, hotkey: free.shift() ?? null }));
 }
 
+/**
+ * Long enough for "GEOPOLITICAL_ENTITY" or "Person (historical)", short enough to sit in the
+ * legend, the label menu and the span list; longer names are shown cut with the whole as a tooltip.
+ */
+export const maxLabelNameLength = 50;
+
+/** A label's tooltip where its name may be cut short: the whole name, then its description. */
+export function labelTooltip(label: { name: string; description: string }): string {
+  return label.description ? `${label.name}: ${label.description}` : label.name;
+}
+
 /** "O" means "outside any span" in token-level formats, so it can never name a label. */
 export function findLabelNameProblem(name: string): string | null {
   if (name.trim() === "") return "label name is empty";
   if (name !== name.trim()) return `label "${name}" has leading or trailing spaces`;
   if (name === "O") return 'label "O" is reserved for tokens outside any span';
+  if ([...name].length > maxLabelNameLength) {
+    return `label "${[...name].slice(0, 20).join("")}…" is ${[...name].length} characters long: a label name has at most ${maxLabelNameLength}`;
+  }
   return null;
 }
 

@@ -1,7 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { trimWhitespace } from "./spans";
 import { snapToTokens, tokenAt, tokenBefore, tokenFrom } from "./token-boundaries";
-import { tokenize } from "./tokenize";
+import { tokenize, type Token } from "./tokenize";
+
+/**
+ * The words snapping and the cursor use, as one regular expression over the whole text: the
+ * tokens of `tokenize`, with a "." or "," between two digits joining them into one.
+ */
+function snappingWords(text: string): Token[] {
+  const pattern =
+    /(?:[\p{L}\p{N}\p{M}]|(?<=\p{Nd})[.,](?=\p{Nd}))+|[^\p{L}\p{N}\p{M}\p{White_Space}]/gu;
+  return Array.from(text.matchAll(pattern), (match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+    text: match[0],
+  }));
+}
 
 /** Deterministic texts mixing words, punctuation, spaces, marks and astral characters. */
 function sampleTexts(): string[] {
@@ -15,6 +29,8 @@ function sampleTexts(): string[] {
     "  ",
     "\n",
     "3.5",
+    "10",
+    ".",
     "𝒳y",
     "—",
     "Kursk",
@@ -34,9 +50,9 @@ function sampleTexts(): string[] {
   return texts;
 }
 
-describe("token boundaries agree with tokenize", () => {
+describe("token boundaries agree with the snapping words", () => {
   it.each(sampleTexts().map((text) => [JSON.stringify(text), text]))("%s", (_, text) => {
-    const tokens = tokenize(text);
+    const tokens = snappingWords(text);
     tokens.forEach((token, i) => {
       for (let offset = token.start; offset < token.end; offset++) {
         if (text.charCodeAt(offset) >= 0xdc00 && text.charCodeAt(offset) <= 0xdfff) continue;
@@ -77,8 +93,31 @@ describe("snapToTokens", () => {
     expect(snapped && text.slice(snapped.start, snapped.end)).toBe(expected);
   });
 
+  it.each([
+    ["a number with group separators", "paid 10,000 roubles", 6, 7, "10,000"],
+    ["a decimal number", "rose 3.5 per cent", 5, 6, "3.5"],
+    ["a number with both", "1,000,000.25 tons", 0, 2, "1,000,000.25"],
+    ["a number before a full stop", "in 2024. Then", 3, 5, "2024"],
+    ["a number before a comma and space", "10, 20", 0, 1, "10"],
+  ])("keeps %s one word", (_, text, start, end, expected) => {
+    const snapped = snapToTokens(text, start, end);
+    expect(snapped && text.slice(snapped.start, snapped.end)).toBe(expected);
+  });
+
   it("gives null for white space only", () => {
     expect(snapToTokens("a   b", 1, 4)).toBeNull();
+  });
+});
+
+describe("the agreement tokenizer", () => {
+  it("still splits numbers at their separators, as documented", () => {
+    expect(tokenize("10,000 and 3.5").map((token) => token.text)).toEqual([
+      ...("10,000".match(/\d+|,/g) ?? []),
+      "and",
+      "3",
+      ".",
+      "5",
+    ]);
   });
 });
 
@@ -93,5 +132,15 @@ describe("token cursor moves", () => {
     expect(tokenBefore(text, 16)?.text).toBe("NATO");
     expect(tokenBefore(text, 12)?.text).toBe(",");
     expect(tokenBefore(text, 0)).toBeNull();
+  });
+
+  it("steps over a number as one word", () => {
+    const prices = "from 10,000 to 3.5, now";
+    expect(tokenFrom(prices, 4)?.text).toBe("10,000");
+    expect(tokenFrom(prices, 11)?.text).toBe("to");
+    expect(tokenFrom(prices, 14)?.text).toBe("3.5");
+    expect(tokenFrom(prices, 18)?.text).toBe(",");
+    expect(tokenBefore(prices, 18)?.text).toBe("3.5");
+    expect(tokenAt(prices, 8)?.text).toBe("10,000");
   });
 });

@@ -15,12 +15,11 @@ test("a reviewer sees the same agreement as the CLI reports", async ({ page }) =
   await expect(page.getByTestId("headline-Fleiss' kappa")).toHaveText(
     formatMetric(expected.token.fleissKappa),
   );
-  await expect(
-    page
-      .getByRole("figure", { name: /Cohen's kappa/ })
-      .locator("svg")
-      .first(),
-  ).toBeVisible();
+  // Two annotators make one pair: its kappa is a single figure, not a heatmap of one value.
+  const [pair] = expected.token.cohenKappa;
+  await expect(page.getByTestId("pair-kappa")).toContainText(formatMetric(pair.kappa));
+  await expect(page.getByTestId("pair-kappa")).toContainText(`${pair.a} and ${pair.b}`);
+  await expect(page.getByRole("figure", { name: /Heatmap of Cohen's kappa/ })).toHaveCount(0);
   const pairs = page.getByRole("table", { name: "Pairwise agreement" });
   await expect(pairs.getByRole("row").nth(1)).toContainText(
     formatMetric(expected.span.pairs[0].exactF1),

@@ -108,7 +108,7 @@ test("Tab and Shift+Tab walk the spans; a hotkey relabels, Delete and Backspace 
   await expect(focused).toHaveText("Ana");
   await page.keyboard.press("Backspace");
   await expect(mark(page, "Ana")).toHaveCount(0);
-  await expect(page.getByTestId("span-count")).toHaveText("1 spans");
+  await expect(page.getByTestId("span-count")).toHaveText("1 span");
 
   // Escape until nothing is held, then Tab, leaves the text even with spans left to walk.
   await page.keyboard.press("Tab");

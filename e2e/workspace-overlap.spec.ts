@@ -31,7 +31,7 @@ test("a project that forbids overlaps refuses an overlapping span with a visible
   await expect(
     page.getByRole("alert").filter({ hasText: "does not allow overlapping spans" }),
   ).toBeVisible();
-  await expect(page.getByTestId("span-count")).toHaveText("1 spans");
+  await expect(page.getByTestId("span-count")).toHaveText("1 span");
   await expect(page.getByTestId("save-state")).toHaveText("Saved");
   await page.reload();
   await expect(documentText(page).locator("mark")).toHaveText(["New York"]);

@@ -33,7 +33,7 @@ test("a span shows at once; a save the server refuses is shown as failed and ret
   await expect(mark(page, "Ana")).toHaveAttribute("data-label", "PER");
   await expect(page.getByTestId("save-state")).toHaveText("Save failed — retrying");
   await expect(mark(page, "Ana")).toHaveAttribute("data-save-state", "failed");
-  await expect(page.getByTestId("span-count")).toHaveText("1 spans");
+  await expect(page.getByTestId("span-count")).toHaveText("1 span");
 
   release();
   await page.getByRole("button", { name: "Retry now" }).click();

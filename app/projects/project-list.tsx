@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "../_trpc/client";
 import { QueryState } from "../_components/query-state";
+import { countOf } from "@/domain/count-of";
 
 export function ProjectList() {
   const trpc = useTRPC();
@@ -27,7 +28,7 @@ export function ProjectList() {
               {project.archived && <span className="ml-2 text-xs text-zinc-500">archived</span>}
             </span>
             <span className="text-sm text-zinc-600 dark:text-zinc-400">
-              {project.documentCount} documents · {project.role}
+              {countOf(project.documentCount, "document")} · {project.role}
             </span>
           </Link>
         </li>

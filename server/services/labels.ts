@@ -9,6 +9,7 @@ import {
   findHotkeyProblem,
   findLabelNameProblem,
 } from "@/domain/labels";
+import { countOf } from "@/domain/count-of";
 
 export const labelFieldsSchema = z.object({
   name: z.string(),
@@ -116,7 +117,7 @@ export function deleteLabel(
     if (spanCount !== confirmedSpanCount) {
       throw new DomainError(
         "CONFLICT",
-        `deleting this label removes ${spanCount} spans; confirm that number to go ahead`,
+        `deleting this label removes ${countOf(spanCount, "span")}; confirm that number to go ahead`,
       );
     }
     tx.delete(labels).where(eq(labels.id, labelId)).run();

@@ -74,12 +74,21 @@ export function getProjectProgress(db: Queryable, projectId: number) {
 
 /** Element i counts the documents with i submissions; the last one, those with k or more. */
 function countDocumentsBySubmissions(db: Queryable, projectId: number, k: number): number[] {
+  // A left join grouped by document, not a correlated subquery: in a single-table select drizzle
+  // renders columns unqualified, so `documents.id` inside one bound to the annotation's own id.
   const perDocument = db
-    .select({
-      submissions: sql<number>`(select count(*) from ${annotations} where ${annotations.documentId} = ${documents.id} and ${annotations.status} = 'submitted' and ${annotations.userId} is not null)`,
-    })
+    .select({ submissions: count(annotations.id) })
     .from(documents)
+    .leftJoin(
+      annotations,
+      and(
+        eq(annotations.documentId, documents.id),
+        eq(annotations.status, "submitted"),
+        isNotNull(annotations.userId),
+      ),
+    )
     .where(eq(documents.projectId, projectId))
+    .groupBy(documents.id)
     .all();
   const histogram = Array.from({ length: k + 1 }, () => 0);
   for (const { submissions } of perDocument)

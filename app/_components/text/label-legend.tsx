@@ -1,3 +1,4 @@
+import { labelTooltip } from "@/domain/labels";
 import type { TextLabel } from "./types";
 
 export function LabelLegend({ labels }: { labels: TextLabel[] }) {
@@ -6,9 +7,9 @@ export function LabelLegend({ labels }: { labels: TextLabel[] }) {
       {labels.map((label) => (
         <li
           key={label.id}
-          title={label.description || undefined}
+          title={labelTooltip(label)}
           style={{ backgroundColor: label.color }}
-          className="rounded px-2 py-0.5 text-zinc-950"
+          className="max-w-48 truncate rounded px-2 py-0.5 text-zinc-950"
         >
           {label.hotkey && <kbd className="mr-1 font-mono text-xs">{label.hotkey}</kbd>}
           {label.name}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, type KeyboardEvent } from "react";
+import { labelTooltip } from "@/domain/labels";
 import type { TextLabel } from "./types";
 
 type LabelMenuProps = {
@@ -92,11 +93,11 @@ export function LabelMenu({
           aria-checked={label.id === currentLabelId}
           tabIndex={-1}
           onClick={() => onPick(label)}
-          title={label.description || undefined}
+          title={labelTooltip(label)}
           className="flex w-full items-center gap-2 rounded px-2 py-1 text-left text-sm hover:bg-zinc-100 focus:bg-zinc-100 aria-checked:font-semibold dark:hover:bg-zinc-800 dark:focus:bg-zinc-800"
         >
-          <span className="h-3 w-3 rounded-sm" style={{ backgroundColor: label.color }} />
-          <span className="flex-1">{label.name}</span>
+          <span className="h-3 w-3 shrink-0 rounded-sm" style={{ backgroundColor: label.color }} />
+          <span className="min-w-0 flex-1 truncate">{label.name}</span>
           {label.hotkey && (
             <kbd className="text-xs text-zinc-600 dark:text-zinc-400">{label.hotkey}</kbd>
           )}

@@ -63,10 +63,11 @@ export const TextBlock = memo(function TextBlock(props: TextBlockProps) {
     const piece = text.slice(offset, start + segment.end);
     const covering = segment.spans.flatMap((item) => (item.span ? [item.span] : []));
     const marks = new Set(segment.spans.flatMap((item) => (item.mark ? [item.mark] : [])));
+    // Search matches are underlined, never filled, so that they cannot pass for a label's span.
     const markClass = [
       marks.has("cursor") ? "outline-2 outline-dashed outline-blue-700" : "",
-      marks.has("current") ? "bg-orange-200 ring-2 ring-orange-600" : "",
-      marks.has("match") && !marks.has("current") ? "bg-yellow-200" : "",
+      marks.has("current") ? "search-match search-match-current" : "",
+      marks.has("match") && !marks.has("current") ? "search-match" : "",
     ].join(" ");
     const top = covering[0];
     const label = top && labelsById.get(top.labelId);
@@ -123,7 +124,7 @@ export const TextBlock = memo(function TextBlock(props: TextBlockProps) {
         title={covering.map((span) => labelsById.get(span.labelId)?.name).join(", ")}
         onClick={(event) => onSpanClick(top, event.currentTarget.getBoundingClientRect(), covering)}
         style={paint(label.color, stacked, lanes, laneCount, labelsById)}
-        className={`cursor-pointer rounded-sm px-px text-zinc-950 ${markClass} ${
+        className={`cursor-pointer rounded-sm text-zinc-950 ${markClass} ${
           focused ? "outline-2 outline-offset-1 outline-blue-700" : ""
         } ${saveState === "saving" ? "opacity-70" : ""} ${
           saveState === "failed" ? "ring-2 ring-red-600" : ""

@@ -13,6 +13,7 @@ import {
   type ListFilters,
 } from "./document-list-filters";
 import { ProjectNav } from "./project-nav";
+import { countOf } from "@/domain/count-of";
 
 const pageSize = 50;
 
@@ -135,7 +136,7 @@ export function DocumentList({ projectSlug }: { projectSlug: string }) {
 }
 
 function describeCount(shown: number, total: { count: number; atLeast: boolean } | null) {
-  if (!total) return `${shown} documents`;
+  if (!total) return countOf(shown, "document");
   const count = `${total.count.toLocaleString("en")}${total.atLeast ? "+" : ""}`;
   const noun = total.count === 1 && !total.atLeast ? "document" : "documents";
   return shown < total.count ? `${shown} of ${count} ${noun}` : `${count} ${noun}`;

@@ -7,9 +7,10 @@ import { formatCatalog, importFormatNames, type ImportFormatName } from "@/domai
 import { FormError } from "../../../_components/field";
 import { useTRPC } from "../../../_trpc/client";
 import { ImportOptionsFields, type ImportOptions } from "./import-options";
-import { countOf, ImportSummaryView } from "./import-summary";
+import { hasDocumentsToImport, ImportSummaryView } from "./import-summary";
 import { ProgressLine } from "./progress-line";
 import { uploadFiles, type UploadedFiles } from "./upload-files";
+import { countOf } from "@/domain/count-of";
 
 const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
 
@@ -148,7 +149,7 @@ export function ImportPanel({ projectSlug }: { projectSlug: string }) {
         <ProgressLine
           label={`${importing.isPending ? "Importing" : "Checking"}… ${
             reading
-              ? `${megabytes(reading.bytesRead)} of ${megabytes(reading.totalBytes)} MB, ${reading.documents} documents`
+              ? `${megabytes(reading.bytesRead)} of ${megabytes(reading.totalBytes)} MB, ${countOf(reading.documents, "document")}`
               : ""
           }`}
           fraction={reading ? reading.bytesRead / Math.max(1, reading.totalBytes) : undefined}
@@ -165,14 +166,16 @@ export function ImportPanel({ projectSlug }: { projectSlug: string }) {
               tick &ldquo;Skip invalid documents&rdquo;.
             </p>
           )}
-          <button
-            type="button"
-            disabled={busy || blocked || !uploaded}
-            onClick={() => uploaded && importing.mutate(input(uploaded))}
-            className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50"
-          >
-            Import {countOf(summary.documents + summary.replaced, "document")}
-          </button>
+          {hasDocumentsToImport(summary) && (
+            <button
+              type="button"
+              disabled={busy || blocked || !uploaded}
+              onClick={() => uploaded && importing.mutate(input(uploaded))}
+              className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50"
+            >
+              Import {countOf(summary.documents + summary.replaced, "document")}
+            </button>
+          )}
         </>
       )}
       {importing.data && (

@@ -1,29 +1,35 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/root";
+import { countOf } from "@/domain/count-of";
 
 type ImportSummary = inferRouterOutputs<AppRouter>["dataset"]["preview"];
 type Problem = ImportSummary["invalid"][number];
 
 const shownProblems = 50;
 
-/** "1 document", "2 documents". */
-export function countOf(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+/** Whether importing would add or replace any document; if not, no import is offered. */
+export function hasDocumentsToImport(summary: ImportSummary): boolean {
+  return summary.documents + summary.replaced > 0;
 }
 
 /** What a preview found, or what an import did: counts, the first documents, every problem. */
 export function ImportSummaryView({ summary, done }: { summary: ImportSummary; done: boolean }) {
   const { documents, annotations, spans, replaced, alreadyPresent, labelsCreated } = summary;
+  const empty = documents + replaced + alreadyPresent + summary.invalid.length === 0;
   return (
     <div data-testid={done ? "import-result" : "import-preview"} className="my-4 text-sm">
-      <p className="font-medium">
-        {done ? "Imported" : "Ready to import"} {countOf(documents, "new document")},{" "}
-        {countOf(annotations, "annotation")}, {countOf(spans, "span")}
-        {replaced > 0 && `; ${done ? "replaced" : "replaces"} ${countOf(replaced, "document")}`}
-        {alreadyPresent > 0 &&
-          `; ${countOf(alreadyPresent, "document")} already in the project left unchanged`}
-        .
-      </p>
+      {empty ? (
+        <p className="font-medium">The file holds no documents: there is nothing to import.</p>
+      ) : (
+        <p className="font-medium">
+          {done ? "Imported" : "Ready to import"} {countOf(documents, "new document")},{" "}
+          {countOf(annotations, "annotation")}, {countOf(spans, "span")}
+          {replaced > 0 && `; ${done ? "replaced" : "replaces"} ${countOf(replaced, "document")}`}
+          {alreadyPresent > 0 &&
+            `; ${countOf(alreadyPresent, "document")} already in the project left unchanged`}
+          .
+        </p>
+      )}
       {labelsCreated.length > 0 && (
         <p>
           {done ? "Created" : "Creates"} the labels {labelsCreated.join(", ")}.

@@ -26,8 +26,9 @@ export function GuidelinesView({ projectSlug }: { projectSlug: string }) {
           <div key={label.id} className="contents">
             <dt>
               <span
+                title={label.name}
                 style={{ backgroundColor: label.color, color: label.textColor }}
-                className="rounded px-2 py-0.5"
+                className="inline-block max-w-48 truncate rounded px-2 py-0.5 align-bottom"
               >
                 {label.name}
               </span>

@@ -7,6 +7,7 @@ import { useTRPC } from "../../../_trpc/client";
 import { AgreementHeatmaps } from "./agreement-heatmaps";
 import { DataTable } from "./data-table";
 import { ProjectNav } from "../project-nav";
+import { countOf } from "@/domain/count-of";
 
 export function AgreementOverview({ projectSlug }: { projectSlug: string }) {
   const trpc = useTRPC();
@@ -28,12 +29,12 @@ export function AgreementOverview({ projectSlug }: { projectSlug: string }) {
         <Headline
           name="Krippendorff's alpha (nominal)"
           value={token.krippendorffAlpha}
-          units={`${token.alphaUnits} pairable tokens`}
+          units={countOf(token.alphaUnits, "pairable token")}
         />
         <Headline
           name="Fleiss' kappa"
           value={token.fleissKappa}
-          units={`${token.fleissUnits} tokens submitted by every annotator`}
+          units={`${countOf(token.fleissUnits, "token")} submitted by every annotator`}
         />
       </dl>
 

@@ -6,6 +6,7 @@ import { ErrorBanner } from "../../../_components/error-banner";
 import { useTRPC } from "../../../_trpc/client";
 import { useRefreshingMutationOptions } from "../../../_trpc/use-refreshing-mutation-options";
 import { ManualAssignment } from "./manual-assignment";
+import { countOf } from "@/domain/count-of";
 
 /** Balanced assignment: every document to k annotators, keeping work already started. */
 export function AssignmentPanel({
@@ -52,8 +53,9 @@ export function AssignmentPanel({
       <ManualAssignment projectSlug={projectSlug} />
       {rebalance.data && (
         <p role="status">
-          Assigned {rebalance.data.documents} documents to {rebalance.data.annotators} annotators (
-          {rebalance.data.assignments} assignments).
+          Assigned {countOf(rebalance.data.documents, "document")} to{" "}
+          {countOf(rebalance.data.annotators, "annotator")} ({rebalance.data.assignments}{" "}
+          assignments).
         </p>
       )}
     </div>

@@ -2,10 +2,11 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { readableTextColor } from "@/domain/labels";
+import { fillLabelHotkeys, readableTextColor } from "@/domain/labels";
 import { ErrorBanner } from "../../../_components/error-banner";
 import { useTRPC } from "../../../_trpc/client";
 import { useRefreshingMutationOptions } from "../../../_trpc/use-refreshing-mutation-options";
+import { countOf } from "@/domain/count-of";
 
 type Label = {
   id: number;
@@ -21,16 +22,19 @@ export function LabelEditor({ projectSlug, labels }: { projectSlug: string; labe
   const feedback = useRefreshingMutationOptions([trpc.project.pathKey(), trpc.label.pathKey()]);
   const create = useMutation(trpc.label.create.mutationOptions(feedback.options));
   const [newName, setNewName] = useState("");
+  // The keys the annotation page gives labels without one, shown (and saved) as theirs.
+  const shown = fillLabelHotkeys(labels);
 
   return (
     <div className="text-sm">
       <ErrorBanner message={feedback.error} onDismiss={feedback.clearError} />
       <ol aria-label="Labels" className="space-y-2">
-        {labels.map((label, index) => (
+        {shown.map((label, index) => (
           <LabelRow
             key={`${label.id}-${label.name}-${label.color}-${label.hotkey}-${label.description}`}
             projectSlug={projectSlug}
             label={label}
+            automaticHotkey={labels[index]?.hotkey === null && label.hotkey !== null}
             first={index === 0}
             last={index === labels.length - 1}
             feedback={feedback}
@@ -68,6 +72,8 @@ type Feedback = ReturnType<typeof useRefreshingMutationOptions>;
 function LabelRow(props: {
   projectSlug: string;
   label: Label;
+  /** The hotkey is one the annotation page gives it, not one chosen here. */
+  automaticHotkey: boolean;
   first: boolean;
   last: boolean;
   feedback: Feedback;
@@ -96,6 +102,7 @@ function LabelRow(props: {
       className="flex flex-wrap items-center gap-2"
     >
       <span
+        title={draft.name}
         style={{ backgroundColor: draft.color, color: readableTextColor(draft.color) }}
         className="w-24 truncate rounded px-2 py-0.5 text-center"
       >
@@ -118,6 +125,11 @@ function LabelRow(props: {
         aria-label={`Hotkey of ${label.name}`}
         value={draft.hotkey ?? ""}
         maxLength={1}
+        title={
+          props.automaticHotkey
+            ? "Given automatically: the first key no other label has. Type another to choose."
+            : undefined
+        }
         onChange={(e) => setDraft({ ...draft, hotkey: e.target.value.toLowerCase() || null })}
         className="w-10 rounded border px-2 py-1 text-center"
       />
@@ -168,7 +180,7 @@ function LabelRow(props: {
           className="flex items-center gap-2 rounded bg-red-50 px-2 py-1 text-red-900 dark:bg-red-950 dark:text-red-100"
         >
           Delete {label.name}
-          {pendingDelete > 0 ? ` and its ${pendingDelete} spans` : ""}?
+          {pendingDelete > 0 ? ` and its ${countOf(pendingDelete, "span")}` : ""}?
           <button
             type="button"
             onClick={() =>

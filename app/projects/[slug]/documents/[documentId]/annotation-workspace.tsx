@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { fillLabelHotkeys } from "@/domain/labels";
+import { countOf } from "@/domain/count-of";
 import { contentOf } from "@/domain/span-edits";
 import { findTaggableOccurrences } from "@/domain/text-search";
 import type { AppRouter } from "@/server/root";
@@ -19,6 +20,7 @@ import { useTRPC } from "../../../../_trpc/client";
 import { DocumentSearchBar } from "./document-search";
 import { ShortcutSheet } from "./shortcut-sheet";
 import { SpanList } from "./span-list";
+import { useFadingNotice } from "./use-fading-notice";
 import { useDocumentSearch } from "./use-document-search";
 import { useSpanStore } from "./use-span-store";
 import { useWorkspaceShortcuts } from "./use-workspace-shortcuts";
@@ -60,8 +62,7 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
   const findRef = useRef<HTMLInputElement>(null);
   const [findRequest, setFindRequest] = useState(0);
   const [sheetOpen, setSheetOpen] = useState(false);
-  const [notice, setNotice] = useState("");
-  const [tagLabelId, setTagLabelId] = useState(labels[0]?.id ?? null);
+  const [notice, setNotice] = useFadingNotice();
 
   const href = (id: number | null) => (id ? `/projects/${projectSlug}/documents/${id}` : null);
   const links = {
@@ -73,6 +74,8 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
   const go = (link: string | null, missing: string) =>
     link ? router.push(link) : setNotice(`There is no ${missing} document.`);
   const say = (message: string | null) => setNotice(message ?? "");
+  const undo = () => canAnnotate && say(store.undo() ?? "Undone.");
+  const redo = () => canAnnotate && say(store.redo() ?? "Redone.");
 
   usePrefetchDocuments(
     projectSlug,
@@ -82,8 +85,8 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
   );
 
   useWorkspaceShortcuts({
-    undo: () => canAnnotate && say(store.undo() ?? "Undone."),
-    redo: () => canAnnotate && say(store.redo() ?? "Redone."),
+    undo,
+    redo,
     previous: () => go(links.previous, "previous"),
     next: () => go(links.next, "next"),
     nextUnsubmitted: () => go(links.nextUnsubmitted, "other unsubmitted"),
@@ -123,7 +126,6 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
   );
 
   const add = (range: TextRange, label: TextLabel) => {
-    setTagLabelId(label.id);
     store.perform({ kind: "add", spans: [{ ...range, labelId: label.id }] });
   };
   const relabel = (span: TextSpan, label: TextLabel) => {
@@ -131,12 +133,11 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
     store.perform({ kind: "relabel", ...contentOf(span), from: span.labelId, to: label.id });
   };
   const remove = (span: TextSpan) => store.perform({ kind: "delete", spans: [contentOf(span)] });
-  const tagAll = () => {
-    const label = labels.find((candidate) => candidate.id === tagLabelId);
-    if (!label || taggable.length === 0) return;
+  const tagAll = (label: TextLabel) => {
+    if (taggable.length === 0) return;
     const spans = taggable.map((range) => ({ ...range, labelId: label.id }));
     const problem = store.perform({ kind: "add", spans });
-    say(problem ? null : `Tagged ${spans.length} occurrences as ${label.name}.`);
+    say(problem ? null : `Tagged ${countOf(spans.length, "occurrence")} as ${label.name}.`);
   };
   const goToSpan = useLatestCallback((span: TextSpan) => editorRef.current?.focusSpan(span));
 
@@ -154,6 +155,8 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
         canAnnotate={canAnnotate}
         links={links}
         onRetry={store.retryNow.bind(store)}
+        onUndo={undo}
+        onRedo={redo}
         onSubmit={() => store.submit()}
         onFind={() => {
           search.show(null);
@@ -175,8 +178,6 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
           search={search}
           inputRef={findRef}
           labels={labels}
-          tagLabelId={tagLabelId}
-          onTagLabelChange={setTagLabelId}
           taggableCount={taggable.length}
           onTagAll={canAnnotate ? tagAll : null}
           onStep={search.step}

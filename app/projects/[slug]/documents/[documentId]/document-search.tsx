@@ -8,12 +8,9 @@ type DocumentSearchBarProps = {
   search: DocumentSearch;
   inputRef: Ref<HTMLInputElement>;
   labels: TextLabel[];
-  /** The label "tag all" applies: the one last used, until another is picked here. */
-  tagLabelId: number | null;
-  onTagLabelChange: (labelId: number) => void;
   /** How many matches "tag all" would tag: whole, unannotated occurrences. */
   taggableCount: number;
-  onTagAll: (() => void) | null;
+  onTagAll: ((label: TextLabel) => void) | null;
   onStep: (direction: 1 | -1) => void;
   onClose: () => void;
 };
@@ -24,8 +21,8 @@ type DocumentSearchBarProps = {
  * every unannotated occurrence at once, as one change.
  */
 export function DocumentSearchBar(props: DocumentSearchBarProps) {
-  const { search, inputRef, labels, tagLabelId, taggableCount, onTagAll, onStep, onClose } = props;
-  const tagLabel = labels.find((label) => label.id === tagLabelId);
+  const { search, inputRef, labels, taggableCount, onTagAll, onStep, onClose } = props;
+  const tagLabel = labels.find((label) => label.id === search.tagLabelId);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === "Enter") {
@@ -93,10 +90,13 @@ export function DocumentSearchBar(props: DocumentSearchBarProps) {
           <label className="ml-auto flex items-center gap-1">
             Tag as
             <select
-              value={tagLabelId ?? ""}
-              onChange={(event) => props.onTagLabelChange(Number(event.target.value))}
-              className="rounded border border-zinc-400 px-1 py-0.5 dark:border-zinc-600 dark:bg-zinc-900"
+              value={search.tagLabelId ?? ""}
+              onChange={(event) => search.setTagLabelId(Number(event.target.value) || null)}
+              className="max-w-40 rounded border border-zinc-400 px-1 py-0.5 dark:border-zinc-600 dark:bg-zinc-900"
             >
+              <option value="" disabled>
+                Choose a label
+              </option>
               {labels.map((label) => (
                 <option key={label.id} value={label.id}>
                   {label.name}
@@ -106,7 +106,7 @@ export function DocumentSearchBar(props: DocumentSearchBarProps) {
           </label>
           <button
             type="button"
-            onClick={onTagAll}
+            onClick={() => tagLabel && onTagAll(tagLabel)}
             disabled={taggableCount === 0 || !tagLabel}
             className="rounded bg-blue-700 px-3 py-0.5 font-medium text-white disabled:opacity-60"
           >

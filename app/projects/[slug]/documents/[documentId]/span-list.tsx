@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useDeferredValue, useId, useMemo, useState, type KeyboardEvent } from "react";
+import { labelTooltip } from "@/domain/labels";
 import { spanKey } from "@/domain/span-edits";
 import type { TextLabel, TextSpan } from "../../../../_components/text/types";
 
@@ -89,9 +90,9 @@ const SpanGroup = memo(function SpanGroup(props: SpanGroupProps) {
       data-testid="span-group"
       data-label={label.name}
     >
-      <h3 id={headingId} className="mb-1 flex items-center gap-2">
-        <span className="h-3 w-3 rounded-sm" style={{ backgroundColor: label.color }} />
-        <span className="font-medium">{label.name}</span>
+      <h3 id={headingId} className="mb-1 flex items-center gap-2" title={labelTooltip(label)}>
+        <span className="h-3 w-3 shrink-0 rounded-sm" style={{ backgroundColor: label.color }} />
+        <span className="min-w-0 truncate font-medium">{label.name}</span>
         <span className="text-zinc-600 dark:text-zinc-400" data-testid="span-group-count">
           {spans.length}
         </span>

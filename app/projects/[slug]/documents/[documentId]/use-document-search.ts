@@ -3,12 +3,17 @@
 import { useDeferredValue, useMemo, useState } from "react";
 import { findOccurrences } from "@/domain/text-search";
 
-/** Find-in-document state: the query, its matches in the text, and which match is current. */
+/**
+ * Find-in-document state: the query, its matches in the text, which match is current, and the
+ * label "tag all" applies. That label is chosen anew each time the search opens, never carried
+ * over from the last tag, since one click tags every match with it.
+ */
 export function useDocumentSearch(text: string) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
   const [matchCase, setMatchCase] = useState(false);
   const [current, setCurrent] = useState(0);
+  const [tagLabelId, setTagLabelId] = useState<number | null>(null);
   // Typing stays quick on a long text: matching follows the query at low priority.
   const searched = useDeferredValue(query);
   const matches = useMemo(
@@ -24,7 +29,10 @@ export function useDocumentSearch(text: string) {
     matches,
     index,
     currentMatch: matches[index] ?? null,
+    tagLabelId,
+    setTagLabelId,
     show(initialQuery: string | null) {
+      if (!open) setTagLabelId(null);
       setOpen(true);
       if (initialQuery !== null) {
         setQuery(initialQuery);

@@ -3,6 +3,7 @@ import { StatusBadge } from "../../../../_components/status-badge";
 import { QueueProgress } from "./queue-progress";
 import { SaveIndicator } from "./save-indicator";
 import type { SpanStoreSnapshot } from "./span-store";
+import { countOf } from "@/domain/count-of";
 
 type WorkspaceHeaderProps = {
   title: string;
@@ -11,6 +12,8 @@ type WorkspaceHeaderProps = {
   canAnnotate: boolean;
   links: { previous: string | null; next: string | null; nextUnsubmitted: string | null };
   onRetry: () => void;
+  onUndo: () => void;
+  onRedo: () => void;
   onSubmit: () => void;
   onFind: () => void;
   onShowShortcuts: () => void;
@@ -28,7 +31,7 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
       <h1 className="text-2xl font-semibold">{props.title}</h1>
       <StatusBadge status={layer.status} />
       <span className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="span-count">
-        {layer.spans.length} spans
+        {countOf(layer.spans.length, "span")}
       </span>
       {props.canAnnotate && <SaveIndicator state={layer.saveState} onRetry={props.onRetry} />}
       {props.canAnnotate && <QueueProgress {...props.progress} />}
@@ -74,6 +77,34 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
             ?
           </kbd>
         </button>
+        {props.canAnnotate && (
+          <>
+            <button
+              type="button"
+              onClick={props.onUndo}
+              disabled={!layer.canUndo}
+              className={`${button} disabled:opacity-40`}
+              aria-keyshortcuts="Control+Z"
+            >
+              Undo
+              <kbd aria-hidden="true" className={hint}>
+                Ctrl+Z
+              </kbd>
+            </button>
+            <button
+              type="button"
+              onClick={props.onRedo}
+              disabled={!layer.canRedo}
+              className={`${button} disabled:opacity-40`}
+              aria-keyshortcuts="Control+Shift+Z Control+Y"
+            >
+              Redo
+              <kbd aria-hidden="true" className={hint}>
+                Ctrl+Shift+Z
+              </kbd>
+            </button>
+          </>
+        )}
         {props.canAnnotate && (
           <button
             type="button"

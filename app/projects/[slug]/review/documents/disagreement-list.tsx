@@ -7,6 +7,7 @@ import { formatMetric } from "@/domain/agreement/format-metric";
 import { QueryState } from "../../../../_components/query-state";
 import { useTRPC } from "../../../../_trpc/client";
 import { ProjectNav } from "../../project-nav";
+import { countOf } from "@/domain/count-of";
 
 /** Documents with two or more submissions, least agreement first, to know where to look. */
 export function DisagreementList({ projectSlug }: { projectSlug: string }) {
@@ -30,7 +31,7 @@ export function DisagreementList({ projectSlug }: { projectSlug: string }) {
       <div className="mb-4 flex flex-wrap gap-4 text-sm">
         <Filter name="Label" value={label} options={labels} onChange={setLabel} />
         <Filter name="Annotator" value={annotator} options={annotators} onChange={setAnnotator} />
-        <span className="self-end text-zinc-500">{shown.length} documents</span>
+        <span className="self-end text-zinc-500">{countOf(shown.length, "document")}</span>
       </div>
       {shown.length === 0 ? (
         <p className="text-zinc-500">

@@ -10,6 +10,7 @@ import { SpanEditor } from "../../../../../_components/text/span-editor";
 import { useTRPC } from "../../../../../_trpc/client";
 import { RegionList } from "./region-list";
 import { useCurationMutations } from "./use-curation-mutations";
+import { countOf } from "@/domain/count-of";
 
 /** The diff view of one document and the reviewer's gold layer, side by side in one page. */
 export function DocumentCuration({
@@ -41,7 +42,7 @@ export function DocumentCuration({
         <span className="text-sm">Gold:</span>
         <StatusBadge status={data.gold.status} />
         <span className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="open-regions">
-          {open} of {data.regions.length} regions open
+          {open} of {countOf(data.regions.length, "region")} open
         </span>
         <div className="ml-auto flex gap-2 text-sm">
           <button

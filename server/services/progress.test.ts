@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "@/db/open-database";
+import { annotations, documents } from "@/db/schema";
+import { createCaller } from "../root";
+import { createProject, setMembership } from "./projects";
+import { createUser, type PublicUser } from "./users";
+
+let db: Db;
+let owner: PublicUser;
+let annotators: PublicUser[];
+
+const asOwner = () =>
+  createCaller({
+    session: {
+      user: { id: String(owner.id), name: owner.name },
+      expires: "2999-01-01T00:00:00.000Z",
+    },
+    db,
+  });
+
+beforeEach(async () => {
+  db = openDatabase(":memory:");
+  const newUser = (name: string) =>
+    createUser(db, { email: `${name}@example.com`, name, password: "long enough" });
+  owner = await newUser("owner");
+  annotators = [await newUser("ann"), await newUser("bob"), await newUser("cat")];
+  const project = createProject(db, { slug: "p", name: "P", labels: ["PER"] });
+  setMembership(db, project.id, owner.id, "owner");
+  for (const a of annotators) setMembership(db, project.id, a.id, "annotator");
+});
+
+/** One document per entry, submitted by that many annotators (plus one in progress, which never counts). */
+function addDocuments(submissionsPerDocument: number[]) {
+  for (const [i, submitted] of submissionsPerDocument.entries()) {
+    const document = db
+      .insert(documents)
+      .values({ projectId: 1, externalId: `d${i}`, text: "Some text." })
+      .returning()
+      .get();
+    annotators.forEach((annotator, n) => {
+      if (n > submitted) return;
+      db.insert(annotations)
+        .values({
+          documentId: document.id,
+          userId: annotator.id,
+          status: n < submitted ? "submitted" : "in_progress",
+        })
+        .run();
+    });
+  }
+}
+
+describe("documents by submissions", () => {
+  it("counts each document's own submissions: 0, 1 and k", async () => {
+    // The case reported: 3 documents submitted by two annotators, 2 by none.
+    addDocuments([2, 0, 2, 0, 2]);
+    expect((await asOwner().project.progress({ projectSlug: "p" })).documentsBySubmissions).toEqual(
+      [2, 0, 3],
+    );
+  });
+
+  it("puts one submission in the middle and more than k with k", async () => {
+    addDocuments([1, 3, 0, 1]);
+    expect((await asOwner().project.progress({ projectSlug: "p" })).documentsBySubmissions).toEqual(
+      [1, 2, 1],
+    );
+  });
+
+  it("counts documents that nobody touched", async () => {
+    addDocuments([0, 0, 0]);
+    expect((await asOwner().project.progress({ projectSlug: "p" })).documentsBySubmissions).toEqual(
+      [3, 0, 0],
+    );
+  });
+});

@@ -1,6 +1,12 @@
-import { DomainError } from "@/domain/errors";
+import { DomainError, type DomainErrorCode } from "@/domain/errors";
 
-const statuses = { BAD_REQUEST: 400, NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409 } as const;
+const statuses = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+} as const satisfies Record<DomainErrorCode, number>;
 
 /** The same mapping as tRPC's for these plain routes: domain errors keep their message. */
 export function errorResponse(error: unknown): Response {

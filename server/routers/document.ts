@@ -1,9 +1,6 @@
-import { z } from "zod";
-import { createTRPCRouter, protectedProcedure } from "../trpc";
+import { createTRPCRouter, documentProcedure } from "../trpc";
 import { getDocumentWorkspace } from "../services/documents";
 
 export const documentRouter = createTRPCRouter({
-  workspace: protectedProcedure
-    .input(z.object({ documentId: z.int().positive() }))
-    .query(({ ctx, input }) => getDocumentWorkspace(ctx.db, input.documentId, ctx.userId)),
+  workspace: documentProcedure.query(({ ctx }) => getDocumentWorkspace(ctx.db, ctx, ctx.userId)),
 });

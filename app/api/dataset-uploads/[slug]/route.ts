@@ -1,5 +1,6 @@
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { auth } from "@/server/auth";
+import { requireActiveUser } from "@/server/auth/active-user";
 import { getDb } from "@/server/database";
 import { receiveUploadForMember } from "@/server/services/datasets/upload-for-member";
 import { errorResponse } from "../../error-response";
@@ -10,13 +11,12 @@ import { errorResponse } from "../../error-response";
  */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const userId = Number((await auth())?.user?.id);
-  if (!Number.isInteger(userId))
-    return Response.json({ message: "sign in first" }, { status: 401 });
   try {
-    const upload = await receiveUploadForMember(getDb(), {
+    const db = getDb();
+    const user = requireActiveUser(db, await auth());
+    const upload = await receiveUploadForMember(db, {
       projectSlug: slug,
-      userId,
+      userId: user.id,
       contentType: request.headers.get("content-type") ?? "",
       body: request.body as WebReadableStream<Uint8Array> | null,
     });

@@ -1,4 +1,5 @@
 import { auth } from "@/server/auth";
+import { requireActiveUser } from "@/server/auth/active-user";
 import { getDb } from "@/server/database";
 import { exportBytes } from "@/server/services/datasets/export-dataset";
 import { exportForMember } from "@/server/services/datasets/export-for-member";
@@ -8,12 +9,11 @@ import { errorResponse } from "../../../../error-response";
 /** Streams an export as a download, a page of documents at a time. */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const userId = Number((await auth())?.user?.id);
-  if (!Number.isInteger(userId))
-    return Response.json({ message: "sign in first" }, { status: 401 });
   try {
+    const db = getDb();
+    const user = requireActiveUser(db, await auth());
     const query = new URL(request.url).searchParams;
-    const dataset = exportForMember(getDb(), userId, parseExportRequest(slug, query));
+    const dataset = exportForMember(db, user.id, parseExportRequest(slug, query));
     const chunks = exportBytes(dataset);
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {

@@ -2,22 +2,17 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import type { Session } from "next-auth";
-import { describe, expect, it, vi } from "vitest";
-import { POST as uploadRoute } from "@/app/api/dataset-uploads/[slug]/route";
-import { GET as exportRoute } from "@/app/api/projects/[slug]/datasets/export/route";
+import { describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open-database";
 import { users } from "@/db/schema";
+import { respondToExport } from "../http/dataset-export";
+import { respondToUpload } from "../http/dataset-upload";
 import { appRouter, createCaller } from "../root";
 import { rebalanceAssignments } from "../services/assignments";
 import { addGoldSpan } from "../services/review/gold";
 import { importJsonl } from "../services/datasets/import-jsonl";
 import { receiveUpload } from "../services/datasets/uploads";
 import { createProject, listLabels, setMembership } from "../services/projects";
-
-// The route handlers read the session and the database through these; each cell sets its own.
-const current = vi.hoisted(() => ({ session: null as Session | null, db: null as unknown }));
-vi.mock("@/server/auth", () => ({ auth: async () => current.session }));
-vi.mock("@/server/database", () => ({ getDb: () => current.db }));
 
 /**
  * Every procedure and every HTTP route, called by every kind of caller, with the outcome each must
@@ -212,37 +207,40 @@ const matrix: Record<string, [Record<Who, Outcome>, Call]> = {
   ],
 };
 
+/** Each route handler under app/api hands its session and request to one of these. */
 type Route = {
   file: string;
   outcomes: Record<Who, Outcome>;
-  call: (f: Fixture) => Promise<Response>;
+  call: (db: Db, session: Session | null) => Response | Promise<Response>;
 };
-const slug = { params: Promise.resolve({ slug: "p" }) };
-const exportOf = (source: string) =>
-  exportRoute(
+const exportOf = (source: string) => (db: Db, session: Session | null) =>
+  respondToExport(
+    db,
+    session,
+    "p",
     new Request(`http://localhost/api/projects/p/datasets/export?format=jsonl&source=${source}`),
-    slug,
   );
 
 const routes: Record<string, Route> = {
   "upload files for an import": {
     file: "dataset-uploads/[slug]",
     outcomes: owners,
-    call: () => {
+    call: (db, session) => {
       const form = new FormData();
       form.append("files", new Blob(['{"text": "x"}\n']), "a.jsonl");
-      return uploadRoute(new Request("http://localhost/", { method: "POST", body: form }), slug);
+      const request = new Request("http://localhost/", { method: "POST", body: form });
+      return respondToUpload(db, session, "p", request);
     },
   },
   "export one's own layer": {
     file: "projects/[slug]/datasets/export",
     outcomes: members,
-    call: () => exportOf("annotator:annotator"),
+    call: exportOf("annotator:annotator"),
   },
   "export every layer": {
     file: "projects/[slug]/datasets/export",
     outcomes: reviewers,
-    call: () => exportOf("all"),
+    call: exportOf("all"),
   },
 };
 
@@ -357,10 +355,8 @@ describe("authorization matrix of the HTTP routes", () => {
     it(`${name}: ${callers.map((who) => `${who} ${expected[who]}`).join(", ")}`, async () => {
       const outcomes: Record<string, string> = {};
       for (const who of callers) {
-        const { db, ids, fixture } = setUp();
-        current.db = db;
-        current.session = sessionOf(who, ids);
-        outcomes[who] = await routeOutcomeOf(await call(fixture));
+        const { db, ids } = setUp();
+        outcomes[who] = await routeOutcomeOf(await call(db, sessionOf(who, ids)));
       }
       expect(outcomes).toEqual(expected);
     });

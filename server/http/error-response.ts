@@ -8,7 +8,7 @@ const statuses = {
   CONFLICT: 409,
 } as const satisfies Record<DomainErrorCode, number>;
 
-/** The same mapping as tRPC's for these plain routes: domain errors keep their message. */
+/** The same mapping as tRPC's for the plain HTTP routes: domain errors keep their message. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof DomainError) {
     return Response.json({ message: error.message }, { status: statuses[error.code] });

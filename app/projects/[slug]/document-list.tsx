@@ -14,7 +14,7 @@ export function DocumentList({ projectSlug }: { projectSlug: string }) {
   return (
     <section>
       <h1 className="text-2xl font-semibold">{project.data.name}</h1>
-      <ProjectNav projectSlug={projectSlug} current="Documents" role={project.data.role} />
+      <ProjectNav projectSlug={projectSlug} current="Documents" />
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
         {project.data.documents.length} documents · you are {project.data.role}
       </p>

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/open-database";
 import { users, type MemberRole } from "@/db/schema";
 import { formatJsonlRecord } from "@/domain/formats/jsonl";
+import { capabilitiesOf } from "@/domain/permissions";
 import { importJsonl } from "@/server/services/datasets/import-jsonl";
 import { listDocumentPage } from "@/server/services/document-list";
 import { documentListInput } from "@/server/services/document-list-input";
@@ -57,7 +58,8 @@ export function benchDocumentList() {
     let slowest = 0;
     for (const [name, role, userId, filters] of views) {
       const [baseline, measured] = projects.map((project) => {
-        const caller = { project: { id: project, blindAnnotation: true }, userId, role };
+        const capabilities = capabilitiesOf(role, { blindAnnotation: true, usesAssignments: true });
+        const caller = { project: { id: project }, userId, capabilities };
         const input = documentListInput.parse({ limit: 50, ...filters });
         return bestOf(5, () => listDocumentPage(db, caller, input));
       }) as [Timed, Timed];

@@ -1,4 +1,5 @@
-export type DomainErrorCode = "BAD_REQUEST" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT";
+export type DomainErrorCode =
+  "BAD_REQUEST" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT";
 
 /** The one error vocabulary of Concord: the API layer maps each code to its transport's status. */
 export class DomainError extends Error {

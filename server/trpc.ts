@@ -4,8 +4,10 @@ import { z, ZodError } from "zod";
 import type { Session } from "next-auth";
 import { DomainError } from "@/domain/errors";
 import { getDb } from "./database";
-import { getProjectForMember, projectSlugSchema } from "./services/projects";
-import { findActiveUser } from "./services/users";
+import { assertCapable, type Capability } from "@/domain/permissions";
+import { requireActiveUser } from "./auth/active-user";
+import { getDocumentForMember, getProjectAccess } from "./services/access";
+import { projectSlugSchema } from "./services/projects";
 
 export type Context = { session: Session | null; db: ReturnType<typeof getDb> };
 
@@ -41,19 +43,9 @@ const domainErrors = t.middleware(async ({ next }) => {
 export const publicProcedure = t.procedure.use(domainErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  const userId = Number(ctx.session?.user?.id);
-  const user = ctx.session && Number.isInteger(userId) ? findActiveUser(ctx.db, userId) : null;
-  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
-  return next({ ctx: { ...ctx, userId, isAdmin: user.isAdmin } });
+  const user = requireActiveUser(ctx.db, ctx.session);
+  return next({ ctx: { ...ctx, userId: user.id, isAdmin: user.isAdmin } });
 });
-
-/** Procedures about one project: the caller must be a member (NOT_FOUND otherwise). */
-export const projectProcedure = protectedProcedure
-  .input(z.object({ projectSlug: projectSlugSchema }))
-  .use(({ ctx, input, next }) => {
-    const membership = getProjectForMember(ctx.db, input.projectSlug, ctx.userId);
-    return next({ ctx: { ...ctx, ...membership } });
-  });
 
 /** Site administration: FORBIDDEN to everyone but admins. */
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
@@ -62,9 +54,34 @@ export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-/** Project procedures that change the project itself: owners only. */
-export const ownerProcedure = projectProcedure.use(({ ctx, next }) => {
-  if (ctx.role !== "owner")
-    throw new TRPCError({ code: "FORBIDDEN", message: "only the project's owners can do this" });
-  return next();
-});
+/** Procedures about one project: the caller must be a member (NOT_FOUND otherwise). */
+export const projectProcedure = protectedProcedure
+  .input(z.object({ projectSlug: projectSlugSchema }))
+  .use(({ ctx, input, next }) =>
+    next({ ctx: { ...ctx, ...getProjectAccess(ctx.db, input.projectSlug, ctx.userId) } }),
+  );
+
+/** Procedures about one document: the caller must reach it (NOT_FOUND otherwise). */
+export const documentProcedure = protectedProcedure
+  .input(z.object({ documentId: z.int().positive() }))
+  .use(({ ctx, input, next }) =>
+    next({ ctx: { ...ctx, ...getDocumentForMember(ctx.db, input.documentId, ctx.userId) } }),
+  );
+
+/** Project procedures for members with a capability: FORBIDDEN, with its one message, for others. */
+export function projectProcedureFor(capability: Capability) {
+  return projectProcedure.use(({ ctx, next }) => {
+    assertCapable(ctx.capabilities, capability);
+    return next();
+  });
+}
+
+export function documentProcedureFor(capability: Capability) {
+  return documentProcedure.use(({ ctx, next }) => {
+    assertCapable(ctx.capabilities, capability);
+    return next();
+  });
+}
+
+/** Project procedures that change the project itself: settings, labels, members, assignment. */
+export const ownerProcedure = projectProcedureFor("manageProject");

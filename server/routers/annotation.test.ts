@@ -201,11 +201,11 @@ describe("document.workspace", () => {
     await expectTrpcError(as("owner").document.workspace({ documentId: 999_999 }), "NOT_FOUND");
   });
 
-  it("shows a reviewer the text, labels and their role", async () => {
+  it("shows a reviewer the text, labels and that they may not annotate", async () => {
     const documentId = newDocument("strict", "Ana 😀 met Bob");
     const workspace = await as("reviewer").document.workspace({ documentId });
     expect(workspace.document.text).toBe("Ana 😀 met Bob");
-    expect(workspace.role).toBe("reviewer");
+    expect(workspace.capabilities.annotate).toBe(false);
     expect(workspace.project).toEqual({ slug: "strict", name: "strict", allowOverlap: false });
     expect(workspace.labels.map((label) => label.name)).toEqual(["ORG", "PER"]);
     expect(workspace.annotation).toEqual({ status: "not_started", version: 0, spans: [] });

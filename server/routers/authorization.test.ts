@@ -1,7 +1,12 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { TRPCError } from "@trpc/server";
+import type { Session } from "next-auth";
 import { describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open-database";
 import { users } from "@/db/schema";
+import { respondToExport } from "../http/dataset-export";
+import { respondToUpload } from "../http/dataset-upload";
 import { appRouter, createCaller } from "../root";
 import { rebalanceAssignments } from "../services/assignments";
 import { addGoldSpan } from "../services/review/gold";
@@ -10,15 +15,28 @@ import { receiveUpload } from "../services/datasets/uploads";
 import { createProject, listLabels, setMembership } from "../services/projects";
 
 /**
- * Every procedure, called by every kind of caller, with the outcome each must get. A procedure
- * added without a row here fails the first test: access control is never left to chance.
+ * Every procedure and every HTTP route, called by every kind of caller, with the outcome each must
+ * get. A procedure or route added without a row here fails the first tests: access control is
+ * never left to chance. "deactivated" is an owner of the project whose account was deactivated
+ * after signing in: their session still exists, and nothing may accept it.
  */
-const callers = ["signedOut", "outsider", "annotator", "reviewer", "owner", "admin"] as const;
+const callers = [
+  "signedOut",
+  "outsider",
+  "annotator",
+  "reviewer",
+  "owner",
+  "admin",
+  "deactivated",
+] as const;
 type Who = (typeof callers)[number];
 type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
 
 const row = (...outcomes: Outcome[]) =>
-  Object.fromEntries(callers.map((who, i) => [who, outcomes[i]])) as Record<Who, Outcome>;
+  Object.fromEntries(callers.map((who, i) => [who, outcomes[i] ?? "UNAUTHORIZED"])) as Record<
+    Who,
+    Outcome
+  >;
 
 const anyone = row("UNAUTHORIZED", "ok", "ok", "ok", "ok", "ok");
 const members = row("UNAUTHORIZED", "NOT_FOUND", "ok", "ok", "ok", "NOT_FOUND");
@@ -173,11 +191,51 @@ const matrix: Record<string, [Record<Who, Outcome>, Call]> = {
   ],
 };
 
+/** Each route handler under app/api hands its session and request to one of these. */
+type Route = {
+  file: string;
+  outcomes: Record<Who, Outcome>;
+  call: (db: Db, session: Session | null) => Response | Promise<Response>;
+};
+const exportOf = (source: string) => (db: Db, session: Session | null) =>
+  respondToExport(
+    db,
+    session,
+    "p",
+    new Request(`http://localhost/api/projects/p/datasets/export?format=jsonl&source=${source}`),
+  );
+
+const routes: Record<string, Route> = {
+  "upload files for an import": {
+    file: "dataset-uploads/[slug]",
+    outcomes: owners,
+    call: (db, session) => {
+      const form = new FormData();
+      form.append("files", new Blob(['{"text": "x"}\n']), "a.jsonl");
+      const request = new Request("http://localhost/", { method: "POST", body: form });
+      return respondToUpload(db, session, "p", request);
+    },
+  },
+  "export one's own layer": {
+    file: "projects/[slug]/datasets/export",
+    outcomes: members,
+    call: exportOf("annotator:annotator"),
+  },
+  "export every layer": {
+    file: "projects/[slug]/datasets/export",
+    outcomes: reviewers,
+    call: exportOf("all"),
+  },
+};
+
+/** Routes that need no row: Auth.js's own sign-in, the health check, and tRPC (the matrix above). */
+const routesWithoutRow = ["auth/[...nextauth]", "health", "trpc/[trpc]"];
+
 /** A fresh database per cell, so that no call's effect can decide another's outcome. */
 function setUp(): { db: Db; ids: Record<Exclude<Who, "signedOut">, number>; fixture: Fixture } {
   const db = openDatabase(":memory:");
   const ids = Object.fromEntries(
-    (["outsider", "annotator", "reviewer", "owner", "admin"] as const).map((who) => [
+    (["outsider", "annotator", "reviewer", "owner", "admin", "deactivated"] as const).map((who) => [
       who,
       db
         .insert(users)
@@ -186,6 +244,7 @@ function setUp(): { db: Db; ids: Record<Exclude<Who, "signedOut">, number>; fixt
           email: `${who}@example.com`,
           passwordHash: "x",
           isAdmin: who === "admin",
+          deactivated: who === "deactivated",
         })
         .returning({ id: users.id })
         .get().id,
@@ -195,6 +254,7 @@ function setUp(): { db: Db; ids: Record<Exclude<Who, "signedOut">, number>; fixt
   const other = createProject(db, { slug: "q", name: "Q", labels: ["A"] });
   setMembership(db, project.id, ids.owner, "owner");
   setMembership(db, project.id, ids.reviewer, "reviewer");
+  setMembership(db, project.id, ids.deactivated, "owner");
   setMembership(db, other.id, ids.outsider, "annotator");
   const line = {
     id: "d",
@@ -218,6 +278,24 @@ function setUp(): { db: Db; ids: Record<Exclude<Who, "signedOut">, number>; fixt
   };
 }
 
+function sessionOf(who: Who, ids: Record<Exclude<Who, "signedOut">, number>): Session | null {
+  if (who === "signedOut") return null;
+  return { user: { id: String(ids[who]) }, expires: "2999-01-01T00:00:00.000Z" };
+}
+
+const statusOutcomes: Record<number, Outcome> = {
+  200: "ok",
+  401: "UNAUTHORIZED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+};
+
+async function routeOutcomeOf(response: Response): Promise<Outcome | string> {
+  // Reading the body runs a streamed export to its end, so a failure half-way shows too.
+  const body = await response.text();
+  return statusOutcomes[response.status] ?? `${response.status}: ${body}`;
+}
+
 async function outcomeOf(promise: Promise<unknown>): Promise<Outcome | string> {
   try {
     await promise;
@@ -237,11 +315,30 @@ describe("authorization matrix", () => {
       const outcomes: Record<string, string> = {};
       for (const who of callers) {
         const { db, ids, fixture } = setUp();
-        const session =
-          who === "signedOut"
-            ? null
-            : { user: { id: String(ids[who]) }, expires: "2999-01-01T00:00:00.000Z" };
+        const session = sessionOf(who, ids);
         outcomes[who] = await outcomeOf(call(createCaller({ session, db }), fixture));
+      }
+      expect(outcomes).toEqual(expected);
+    });
+  }
+});
+
+describe("authorization matrix of the HTTP routes", () => {
+  it("has a row for every route handler under app/api", () => {
+    const api = path.join(import.meta.dirname, "../../app/api");
+    const files = readdirSync(api, { recursive: true, encoding: "utf8" })
+      .filter((file) => path.basename(file) === "route.ts")
+      .map((file) => path.dirname(file).split(path.sep).join("/"));
+    const covered = [...new Set(Object.values(routes).map((route) => route.file))];
+    expect(files.sort()).toEqual([...covered, ...routesWithoutRow].sort());
+  });
+
+  for (const [name, { outcomes: expected, call }] of Object.entries(routes)) {
+    it(`${name}: ${callers.map((who) => `${who} ${expected[who]}`).join(", ")}`, async () => {
+      const outcomes: Record<string, string> = {};
+      for (const who of callers) {
+        const { db, ids } = setUp();
+        outcomes[who] = await routeOutcomeOf(await call(db, sessionOf(who, ids)));
       }
       expect(outcomes).toEqual(expected);
     });

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { exportFormatNames, importFormatNames } from "@/domain/formats/catalog";
-import { assertCanImport } from "../services/datasets/access";
 import { exportFileSummary } from "../services/datasets/export-dataset";
 import { exportForMember, listExportableAnnotators } from "../services/datasets/export-for-member";
 import { parseExportSource } from "../services/datasets/export-source";
@@ -9,13 +8,10 @@ import {
   importUpload,
   previewUpload,
 } from "../services/datasets/import-upload";
-import { createTRPCRouter, projectProcedure } from "../trpc";
+import { createTRPCRouter, projectProcedure, projectProcedureFor } from "../trpc";
 
-/** Imports are the owners'; the upload itself goes through app/api (files, not JSON). */
-const ownerProcedure = projectProcedure.use(({ ctx, next }) => {
-  assertCanImport(ctx.role);
-  return next();
-});
+/** The upload itself goes through app/api (files, not JSON). */
+const importProcedure = projectProcedureFor("importDocuments");
 
 const uploadInput = z.object({
   uploadId: z.uuid(),
@@ -32,7 +28,7 @@ const uploadInput = z.object({
 });
 
 export const datasetRouter = createTRPCRouter({
-  preview: ownerProcedure.input(uploadInput).mutation(({ ctx, input }) =>
+  preview: importProcedure.input(uploadInput).mutation(({ ctx, input }) =>
     previewUpload(ctx.db, {
       ...input,
       projectSlug: ctx.project.slug,
@@ -41,7 +37,7 @@ export const datasetRouter = createTRPCRouter({
     }),
   ),
 
-  import: ownerProcedure.input(uploadInput).mutation(({ ctx, input }) =>
+  import: importProcedure.input(uploadInput).mutation(({ ctx, input }) =>
     importUpload(ctx.db, {
       ...input,
       projectSlug: ctx.project.slug,
@@ -50,7 +46,7 @@ export const datasetRouter = createTRPCRouter({
     }),
   ),
 
-  progress: ownerProcedure
+  progress: importProcedure
     .input(z.object({ uploadId: z.uuid() }))
     .query(({ input }) => findUploadProgress(input.uploadId)),
 

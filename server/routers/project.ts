@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { projectSettingsSchema, updateProjectSettings } from "../services/project-settings";
 import {
@@ -8,7 +7,13 @@ import {
   projectSlugSchema,
 } from "../services/projects";
 import { getProjectProgress } from "../services/progress";
-import { createTRPCRouter, ownerProcedure, projectProcedure, protectedProcedure } from "../trpc";
+import {
+  createTRPCRouter,
+  ownerProcedure,
+  projectProcedure,
+  projectProcedureFor,
+  protectedProcedure,
+} from "../trpc";
 
 export const projectRouter = createTRPCRouter({
   list: protectedProcedure.query(({ ctx }) => listProjectsForUser(ctx.db, ctx.userId)),
@@ -32,6 +37,7 @@ export const projectRouter = createTRPCRouter({
     description: ctx.project.description,
     archived: ctx.project.archived,
     role: ctx.role,
+    capabilities: ctx.capabilities,
   })),
 
   settings: projectProcedure.query(({ ctx }) => ({
@@ -44,7 +50,7 @@ export const projectRouter = createTRPCRouter({
     annotatorsPerDocument: ctx.project.annotatorsPerDocument,
     goldAcceptShare: ctx.project.goldAcceptShare,
     archived: ctx.project.archived,
-    role: ctx.role,
+    capabilities: ctx.capabilities,
     labels: listLabels(ctx.db, ctx.project.id),
   })),
 
@@ -55,14 +61,8 @@ export const projectRouter = createTRPCRouter({
       return { slug: project?.slug ?? ctx.project.slug };
     }),
 
-  /** Progress per annotator. With blind annotation on, annotators may not see who finished what. */
-  progress: projectProcedure.query(({ ctx }) => {
-    if (ctx.role === "annotator" && ctx.project.blindAnnotation) {
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message: "blind annotation: other annotators' progress is hidden",
-      });
-    }
-    return getProjectProgress(ctx.db, ctx.project.id);
-  }),
+  /** Progress per annotator: who finished what. */
+  progress: projectProcedureFor("seeProgress").query(({ ctx }) =>
+    getProjectProgress(ctx.db, ctx.project.id),
+  ),
 });

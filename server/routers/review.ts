@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { assertCanReview } from "../services/access";
 import { computeAgreement, listDocumentsByDisagreement } from "../services/review/agreement";
 import { getDocumentReview } from "../services/review/document-review";
 import {
@@ -11,54 +10,47 @@ import {
   relabelGoldSpan,
   setGoldStatus,
 } from "../services/review/gold";
-import { createTRPCRouter, projectProcedure, protectedProcedure } from "../trpc";
+import { createTRPCRouter, documentProcedureFor, projectProcedureFor } from "../trpc";
 
 const id = z.int().positive();
 const offset = z.int().nonnegative();
-const documentInput = z.object({ documentId: id });
 
-/** Reviewers and owners only; the gold services check the role of document-level callers. */
-const reviewProcedure = projectProcedure.use(({ ctx, next }) => {
-  assertCanReview(ctx.role);
-  return next();
-});
+const projectReview = projectProcedureFor("review");
+/** Curation of one document; its input carries the documentId. */
+const documentReview = documentProcedureFor("review");
 
 export const reviewRouter = createTRPCRouter({
-  agreement: reviewProcedure.query(({ ctx }) => computeAgreement(ctx.db, ctx.project.id)),
+  agreement: projectReview.query(({ ctx }) => computeAgreement(ctx.db, ctx.project.id)),
 
-  documents: reviewProcedure.query(({ ctx }) =>
-    listDocumentsByDisagreement(ctx.db, ctx.project.id),
+  documents: projectReview.query(({ ctx }) => listDocumentsByDisagreement(ctx.db, ctx.project.id)),
+
+  document: documentReview.query(({ ctx }) => getDocumentReview(ctx.db, ctx)),
+
+  acceptAgreed: documentReview.mutation(({ ctx, input }) =>
+    acceptAgreedSpans(ctx.db, { ...input, userId: ctx.userId }),
   ),
 
-  document: protectedProcedure
-    .input(documentInput)
-    .query(({ ctx, input }) => getDocumentReview(ctx.db, input.documentId, ctx.userId)),
-
-  acceptAgreed: protectedProcedure
-    .input(documentInput)
-    .mutation(({ ctx, input }) => acceptAgreedSpans(ctx.db, { ...input, userId: ctx.userId })),
-
-  addGoldSpan: protectedProcedure
-    .input(documentInput.extend({ start: offset, end: offset, labelId: id }))
+  addGoldSpan: documentReview
+    .input(z.object({ start: offset, end: offset, labelId: id }))
     .mutation(({ ctx, input }) => addGoldSpan(ctx.db, { ...input, userId: ctx.userId })),
 
-  acceptVariant: protectedProcedure
-    .input(documentInput.extend({ start: offset, end: offset, labelId: id }))
+  acceptVariant: documentReview
+    .input(z.object({ start: offset, end: offset, labelId: id }))
     .mutation(({ ctx, input }) => acceptVariant(ctx.db, { ...input, userId: ctx.userId })),
 
-  relabelGoldSpan: protectedProcedure
-    .input(documentInput.extend({ spanId: id, labelId: id }))
+  relabelGoldSpan: documentReview
+    .input(z.object({ spanId: id, labelId: id }))
     .mutation(({ ctx, input }) => relabelGoldSpan(ctx.db, { ...input, userId: ctx.userId })),
 
-  deleteGoldSpan: protectedProcedure
-    .input(documentInput.extend({ spanId: id }))
+  deleteGoldSpan: documentReview
+    .input(z.object({ spanId: id }))
     .mutation(({ ctx, input }) => deleteGoldSpan(ctx.db, { ...input, userId: ctx.userId })),
 
-  rejectRegion: protectedProcedure
-    .input(documentInput.extend({ start: offset, end: offset }))
+  rejectRegion: documentReview
+    .input(z.object({ start: offset, end: offset }))
     .mutation(({ ctx, input }) => rejectRegion(ctx.db, { ...input, userId: ctx.userId })),
 
-  setGoldStatus: protectedProcedure
-    .input(documentInput.extend({ status: z.enum(["in_progress", "curated"]) }))
+  setGoldStatus: documentReview
+    .input(z.object({ status: z.enum(["in_progress", "curated"]) }))
     .mutation(({ ctx, input }) => setGoldStatus(ctx.db, { ...input, userId: ctx.userId })),
 });

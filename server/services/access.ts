@@ -2,13 +2,32 @@ import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/open-database";
 import { annotations, documents, projects, type MemberRole } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
+import { assertCapable, capabilitiesOf, roleCapabilities } from "@/domain/permissions";
 import { isAssigned, usesAssignments } from "./assignments";
-import { findMembership } from "./projects";
+import { findMembership, getProjectForMember } from "./projects";
 
-const annotatingRoles: readonly MemberRole[] = ["owner", "annotator"];
-const reviewingRoles: readonly MemberRole[] = ["owner", "reviewer"];
+type Project = typeof projects.$inferSelect;
 
-/** The document with its project, for a member of that project; NOT_FOUND for everyone else. */
+/** What a member of this project may do, from the permission model in domain/. */
+export function getMemberCapabilities(db: Queryable, project: Project, role: MemberRole) {
+  return capabilitiesOf(role, {
+    blindAnnotation: project.blindAnnotation,
+    usesAssignments: usesAssignments(db, project.id),
+  });
+}
+
+/** A project with the member's role and capabilities; NOT_FOUND for non-members. */
+export function getProjectAccess(db: Queryable, slug: string, userId: number) {
+  const { project, role } = getProjectForMember(db, slug, userId);
+  return { project, role, capabilities: getMemberCapabilities(db, project, role) };
+}
+
+export type DocumentAccess = ReturnType<typeof getDocumentForMember>;
+
+/**
+ * The document with its project, for a member who reaches it; NOT_FOUND for everyone else, so that
+ * document ids do not leak.
+ */
 export function getDocumentForMember(db: Queryable, documentId: number, userId: number) {
   const row = db
     .select({ document: documents, project: projects })
@@ -17,33 +36,27 @@ export function getDocumentForMember(db: Queryable, documentId: number, userId: 
     .where(eq(documents.id, documentId))
     .get();
   const membership = row && findMembership(db, row.project.id, userId);
-  const visible =
-    row &&
-    membership &&
-    (membership.role !== "annotator" || isInQueue(db, row.project.id, documentId, userId));
-  if (!row || !membership || !visible)
+  const capabilities = row && membership && getMemberCapabilities(db, row.project, membership.role);
+  const reachable =
+    capabilities && (capabilities.documents === "all" || isInQueue(db, documentId, userId));
+  if (!row || !membership || !capabilities || !reachable)
     throw new DomainError("NOT_FOUND", `no document ${documentId}`);
-  return { ...row, role: membership.role };
+  return { ...row, role: membership.role, capabilities };
 }
 
+// The span and gold services check again inside their write transaction, where they hold only the
+// role; annotating and reviewing do not depend on the project's settings.
 export function assertCanAnnotate(role: MemberRole) {
-  if (!annotatingRoles.includes(role)) {
-    throw new DomainError("FORBIDDEN", `a ${role} cannot annotate in this project`);
-  }
+  assertCapable(roleCapabilities(role), "annotate");
 }
 
 export function assertCanReview(role: MemberRole) {
-  if (!reviewingRoles.includes(role)) {
-    throw new DomainError("FORBIDDEN", "only reviewers and owners can review this project");
-  }
+  assertCapable(roleCapabilities(role), "review");
 }
 
-/**
- * Where a project hands out work, an annotator reaches only the documents in their queue (and any
- * they already worked on); elsewhere every member reaches every document.
- */
-function isInQueue(db: Queryable, projectId: number, documentId: number, userId: number): boolean {
-  if (!usesAssignments(db, projectId) || isAssigned(db, documentId, userId)) return true;
+/** An annotator's queue: the documents assigned to them, and any they already worked on. */
+function isInQueue(db: Queryable, documentId: number, userId: number): boolean {
+  if (isAssigned(db, documentId, userId)) return true;
   const own = db
     .select({ id: annotations.id })
     .from(annotations)

@@ -31,7 +31,7 @@ export function describeListedDocuments(
       .all()
       .map((row) => [row.id, row]),
   );
-  const seesGold = caller.role !== "annotator";
+  const seesGold = caller.capabilities.review;
   const layers = db
     .select({
       documentId: annotations.documentId,

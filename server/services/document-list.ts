@@ -1,7 +1,8 @@
 import { and, count, eq, isNotNull, or } from "drizzle-orm";
 import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
 import type { Queryable } from "@/db/open-database";
-import { documents, type MemberRole } from "@/db/schema";
+import { documents } from "@/db/schema";
+import type { Capabilities } from "@/domain/permissions";
 import { DomainError } from "@/domain/errors";
 import { usesAssignments } from "./assignments";
 import { decodeCursor, encodeCursor, type DocumentListInput } from "./document-list-input";
@@ -16,9 +17,9 @@ import {
 } from "./document-list-sql";
 
 export type DocumentListCaller = {
-  project: { id: number; blindAnnotation: boolean };
+  project: { id: number };
   userId: number;
-  role: MemberRole;
+  capabilities: Capabilities;
 };
 
 /** Counting every match of a filter reads every document; past this many, "at least" will do. */
@@ -38,12 +39,14 @@ export function listDocumentPage(
 ) {
   const { cursor, limit, ...query } = input;
   const scope = { projectId: caller.project.id, userId: caller.userId };
-  const seesTeam = caller.role !== "annotator" || !caller.project.blindAnnotation;
-  if (caller.role === "annotator" && query.annotatorId && query.annotatorId !== caller.userId) {
+  const { capabilities } = caller;
+  // Others' statuses are their progress: shown exactly where progress is.
+  const seesTeam = capabilities.seeProgress;
+  if (!capabilities.review && query.annotatorId && query.annotatorId !== caller.userId) {
     throw new DomainError("FORBIDDEN", "annotators list only their own documents");
   }
   // Whether others disagree, or gold is settled, tells about work an annotator may not see.
-  if ((query.disagreement && !seesTeam) || (query.gold && caller.role === "annotator")) {
+  if ((query.disagreement && !seesTeam) || (query.gold && !capabilities.review)) {
     throw new DomainError(
       "FORBIDDEN",
       "only reviewers and owners can filter by gold or disagreement",
@@ -52,8 +55,9 @@ export function listDocumentPage(
   const subject = query.annotatorId ?? caller.userId;
   // Where work is handed out, an annotator's list is their queue: assigned, or worked on.
   const inQueue =
-    (caller.role === "annotator" || query.annotatorId !== undefined) &&
-    usesAssignments(db, caller.project.id);
+    query.annotatorId === undefined
+      ? capabilities.documents === "queue"
+      : usesAssignments(db, caller.project.id);
   const { key, isId } = sortKey(query, inQueue, seesTeam);
   const narrowing = [
     inQueue ? or(isNotNull(subjectAssignment.userId), isNotNull(subjectLayer.id)) : undefined,
@@ -108,9 +112,9 @@ export function listDocumentPage(
     total: after ? null : countMatches(),
     annotators: seesTeam && !after ? listProjectAnnotators(db, caller.project.id) : [],
     view: {
-      ownStatus: caller.role !== "reviewer",
+      ownStatus: capabilities.annotate,
       team: seesTeam,
-      gold: caller.role !== "annotator",
+      gold: capabilities.review,
     },
   };
 }

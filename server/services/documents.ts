@@ -1,13 +1,17 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/open-database";
 import { annotations, spans } from "@/db/schema";
-import { getDocumentForMember } from "./access";
+import type { DocumentAccess } from "./access";
 import { describeQueuePosition } from "./document-queue";
 import { listLabels } from "./projects";
 
 /** Everything the annotation page needs: text, labels, settings, the user's own spans, their queue. */
-export function getDocumentWorkspace(db: Queryable, documentId: number, userId: number) {
-  const { document, project, role } = getDocumentForMember(db, documentId, userId);
+export function getDocumentWorkspace(
+  db: Queryable,
+  { document, project, capabilities }: DocumentAccess,
+  userId: number,
+) {
+  const documentId = document.id;
   const annotation = db
     .select()
     .from(annotations)
@@ -27,7 +31,7 @@ export function getDocumentWorkspace(db: Queryable, documentId: number, userId: 
     document: { id: document.id, externalId: document.externalId, text: document.text },
     project: { slug: project.slug, name: project.name, allowOverlap: project.allowOverlap },
     settings: { tokenSnapping: project.tokenSnapping, allowOverlap: project.allowOverlap },
-    role,
+    capabilities,
     labels: listLabels(db, project.id),
     annotation: {
       status: annotation?.status ?? ("not_started" as const),

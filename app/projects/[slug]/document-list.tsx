@@ -46,7 +46,7 @@ export function DocumentList({ projectSlug }: { projectSlug: string }) {
   return (
     <section>
       <h1 className="text-2xl font-semibold">{project.data.name}</h1>
-      <ProjectNav projectSlug={projectSlug} current="Documents" role={project.data.role} />
+      <ProjectNav projectSlug={projectSlug} current="Documents" />
       <DocumentFilters
         // A new URL (a shared link, the back button) starts the form afresh.
         key={writeFilters(filters)}

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/open-database";
+import { roleCapabilities } from "@/domain/permissions";
 import { getProjectForMember } from "../projects";
 import { assertCanExport } from "./access";
 import { exportDataset, type ExportRequest } from "./export-dataset";
@@ -13,7 +14,7 @@ export function exportForMember(db: Db, userId: number, request: ExportRequest) 
 /** Names of those whose layers the member may export from this project. */
 export function listExportableAnnotators(db: Db, userId: number, projectSlug: string) {
   const { project, role } = getProjectForMember(db, projectSlug, userId);
-  if (role === "annotator") return [userName(db, userId)];
+  if (!roleCapabilities(role).exportAnySource) return [userName(db, userId)];
   return db.$client
     .prepare<[number], { name: string }>(
       `SELECT DISTINCT u.name FROM annotations a

@@ -3,7 +3,7 @@ import type { Queryable } from "@/db/open-database";
 import { goldRejections } from "@/db/schema";
 import { findRegions } from "@/domain/review/disagreements";
 import { spansOverlap } from "@/domain/spans";
-import { assertCanReview, getDocumentForMember } from "../access";
+import type { DocumentAccess } from "../access";
 import { listLabels } from "../projects";
 import { listLayerSpans } from "../span-layer";
 import { findGoldAnnotation } from "./gold";
@@ -13,9 +13,8 @@ import { loadSubmittedSpans } from "./submissions";
  * The diff and curation view of one document: every submitting annotator's spans, the regions
  * where they meet (and how they differ), and the gold layer with which regions it has settled.
  */
-export function getDocumentReview(db: Queryable, documentId: number, userId: number) {
-  const { document, project, role } = getDocumentForMember(db, documentId, userId);
-  assertCanReview(role);
+export function getDocumentReview(db: Queryable, { document, project }: DocumentAccess) {
+  const documentId = document.id;
   const labels = listLabels(db, project.id);
   const labelIds = new Map(labels.map((label) => [label.name, label.id]));
   const { annotators, spansByDocument } = loadSubmittedSpans(db, { documentId });

@@ -1,30 +1,9 @@
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { auth } from "@/server/auth";
 import { getDb } from "@/server/database";
-import { receiveUploadForMember } from "@/server/services/datasets/upload-for-member";
-import { errorResponse } from "../../error-response";
+import { respondToUpload } from "@/server/http/dataset-upload";
 
-/**
- * Files for an import, as multipart/form-data: streamed to disk, never held in memory. Kept out of
- * proxy.ts's matcher, which would buffer the body and cut it at 10 MB.
- */
+/** Kept out of proxy.ts's matcher, which would buffer the body and cut it at 10 MB. */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const userId = Number((await auth())?.user?.id);
-  if (!Number.isInteger(userId))
-    return Response.json({ message: "sign in first" }, { status: 401 });
-  try {
-    const upload = await receiveUploadForMember(getDb(), {
-      projectSlug: slug,
-      userId,
-      contentType: request.headers.get("content-type") ?? "",
-      body: request.body as WebReadableStream<Uint8Array> | null,
-    });
-    return Response.json({
-      uploadId: upload.id,
-      files: upload.files.map(({ name, size }) => ({ name, size })),
-    });
-  } catch (error) {
-    return errorResponse(error);
-  }
+  return respondToUpload(getDb(), await auth(), slug, request);
 }

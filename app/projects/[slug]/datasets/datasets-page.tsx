@@ -11,13 +11,13 @@ export function DatasetsPage({ projectSlug }: { projectSlug: string }) {
   const trpc = useTRPC();
   const project = useQuery(trpc.project.bySlug.queryOptions({ projectSlug }));
   if (!project.data) return <QueryState query={project} />;
-  const { role } = project.data;
+  const { capabilities } = project.data;
   return (
     <section>
       <h1 className="mb-2 text-2xl font-semibold">Datasets</h1>
-      <ProjectNav projectSlug={projectSlug} current="Datasets" role={role} />
-      {role === "owner" && <ImportPanel projectSlug={projectSlug} />}
-      <ExportPanel projectSlug={projectSlug} role={role} />
+      <ProjectNav projectSlug={projectSlug} current="Datasets" />
+      {capabilities.importDocuments && <ImportPanel projectSlug={projectSlug} />}
+      <ExportPanel projectSlug={projectSlug} exportAnySource={capabilities.exportAnySource} />
     </section>
   );
 }

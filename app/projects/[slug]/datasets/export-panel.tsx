@@ -6,14 +6,18 @@ import { exportFormatNames, formatCatalog, type ExportFormatName } from "@/domai
 import { useTRPC } from "../../../_trpc/client";
 
 /** A download per format for the chosen source; token formats can first count what they drop. */
-export function ExportPanel({ projectSlug, role }: { projectSlug: string; role: string }) {
+export function ExportPanel({
+  projectSlug,
+  exportAnySource,
+}: {
+  projectSlug: string;
+  exportAnySource: boolean;
+}) {
   const trpc = useTRPC();
   const annotators = useQuery(trpc.dataset.annotators.queryOptions({ projectSlug }));
   const names = annotators.data ?? [];
-  const sources =
-    role === "annotator"
-      ? names.map((name) => `annotator:${name}`)
-      : ["all", "gold", ...names.map((name) => `annotator:${name}`)];
+  const layers = names.map((name) => `annotator:${name}`);
+  const sources = exportAnySource ? ["all", "gold", ...layers] : layers;
   const [chosen, setSource] = useState<string | null>(null);
   const source = chosen ?? sources[0] ?? "all";
   const [scheme, setScheme] = useState<"iob1" | "iob2" | "bioes">("iob2");

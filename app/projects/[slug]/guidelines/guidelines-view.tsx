@@ -14,7 +14,7 @@ export function GuidelinesView({ projectSlug }: { projectSlug: string }) {
   return (
     <section>
       <h1 className="mb-2 text-2xl font-semibold">{data.name}: guidelines</h1>
-      <ProjectNav projectSlug={projectSlug} current="Guidelines" role={data.role} />
+      <ProjectNav projectSlug={projectSlug} current="Guidelines" />
       {data.guidelines.trim() === "" ? (
         <p className="text-zinc-500">This project has no guidelines yet.</p>
       ) : (

@@ -20,7 +20,7 @@ export function ProjectSettings({ projectSlug }: { projectSlug: string }) {
   return (
     <section>
       <h1 className="mb-2 text-2xl font-semibold">{data.name}: settings</h1>
-      <ProjectNav projectSlug={projectSlug} current="Settings" role={data.role} />
+      <ProjectNav projectSlug={projectSlug} current="Settings" />
       <div className="space-y-8">
         <SettingsSection title="Project">
           <GeneralForm projectSlug={projectSlug} settings={data} />

@@ -45,7 +45,7 @@ export function AnnotationWorkspace({
 function Workspace({ projectSlug, data }: { projectSlug: string; data: WorkspaceData }) {
   const documentId = data.document.id;
   const text = data.document.text;
-  const canAnnotate = data.role !== "reviewer";
+  const canAnnotate = data.capabilities.annotate;
   const router = useRouter();
   const labels = useMemo(() => fillLabelHotkeys(data.labels), [data.labels]);
   const rules = useMemo(

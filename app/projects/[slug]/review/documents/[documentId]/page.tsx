@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { CapabilityGate } from "../../../capability-gate";
 import { DocumentCuration } from "./document-curation";
 
 export default async function CurationPage({
@@ -9,5 +10,9 @@ export default async function CurationPage({
   const { slug, documentId } = await params;
   const id = Number(documentId);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  return <DocumentCuration projectSlug={slug} documentId={id} />;
+  return (
+    <CapabilityGate projectSlug={slug} capability="review" page="curation">
+      <DocumentCuration projectSlug={slug} documentId={id} />
+    </CapabilityGate>
+  );
 }

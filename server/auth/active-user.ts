@@ -1,0 +1,15 @@
+import type { Session } from "next-auth";
+import type { Queryable } from "@/db/open-database";
+import { DomainError } from "@/domain/errors";
+import { findActiveUser } from "../services/users";
+
+/**
+ * The account behind a session, checked against the database on every call: a session outlives
+ * neither a deleted nor a deactivated account. tRPC and every route handler under app/api use it.
+ */
+export function requireActiveUser(db: Queryable, session: Session | null) {
+  const userId = Number(session?.user?.id);
+  const user = session && Number.isInteger(userId) ? findActiveUser(db, userId) : null;
+  if (!user) throw new DomainError("UNAUTHORIZED", "sign in first");
+  return user;
+}

@@ -1,0 +1,40 @@
+import type { Session } from "next-auth";
+import type { Db } from "@/db/open-database";
+import { requireActiveUser } from "../auth/active-user";
+import { exportBytes } from "../services/datasets/export-dataset";
+import { exportForMember } from "../services/datasets/export-for-member";
+import { parseExportRequest } from "../services/datasets/export-request";
+import { errorResponse } from "./error-response";
+
+/** An export as a download, streamed a page of documents at a time. */
+export function respondToExport(
+  db: Db,
+  session: Session | null,
+  projectSlug: string,
+  request: Request,
+): Response {
+  try {
+    const user = requireActiveUser(db, session);
+    const query = new URL(request.url).searchParams;
+    const dataset = exportForMember(db, user.id, parseExportRequest(projectSlug, query));
+    const chunks = exportBytes(dataset);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      cancel() {
+        chunks.return(undefined);
+      },
+    });
+    return new Response(body, {
+      headers: {
+        "content-type": dataset.contentType,
+        "content-disposition": `attachment; filename="${dataset.fileName}"; filename*=UTF-8''${encodeURIComponent(dataset.fileName)}`,
+      },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

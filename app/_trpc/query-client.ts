@@ -1,5 +1,6 @@
-import { QueryClient } from "@tanstack/react-query";
+import { QueryClient, defaultShouldDehydrateQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
+import superjson from "superjson";
 
 /** Refusals (not found, forbidden, bad input) will not change on a retry; network trouble may. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -10,6 +11,17 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 
 export function makeQueryClient() {
   return new QueryClient({
-    defaultOptions: { queries: { staleTime: 30_000, retry: shouldRetry } },
+    defaultOptions: {
+      queries: { staleTime: 30_000, retry: shouldRetry },
+      // What a server page prefetched reaches the browser through the same transformer as the
+      // API's answers, so dates and maps arrive as themselves; a prefetch still running goes
+      // along as a promise and streams in.
+      dehydrate: {
+        serializeData: superjson.serialize,
+        shouldDehydrateQuery: (query) =>
+          defaultShouldDehydrateQuery(query) || query.state.status === "pending",
+      },
+      hydrate: { deserializeData: superjson.deserialize },
+    },
   });
 }

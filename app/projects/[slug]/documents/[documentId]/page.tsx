@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { fetchForPage, HydrateClient, trpc } from "../../../../_trpc/server";
 import { AnnotationWorkspace } from "./annotation-workspace";
 
 export default async function DocumentPage({
@@ -8,6 +9,14 @@ export default async function DocumentPage({
 }) {
   const { slug, documentId } = await params;
   const id = Number(documentId);
-  if (!Number.isInteger(id) || id <= 0) notFound();
-  return <AnnotationWorkspace projectSlug={slug} documentId={id} />;
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  // The text comes with the page's HTML: no round trip after hydration before it can be read.
+  const workspace = await fetchForPage(trpc.document.workspace.queryOptions({ documentId: id }));
+  // A document lives at its own project's address only.
+  if (workspace.project.slug !== slug) notFound();
+  return (
+    <HydrateClient>
+      <AnnotationWorkspace projectSlug={slug} documentId={id} />
+    </HydrateClient>
+  );
 }

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { fetchForPage, HydrateClient, trpc } from "../../../../_trpc/server";
 import { AnnotationWorkspace } from "./annotation-workspace";
+import { earlyInputRegion, holdEarlyInputScript } from "./early-input";
 
 export default async function DocumentPage({
   params,
@@ -15,8 +16,12 @@ export default async function DocumentPage({
   // A document lives at its own project's address only.
   if (workspace.project.slug !== slug) notFound();
   return (
-    <HydrateClient>
-      <AnnotationWorkspace projectSlug={slug} documentId={id} />
-    </HydrateClient>
+    <div {...earlyInputRegion}>
+      {/* Before the text: what the reader does once it shows waits for the page's code. */}
+      <script dangerouslySetInnerHTML={{ __html: holdEarlyInputScript }} />
+      <HydrateClient>
+        <AnnotationWorkspace projectSlug={slug} documentId={id} />
+      </HydrateClient>
+    </div>
   );
 }

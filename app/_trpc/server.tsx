@@ -52,13 +52,6 @@ export async function fetchForPage<TData, TError, TKey extends QueryKey>(
   }
 }
 
-/** Starts a query the page can show later; it streams to the browser when it is done. */
-export function prefetch<TData, TError, TKey extends QueryKey>(
-  options: FetchQueryOptions<TData, TError, TData, TKey>,
-) {
-  void getQueryClient().prefetchQuery(options);
-}
-
 /** Gives the client components below what this request's server fetched, so they start with it. */
 export function HydrateClient({ children }: { children: ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;

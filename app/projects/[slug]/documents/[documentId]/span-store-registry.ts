@@ -8,6 +8,9 @@ const stores = new Map<number, SpanStore>();
  * from the server's data on the next visit.
  */
 export function spanStoreFor(documentId: number, create: () => SpanStore): SpanStore {
+  // On the server each render answers another request, perhaps another user's, and no page
+  // ever lets its store go: a kept one would draw stale spans, and another reader's.
+  if (typeof window === "undefined") return create();
   const store = stores.get(documentId) ?? create();
   stores.set(documentId, store);
   return store;

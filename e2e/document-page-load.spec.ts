@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { dragSelect, signIn } from "./helpers";
 import { createAnnotatedProject, mark } from "./workspace-project";
 
 const slug = "first-moments";
@@ -92,4 +92,18 @@ test("a word double-clicked and tagged the moment the text shows is tagged, on a
   await page.unrouteAll();
   await page.reload();
   await expect(mark(page, "Gdansk")).toHaveAttribute("data-label", "LOC");
+});
+test("a span clicked and relabelled the moment the text shows is relabelled", async ({ page }) => {
+  const address = await documentAddress(page, "m3");
+  await page.goto(address);
+  await dragSelect(page, "Tomas Berg");
+  await page.keyboard.press("1");
+  await expect(mark(page, "Tomas Berg")).toHaveAttribute("data-label", "PER");
+  await expect(page.getByTestId("save-state")).toHaveText("Saved");
+
+  await openSlowly(page, address);
+  const span = await whereWordShows(page, "Tomas");
+  await page.mouse.click(span.x, span.y);
+  await page.keyboard.press("2");
+  await expect(mark(page, "Tomas Berg")).toHaveAttribute("data-label", "LOC");
 });

@@ -1,5 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
+import superjson from "superjson";
 
 /**
  * The one retry policy of the client. The server said no (bad input, not found, forbidden):
@@ -20,6 +21,12 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 
 export function makeQueryClient() {
   return new QueryClient({
-    defaultOptions: { queries: { staleTime: 30_000, retry: shouldRetry } },
+    defaultOptions: {
+      queries: { staleTime: 30_000, retry: shouldRetry },
+      // What a server page fetched reaches the browser through the same transformer as the
+      // API's answers, so dates and maps arrive as themselves.
+      dehydrate: { serializeData: superjson.serialize },
+      hydrate: { deserializeData: superjson.deserialize },
+    },
   });
 }

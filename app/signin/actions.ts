@@ -3,21 +3,23 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/server/auth";
 
-export type SignInState = { error: string | null };
+/** The refusal to show, and the email to fill in again: React empties a form after its action. */
+export type SignInState = { error: string | null; email: string };
 
 export async function signInWithPassword(_: SignInState, form: FormData): Promise<SignInState> {
+  const email = String(form.get("email") ?? "");
   try {
     await signIn("credentials", {
-      email: form.get("email"),
+      email,
       password: form.get("password"),
       redirectTo: safeCallbackUrl(form.get("callbackUrl")),
     });
   } catch (error) {
     // Only a failed sign-in is ours to report; the redirect after success must propagate.
-    if (error instanceof AuthError) return { error: "Wrong email or password." };
+    if (error instanceof AuthError) return { error: "Wrong email or password.", email };
     throw error;
   }
-  return { error: null };
+  return { error: null, email };
 }
 
 /** Keeps only the path: whatever origin the callback names, sign-in never leaves this site. */

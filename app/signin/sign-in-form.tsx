@@ -5,11 +5,21 @@ import { Field, FormError, SubmitButton } from "../_components/field";
 import { signInWithPassword } from "./actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState(signInWithPassword, { error: null });
+  const [state, action, pending] = useActionState(signInWithPassword, {
+    error: null,
+    email: "",
+  });
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field label="Email" name="email" type="email" autoComplete="username" required />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        defaultValue={state.email}
+        required
+      />
       <Field
         label="Password"
         name="password"

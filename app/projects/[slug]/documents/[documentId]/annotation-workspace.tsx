@@ -18,6 +18,7 @@ import type { TextLabel, TextRange, TextSpan } from "../../../../_components/tex
 import { useLatestCallback } from "../../../../_components/use-latest-callback";
 import { useTRPC } from "../../../../_trpc/client";
 import { DocumentSearchBar } from "./document-search";
+import { replayEarlyInput } from "./early-input";
 import { ShortcutSheet } from "./shortcut-sheet";
 import { SpanList } from "./span-list";
 import { useFadingNotice } from "./use-fading-notice";
@@ -37,6 +38,9 @@ export function AnnotationWorkspace({
 }) {
   const trpc = useTRPC();
   const workspace = useQuery(trpc.document.workspace.queryOptions({ documentId }));
+  const shown = workspace.data !== undefined;
+  // After the workspace's own effects: its keys and clicks are listened to by now.
+  useEffect(() => (shown ? replayEarlyInput() : undefined), [shown]);
   if (!workspace.data) return <QueryState query={workspace} />;
   return <Workspace key={documentId} projectSlug={projectSlug} data={workspace.data} />;
 }

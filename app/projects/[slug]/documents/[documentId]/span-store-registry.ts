@@ -10,6 +10,9 @@ const entries = new Map<number, Entry>();
  * has saved everything, and the next visit makes a new one from the query cache.
  */
 export function spanStoreFor(documentId: number, create: () => SpanStore): SpanStore {
+  // On the server each render answers another request, perhaps another user's, and no page
+  // ever lets its store go: a kept one would draw stale spans, and another reader's.
+  if (typeof window === "undefined") return create();
   const kept = entries.get(documentId);
   if (kept) return kept.store;
   const entry: Entry = { store: create(), shown: false };

@@ -6,10 +6,10 @@ import { Option, type Command } from "commander";
 import { exportFormatNames, type ExportFormatName } from "@/domain/formats/catalog";
 import type { OffsetUnit } from "@/domain/formats/file-spans";
 import type { TagScheme } from "@/domain/formats/tags";
+import type { ExportSummary } from "@/domain/formats/writers/export-format";
 import { getDb } from "@/server/database";
 import { exportBytes, exportDataset } from "@/server/services/datasets/export-dataset";
 import { parseExportSource } from "@/server/services/datasets/export-source";
-import type { ExportSummary } from "@/server/services/datasets/writers/export-format";
 import { createProgressBar } from "./progress-bar";
 
 type ExportCommandOptions = {

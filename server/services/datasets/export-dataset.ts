@@ -1,17 +1,21 @@
 import type { Db } from "@/db/open-database";
 import { DomainError } from "@/domain/errors";
 import { formatCatalog, type ExportFormatName } from "@/domain/formats/catalog";
+import { exportFormats } from "@/domain/formats/export-formats";
 import type { OffsetUnit } from "@/domain/formats/file-spans";
 import type { TagScheme } from "@/domain/formats/tags";
+import type {
+  ExportContext,
+  ExportFile,
+  ExportSummary,
+} from "@/domain/formats/writers/export-format";
 import { findProjectBySlug, listLabels } from "../projects";
-import { exportFormats } from "./export-formats";
 import { formatExportSource, type ExportSource } from "./export-source";
 import {
   countProjectDocuments,
   findDocumentWithSeveralLayers,
   readProjectDocuments,
 } from "./read-project";
-import type { ExportContext, ExportFile, ExportSummary } from "./writers/export-format";
 import { zipFiles } from "./zip";
 
 export type ExportRequest = {

@@ -1,8 +1,8 @@
 import type { Db } from "@/db/open-database";
+import { createLineSplitter } from "@/domain/formats/line-splitter";
+import { jsonlImport } from "@/domain/formats/readers/jsonl";
 import { findProjectBySlug } from "../projects";
 import { createImportSession, type ImportPolicy } from "./import-session";
-import { createLineSplitter } from "./line-reader";
-import { jsonlImport } from "./readers/jsonl";
 
 export type ImportCounts = {
   documents: number;

@@ -1,10 +1,8 @@
 import type { Db } from "@/db/open-database";
-import type { AnnotationRecord, DocumentRecord } from "@/domain/formats/jsonl";
+import type { AnnotationRecord } from "@/domain/formats/jsonl";
+import type { StoredDocument } from "@/domain/formats/writers/export-format";
 import { normalizeSpans } from "@/domain/spans";
 import { goldAnnotatorName, type ExportSource } from "./export-source";
-
-/** A document as stored: its row id (to name files when it has no external id) and its record. */
-export type StoredDocument = { id: number; record: DocumentRecord };
 
 const pageSize = 500;
 

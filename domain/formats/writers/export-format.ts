@@ -1,6 +1,9 @@
-import type { OffsetUnit } from "@/domain/formats/file-spans";
-import type { TagScheme } from "@/domain/formats/tags";
-import type { StoredDocument } from "../read-project";
+import type { OffsetUnit } from "../file-spans";
+import type { TagScheme } from "../tags";
+import type { DocumentRecord } from "../jsonl";
+
+/** A document as stored: its row id (to name files when it has no external id) and its record. */
+export type StoredDocument = { id: number; record: DocumentRecord };
 
 export type ExportSummary = {
   documents: number;

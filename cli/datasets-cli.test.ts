@@ -4,7 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
 import { openDatabase } from "@/db/open-database";
+import { annotations, documents, labels, spans } from "@/db/schema";
 import { createProject } from "@/server/services/projects";
 
 const projectRoot = path.resolve(import.meta.dirname, "..");
@@ -113,4 +115,75 @@ describe("concord import and export in other formats", () => {
     },
     timeout,
   );
+
+  it(
+    "exports only curated gold unless asked, and says on standard error what it left out",
+    () => {
+      const db = openDatabase(path.join(folder, "c.db"));
+      createProject(db, { slug: "g", name: "G", labels: ["PER"] });
+      db.$client.close();
+      const lines = ["Ana sings", "Bob hums", "Cy naps"].map((text, i) =>
+        JSON.stringify({ id: `d${i}`, text, annotations: [{ annotator: "ann", spans: [] }] }),
+      );
+      const input = write("gold.jsonl", `${lines.join("\n")}\n`);
+      expect(concord("import", "--project", "g", input).status).toBe(0);
+      addGold("d0", "curated");
+      addGold("d1", "in_progress");
+
+      const curated = concord("export", "--project", "g", "--format", "conll", "--source", "gold");
+      expect(curated.status).toBe(0);
+      expect(curated.stdout).toBe("-DOCSTART- -X- O O\n\nAna _ _ B-PER\nsings _ _ O\n\n");
+      expect(curated.stderr).toContain("left out 1 document with no gold");
+      expect(curated.stderr).toContain(
+        "left out 1 document whose gold is not curated yet (--include-uncurated exports them)",
+      );
+
+      const all = concord(
+        "export",
+        "--project",
+        "g",
+        "--format",
+        "spacy",
+        "--source",
+        "gold",
+        "--include-uncurated",
+      );
+      expect(
+        all.stdout
+          .trim()
+          .split("\n")
+          .map((line) => JSON.parse(line).id),
+      ).toEqual(["d0", "d1"]);
+      expect(all.stderr).toBe("left out 1 document with no gold\n");
+
+      const nobody = concord("export", "--project", "g", "--source", "annotator:bob");
+      expect(nobody).toMatchObject({ status: 0, stdout: "" });
+      expect(nobody.stderr).toBe("left out 3 documents bob never worked on\n");
+    },
+    timeout,
+  );
 });
+
+/** A gold layer with "Ana"/"Bob" tagged, as curation leaves it (no CLI command writes gold). */
+function addGold(externalId: string, status: "curated" | "in_progress") {
+  const db = openDatabase(path.join(folder, "c.db"));
+  const document = db
+    .select({ id: documents.id, projectId: documents.projectId })
+    .from(documents)
+    .where(eq(documents.externalId, externalId))
+    .get();
+  const label = db
+    .select({ id: labels.id })
+    .from(labels)
+    .where(and(eq(labels.projectId, document?.projectId ?? 0), eq(labels.name, "PER")))
+    .get();
+  const gold = db
+    .insert(annotations)
+    .values({ documentId: document?.id ?? 0, userId: null, status })
+    .returning({ id: annotations.id })
+    .get();
+  db.insert(spans)
+    .values({ annotationId: gold.id, start: 0, end: 3, labelId: label?.id ?? 0 })
+    .run();
+  db.$client.close();
+}

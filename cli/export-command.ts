@@ -6,10 +6,10 @@ import { Option, type Command } from "commander";
 import { exportFormatNames, type ExportFormatName } from "@/domain/formats/catalog";
 import type { OffsetUnit } from "@/domain/formats/file-spans";
 import type { TagScheme } from "@/domain/formats/tags";
+import type { ExportSummary } from "@/domain/formats/writers/export-format";
 import { getDb } from "@/server/database";
 import { exportBytes, exportDataset } from "@/server/services/datasets/export-dataset";
-import { parseExportSource } from "@/server/services/datasets/export-source";
-import type { ExportSummary } from "@/server/services/datasets/writers/export-format";
+import { parseExportSource, type ExportSource } from "@/server/services/datasets/export-source";
 import { createProgressBar } from "./progress-bar";
 import { countOf } from "@/domain/count-of";
 
@@ -17,6 +17,7 @@ type ExportCommandOptions = {
   project: string;
   format: ExportFormatName;
   source: string;
+  includeUncurated?: boolean;
   scheme: TagScheme;
   offsets?: OffsetUnit;
   out?: string;
@@ -31,7 +32,8 @@ export function registerExportCommand(program: Command) {
     .addOption(
       new Option("--format <format>", "file format").choices(exportFormatNames).default("jsonl"),
     )
-    .option("--source <source>", "all, gold or annotator:NAME", "all")
+    .option("--source <source>", "all, gold (curated) or annotator:NAME", "all")
+    .option("--include-uncurated", "with --source gold: gold still being curated too")
     .addOption(
       new Option("--scheme <scheme>", "CoNLL tag scheme")
         .choices(["iob1", "iob2", "bioes"])
@@ -49,10 +51,11 @@ export function registerExportCommand(program: Command) {
     )
     .option("--progress", "draw a progress bar even when standard error is not a terminal", false)
     .action(async (options: ExportCommandOptions) => {
+      const source = parseExportSource(options.source, options);
       const dataset = exportDataset(getDb(), {
         projectSlug: options.project,
         format: options.format,
-        source: parseExportSource(options.source),
+        source,
         scheme: options.scheme,
         offsets: options.offsets,
       });
@@ -71,7 +74,7 @@ export function registerExportCommand(program: Command) {
         await writeAll(out, exportBytes(dataset), tick);
       }
       bar?.stop();
-      reportExport(dataset.summary, process.stderr.isTTY);
+      reportExport(dataset.summary, source, process.stderr.isTTY);
     });
 }
 
@@ -86,10 +89,20 @@ async function writeAll(out: Writable, chunks: Iterable<string | Uint8Array>, ti
 }
 
 /** Standard output may hold the data, so the summary goes to standard error, for people. */
-function reportExport(summary: ExportSummary, interactive: boolean) {
+function reportExport(summary: ExportSummary, source: ExportSource, interactive: boolean) {
   if (interactive) {
     console.error(
       `exported ${countOf(summary.documents, "document")}, ${countOf(summary.spans, "span")}`,
+    );
+  }
+  const { withoutLayer, uncurated } = summary.leftOut;
+  if (withoutLayer) {
+    const why = source.kind === "annotator" ? `${source.name} never worked on` : "with no gold";
+    console.error(`left out ${countDocuments(withoutLayer)} ${why}`);
+  }
+  if (uncurated) {
+    console.error(
+      `left out ${countDocuments(uncurated)} whose gold is not curated yet (--include-uncurated exports them)`,
     );
   }
   if (summary.unalignedSpans) {
@@ -102,4 +115,8 @@ function reportExport(summary: ExportSummary, interactive: boolean) {
       `${summary.overlappingSpans} spans share tokens with another span (a token has one tag): left out`,
     );
   }
+}
+
+function countDocuments(n: number) {
+  return `${n} ${n === 1 ? "document" : "documents"}`;
 }

@@ -27,7 +27,14 @@ test("an owner uploads brat files, previews and imports them, then downloads CoN
     .getByRole("link", { name: "Datasets" })
     .click();
 
-  await page.getByLabel("Format").selectOption("brat");
+  // The page speaks of its own controls, not of the command line's flags.
+  await page.getByLabel(/^Format/).selectOption("labelstudio");
+  await expect(
+    page.getByText("Offsets: code points (Label Studio ≥ 1.4); UTF-16 units in older exports."),
+  ).toBeVisible();
+  await expect(page.locator("main")).not.toContainText("--offsets");
+
+  await page.getByLabel(/^Format/).selectOption("brat");
   await page
     .getByLabel("Files")
     .setInputFiles([`${fixtures}/briefing.txt`, `${fixtures}/briefing.ann`]);
@@ -55,6 +62,9 @@ test("an owner uploads brat files, previews and imports them, then downloads CoN
   );
   await page.getByRole("link", { name: "See the documents" }).click();
   await expect(page.getByRole("link", { name: "briefing" })).toBeVisible();
+  const documentId = Number(
+    (await page.getByRole("link", { name: "briefing" }).getAttribute("href"))?.split("/").at(-1),
+  );
 
   await page.goto(`/projects/${project}/datasets`);
   await page.getByLabel("Source").selectOption("annotator:brat");
@@ -83,6 +93,35 @@ test("an owner uploads brat files, previews and imports them, then downloads CoN
     ["DATE", "October 28"],
     ["ORG", "NATO"],
   ]);
+
+  // Nobody curated the document: a gold download would hold it as "no entities", so it is left
+  // out, and the page says so before anything is downloaded.
+  await page.getByLabel("Source").selectOption("gold");
+  const coverage = page.getByRole("status", { name: "Export coverage" });
+  await expect(coverage).toHaveText(
+    "Exports 0 documents with curated gold; leaves out 1 document with no gold.",
+  );
+  expect((await download(page, "CoNLL-2003")).content).toBe("");
+
+  // A reviewer starts curating: in-progress gold stays out unless the box is ticked.
+  const started = await page.request.post("/api/trpc/review.setGoldStatus", {
+    data: { json: { documentId, status: "in_progress" } },
+  });
+  expect(started.ok()).toBe(true);
+  await page.reload();
+  await page.getByLabel("Source").selectOption("gold");
+  await expect(coverage).toHaveText(
+    "Exports 0 documents with curated gold; leaves out 1 document whose gold is still being curated.",
+  );
+  await page.getByLabel("Include gold still being curated").check();
+  await expect(coverage).toHaveText("Exports 1 document with gold.");
+  const gold = await download(page, "spaCy JSONL");
+  expect(
+    gold.content
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line).id),
+  ).toEqual(["briefing"]);
 });
 
 test("an annotator can download only their own annotations", async ({ page }) => {

@@ -2,7 +2,8 @@ import { InputError } from "../errors";
 import type { Span } from "../spans";
 import { createSpanReader, isSpanProblem, type SpanReader } from "./file-spans";
 import type { DocumentRecord } from "./jsonl";
-import { annotationOf, splitLines, type SkippedEntry } from "./records";
+import { splitLines } from "./line-splitter";
+import { annotationOf, type SkippedEntry } from "./records";
 
 /**
  * brat standoff: a document's text in a `.txt` and its annotations in a `.ann`, one per line,

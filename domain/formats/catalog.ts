@@ -71,7 +71,7 @@ export const formatCatalog: Record<ImportFormatName | ExportFormatName, FormatDe
   },
   labelstudio: {
     title: "Label Studio JSON",
-    offsets: "code points (Label Studio ≥ 1.4; --offsets utf-16 for older exports)",
+    offsets: "code points (Label Studio ≥ 1.4); UTF-16 units in older exports",
     accept: ".json",
     oneLayer: false,
     tokens: false,

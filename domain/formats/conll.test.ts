@@ -76,10 +76,16 @@ describe("readConll", () => {
     const reader = createConllReader({ annotator: "gold" });
     expect(reader.readLine("A B-X")).toBeNull();
     const first = reader.readLine("-DOCSTART- -X- O O");
-    expect(first?.text).toBe("A");
-    expect(first?.annotations[0]?.annotator).toBe("gold");
+    expect(first?.record.text).toBe("A");
+    expect(first?.record.annotations[0]?.annotator).toBe("gold");
+    expect(reader.readLine("")).toBeNull();
     expect(reader.readLine("C O")).toBeNull();
-    expect(reader.finish()?.text).toBe("C");
+    expect(reader.readLine("D\tB-X")).toBeNull();
+    const last = reader.finish();
+    expect(last?.record.text).toBe("C D");
+    // Lines 4 and 5 of the input; span offsets point at the token that starts the span.
+    expect(last?.line).toBe(4);
+    expect(last?.lineOfSpan(2)).toBe(5);
   });
 
   it.each([

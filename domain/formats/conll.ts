@@ -1,6 +1,7 @@
 import { InputError } from "../errors";
 import type { DocumentRecord } from "./jsonl";
-import { annotationOf, requireLabelWithoutSpaces, spansToExport, splitLines } from "./records";
+import { splitLines } from "./line-splitter";
+import { annotationOf, requireLabelWithoutSpaces, spansToExport } from "./records";
 import { documentFromSentences, tagDocument, type TokenExport } from "./tagged-text";
 import { combineSchemes, detectScheme, parseTag, type Tag, type TagScheme } from "./tags";
 
@@ -17,37 +18,53 @@ export type ConllReadOptions = {
   annotator?: string;
 };
 
+/** A document read from a CoNLL file, with where in the file its tokens stand. */
+export type ConllDocument = {
+  record: DocumentRecord;
+  /** The line of its first token. */
+  line: number;
+  /** The line of the token a span starts at, so a refused span is reported on its own line. */
+  lineOfSpan(start: number): number;
+};
+
 /** Reads a CoNLL file line by line, so a caller can stream it. */
 export type ConllReader = {
   /** Takes the next line (without its line break); returns the document it completes, if any. */
-  readLine(line: string): DocumentRecord | null;
+  readLine(line: string): ConllDocument | null;
   /** Ends the input; returns the last document, if it has any tokens. */
-  finish(): DocumentRecord | null;
+  finish(): ConllDocument | null;
   /** The scheme of the tags read so far ("iob2" until a tag says otherwise). */
   readonly scheme: TagScheme;
 };
 
-type Sentence = { tokens: string[]; tags: Tag[] };
+type Sentence = { tokens: string[]; tags: Tag[]; lines: number[] };
 
 export function createConllReader(options: ConllReadOptions = {}): ConllReader {
   const annotator = options.annotator ?? "conll";
   let lineNumber = 0;
   let scheme: TagScheme = "iob2";
   let sentences: Sentence[] = [];
-  let sentence: Sentence = { tokens: [], tags: [] };
+  let sentence: Sentence = { tokens: [], tags: [], lines: [] };
 
   const endSentence = () => {
     if (sentence.tokens.length === 0) return;
     scheme = combineSchemes(scheme, detectScheme(sentence.tags));
     sentences.push(sentence);
-    sentence = { tokens: [], tags: [] };
+    sentence = { tokens: [], tags: [], lines: [] };
   };
-  const endDocument = (): DocumentRecord | null => {
+  const endDocument = (): ConllDocument | null => {
     endSentence();
-    if (sentences.length === 0) return null;
-    const { text, spans } = documentFromSentences(sentences);
+    const lines = sentences.flatMap((read) => read.lines);
+    const first = lines[0];
+    if (first === undefined) return null;
+    const { text, spans, tokenStarts } = documentFromSentences(sentences);
     sentences = [];
-    return { id: null, text, meta: {}, annotations: [annotationOf(annotator, spans)] };
+    const lineAt = new Map(tokenStarts.map((start, i) => [start, lines[i] ?? first]));
+    return {
+      record: { id: null, text, meta: {}, annotations: [annotationOf(annotator, spans)] },
+      line: first,
+      lineOfSpan: (start) => lineAt.get(start) ?? first,
+    };
   };
 
   return {
@@ -59,9 +76,8 @@ export function createConllReader(options: ConllReadOptions = {}): ConllReader {
         endSentence();
         return null;
       }
-      // doccano writes TOKEN<TAB>TAG; with tabs present a token may contain spaces.
-      const columns = trimmed.split(trimmed.includes("\t") ? /\s*\t\s*/ : /\s+/);
-      if (columns[0] === "-DOCSTART-") return endDocument();
+      const columns = splitColumns(trimmed);
+      if (columns[0] === documentStart) return endDocument();
       if (columns.length < 2) {
         throw new InputError(
           lineNumber,
@@ -73,6 +89,7 @@ export function createConllReader(options: ConllReadOptions = {}): ConllReader {
       if ("problem" in tag) throw new InputError(lineNumber, "tag", tag.problem);
       sentence.tokens.push(columns[0] as string);
       sentence.tags.push(tag);
+      sentence.lines.push(lineNumber);
       return null;
     },
     finish: endDocument,
@@ -80,6 +97,18 @@ export function createConllReader(options: ConllReadOptions = {}): ConllReader {
       return scheme;
     },
   };
+}
+
+const documentStart = "-DOCSTART-";
+
+/** Whether a line opens a new document: a streaming caller ends the one before it there. */
+export function isDocumentStart(line: string): boolean {
+  return splitColumns(line.trim())[0] === documentStart;
+}
+
+/** doccano writes TOKEN<TAB>TAG; with tabs present a token may contain spaces. */
+function splitColumns(trimmed: string): string[] {
+  return trimmed.split(trimmed.includes("\t") ? /\s*\t\s*/ : /\s+/);
 }
 
 export function readConll(
@@ -90,10 +119,10 @@ export function readConll(
   const documents: DocumentRecord[] = [];
   for (const line of splitLines(content)) {
     const document = reader.readLine(line);
-    if (document) documents.push(document);
+    if (document) documents.push(document.record);
   }
   const last = reader.finish();
-  if (last) documents.push(last);
+  if (last) documents.push(last.record);
   return { documents, scheme: reader.scheme };
 }
 

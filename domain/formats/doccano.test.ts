@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDoccanoRecord, readDoccano } from "./doccano";
 import { writeDoccano } from "./doccano-write";
-import { splitLines } from "./records";
+import { splitLines } from "./line-splitter";
 import {
   codePointSpans,
   expectInputError,

@@ -1,7 +1,8 @@
 import { DomainError } from "../errors";
 import { failAt, isJsonObject, parseJsonSource, type JsonSource } from "./json-source";
 import type { DocumentRecord } from "./jsonl";
-import { annotationOf, spansToExport, splitLines } from "./records";
+import { splitLines } from "./line-splitter";
+import { annotationOf, spansToExport } from "./records";
 import {
   documentFromSentences,
   tagDocument,

@@ -49,13 +49,6 @@ export function requireLabelWithoutSpaces(label: string, format: string): string
   return label;
 }
 
-/** Lines without their terminators ("\n" or "\r\n"); a final newline does not open another line. */
-export function splitLines(content: string): string[] {
-  const lines = stripByteOrderMark(content).split(/\r?\n/);
-  if (lines.at(-1) === "") lines.pop();
-  return lines;
-}
-
 /** Editors on Windows start UTF-8 files with U+FEFF; it is an encoding mark, not text. */
 export function stripByteOrderMark(content: string): string {
   return content.startsWith("\uFEFF") ? content.slice(1) : content;

@@ -2,7 +2,8 @@ import { createOffsetMap } from "../offsets";
 import { codePointRange, createSpanReader, isSpanProblem, type SpanProblem } from "./file-spans";
 import { failAt, isJsonObject, parseJsonSource } from "./json-source";
 import type { DocumentRecord } from "./jsonl";
-import { annotationOf, spansToExport, splitLines } from "./records";
+import { splitLines } from "./line-splitter";
+import { annotationOf, spansToExport } from "./records";
 
 /**
  * spaCy-style JSONL, one document per line: `{"id", "text", "ents": [[start, end, "LABEL"]],

@@ -41,12 +41,16 @@ export function tagDocument(
   return { sentences, unalignedSpans, overlappingSpans };
 }
 
-/** Text and spans (UTF-16) of tagged sentences: tokens joined by one space, sentences by "\n". */
+/**
+ * Text and spans (UTF-16) of tagged sentences: tokens joined by one space, sentences by "\n";
+ * `tokenStarts` says where each token (in file order) begins in that text.
+ */
 export function documentFromSentences(
   sentences: readonly { tokens: readonly string[]; tags: readonly Tag[] }[],
-): { text: string; spans: Span[] } {
+): { text: string; spans: Span[]; tokenStarts: number[] } {
   let text = "";
   const spans: Span[] = [];
+  const tokenStarts: number[] = [];
   sentences.forEach((sentence, s) => {
     if (s > 0) text += "\n";
     const starts: number[] = [];
@@ -54,6 +58,7 @@ export function documentFromSentences(
     sentence.tokens.forEach((token, t) => {
       if (t > 0) text += " ";
       starts.push(text.length);
+      tokenStarts.push(text.length);
       text += token;
       ends.push(text.length);
     });
@@ -65,7 +70,7 @@ export function documentFromSentences(
       });
     }
   });
-  return { text, spans };
+  return { text, spans, tokenStarts };
 }
 
 function placeSpansOnTokens(text: string, tokens: Token[], spans: readonly Span[]) {

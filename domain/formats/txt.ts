@@ -1,6 +1,7 @@
 import { DomainError, InputError } from "../errors";
 import type { DocumentRecord } from "./jsonl";
-import { splitLines, stripByteOrderMark } from "./records";
+import { splitLines } from "./line-splitter";
+import { stripByteOrderMark } from "./records";
 
 /**
  * Plain text: the whole file is one document, or each non-blank line is one. No spans, so no

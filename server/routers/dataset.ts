@@ -61,6 +61,7 @@ export const datasetRouter = createTRPCRouter({
         format: z.enum(exportFormatNames),
         source: z.string(),
         scheme: z.enum(["iob1", "iob2", "bioes"]).optional(),
+        includeUncurated: z.boolean().optional(),
       }),
     )
     .query(({ ctx, input }) =>
@@ -68,7 +69,7 @@ export const datasetRouter = createTRPCRouter({
         exportForMember(ctx.db, ctx.userId, {
           ...input,
           projectSlug: ctx.project.slug,
-          source: parseExportSource(input.source),
+          source: parseExportSource(input.source, input),
         }),
       ),
     ),

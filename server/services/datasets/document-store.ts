@@ -1,63 +1,118 @@
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/open-database";
+import { prepareRun } from "@/db/prepare-run";
+import {
+  annotations,
+  documents,
+  labels,
+  memberships,
+  spans,
+  users,
+  type AnnotationStatus,
+} from "@/db/schema";
 import type { AnnotationRecord, DocumentRecord } from "@/domain/formats/jsonl";
 import { defaultLabelHotkey } from "@/domain/labels";
 import { createLabel } from "../labels";
 
+const at = sql.placeholder;
+
 /**
  * The writes of an import, as prepared statements on the connection's open transaction: an import
  * inserts rows by the hundred thousand, where building each query anew would cost more than
- * SQLite's own work.
+ * SQLite's own work. The three inserts of every document bind by position (see prepareRun).
  */
 export function createDocumentStore(db: Db, projectId: number) {
-  const sqlite = db.$client;
   const statements = {
-    findDocument: sqlite.prepare<[number, string], { id: number }>(
-      "SELECT id FROM documents WHERE project_id = ? AND external_id = ?",
+    findDocument: db
+      .select({ id: documents.id })
+      .from(documents)
+      .where(and(eq(documents.projectId, projectId), eq(documents.externalId, at("externalId"))))
+      .prepare(),
+    insertDocument: prepareRun<{ externalId: string | null; text: string; meta: string }>(
+      db,
+      db
+        .insert(documents)
+        .values({ projectId, externalId: at("externalId"), text: at("text"), meta: at("meta") }),
     ),
-    insertDocument: sqlite.prepare(
-      "INSERT INTO documents (project_id, external_id, text, meta) VALUES (?, ?, ?, ?)",
+    updateDocument: db
+      .update(documents)
+      // The types take no placeholder in set(): wrapped in sql, meta is stored as given (JSON text).
+      .set({ text: sql`${at("text")}`, meta: sql`${at("meta")}` })
+      .where(eq(documents.id, at("documentId")))
+      .prepare(),
+    deleteAnnotations: db
+      .delete(annotations)
+      .where(eq(annotations.documentId, at("documentId")))
+      .prepare(),
+    insertAnnotation: prepareRun<{ documentId: number; userId: number; status: AnnotationStatus }>(
+      db,
+      db
+        .insert(annotations)
+        .values({ documentId: at("documentId"), userId: at("userId"), status: at("status") }),
     ),
-    updateDocument: sqlite.prepare("UPDATE documents SET text = ?, meta = ? WHERE id = ?"),
-    deleteAnnotations: sqlite.prepare("DELETE FROM annotations WHERE document_id = ?"),
-    insertAnnotation: sqlite.prepare(
-      "INSERT INTO annotations (document_id, user_id, status) VALUES (?, ?, ?)",
+    insertSpan: prepareRun<{
+      annotationId: number | bigint;
+      start: number;
+      end: number;
+      labelId?: number;
+    }>(
+      db,
+      db.insert(spans).values({
+        annotationId: at("annotationId"),
+        start: at("start"),
+        end: at("end"),
+        labelId: at("labelId"),
+      }),
     ),
-    insertSpan: sqlite.prepare(
-      'INSERT INTO spans (annotation_id, start, "end", label_id) VALUES (?, ?, ?, ?)',
-    ),
-    findUser: sqlite.prepare<[string], { id: number }>("SELECT id FROM users WHERE name = ?"),
-    insertUser: sqlite.prepare("INSERT INTO users (name) VALUES (?)"),
+    findUser: db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.name, at("name")))
+      .prepare(),
+    insertUser: db
+      .insert(users)
+      .values({ name: at("name") })
+      .prepare(),
     // An annotator already in the project keeps their role.
-    addAnnotator: sqlite.prepare(
-      "INSERT INTO memberships (project_id, user_id, role) VALUES (?, ?, 'annotator') ON CONFLICT DO NOTHING",
-    ),
-    labels: sqlite.prepare<[number], { id: number; name: string; hotkey: string | null }>(
-      "SELECT id, name, hotkey FROM labels WHERE project_id = ? ORDER BY position",
-    ),
+    addAnnotator: db
+      .insert(memberships)
+      .values({ projectId, userId: at("userId"), role: "annotator" })
+      .onConflictDoNothing()
+      .prepare(),
   };
   const userIds = new Map<string, number>();
-  const labelRows = statements.labels.all(projectId);
+  const labelRows = db
+    .select({ id: labels.id, name: labels.name, hotkey: labels.hotkey })
+    .from(labels)
+    .where(eq(labels.projectId, projectId))
+    .orderBy(asc(labels.position))
+    .all();
   const labelIds = new Map(labelRows.map((label) => [label.name, label.id]));
   const hotkeys = new Set(labelRows.map((label) => label.hotkey));
 
   const userIdOf = (name: string) => {
-    let id = userIds.get(name) ?? statements.findUser.get(name)?.id;
-    id ??= Number(statements.insertUser.run(name).lastInsertRowid);
-    if (!userIds.has(name)) statements.addAnnotator.run(projectId, id);
+    let id = userIds.get(name) ?? statements.findUser.get({ name })?.id;
+    id ??= Number(statements.insertUser.run({ name }).lastInsertRowid);
+    if (!userIds.has(name)) statements.addAnnotator.run({ userId: id });
     userIds.set(name, id);
     return id;
   };
 
-  const insertAnnotations = (documentId: number, annotations: AnnotationRecord[]) => {
-    for (const annotation of annotations) {
+  const insertAnnotations = (documentId: number, records: AnnotationRecord[]) => {
+    for (const annotation of records) {
       const userId = userIdOf(annotation.annotator);
-      const annotationId = statements.insertAnnotation.run(
+      const annotationId = statements.insertAnnotation({
         documentId,
         userId,
-        annotation.status,
-      ).lastInsertRowid;
+        status: annotation.status,
+      }).lastInsertRowid;
       for (const span of annotation.spans) {
-        statements.insertSpan.run(annotationId, span.start, span.end, labelIds.get(span.label));
+        statements.insertSpan({
+          annotationId,
+          start: span.start,
+          end: span.end,
+          labelId: labelIds.get(span.label),
+        });
       }
     }
   };
@@ -72,22 +127,25 @@ export function createDocumentStore(db: Db, projectId: number) {
       hotkeys.add(free);
       labelIds.set(name, createLabel(db, projectId, { name, hotkey: free }).id);
     },
-    findDocument: (externalId: string) => statements.findDocument.get(projectId, externalId)?.id,
+    findDocument: (externalId: string) => statements.findDocument.get({ externalId })?.id,
     insert(record: DocumentRecord) {
       const documentId = Number(
-        statements.insertDocument.run(
-          projectId,
-          record.id,
-          record.text,
-          JSON.stringify(record.meta),
-        ).lastInsertRowid,
+        statements.insertDocument({
+          externalId: record.id,
+          text: record.text,
+          meta: JSON.stringify(record.meta),
+        }).lastInsertRowid,
       );
       insertAnnotations(documentId, record.annotations);
     },
     /** The document's text, meta and every layer (gold too) become the file's. */
     replace(documentId: number, record: DocumentRecord) {
-      statements.updateDocument.run(record.text, JSON.stringify(record.meta), documentId);
-      statements.deleteAnnotations.run(documentId);
+      statements.updateDocument.run({
+        documentId,
+        text: record.text,
+        meta: JSON.stringify(record.meta),
+      });
+      statements.deleteAnnotations.run({ documentId });
       insertAnnotations(documentId, record.annotations);
     },
   };

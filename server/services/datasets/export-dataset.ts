@@ -1,17 +1,18 @@
 import type { Db } from "@/db/open-database";
 import { DomainError } from "@/domain/errors";
 import { formatCatalog, type ExportFormatName } from "@/domain/formats/catalog";
+import { exportFormats } from "@/domain/formats/export-formats";
 import type { OffsetUnit } from "@/domain/formats/file-spans";
 import type { TagScheme } from "@/domain/formats/tags";
+import type {
+  ExportContext,
+  ExportFile,
+  ExportSummary,
+} from "@/domain/formats/writers/export-format";
 import { findProjectBySlug, listLabels } from "../projects";
-import { exportFormats } from "./export-formats";
 import { formatExportSource, type ExportSource } from "./export-source";
-import {
-  countProjectDocuments,
-  findDocumentWithSeveralLayers,
-  readProjectDocuments,
-} from "./read-project";
-import type { ExportContext, ExportFile, ExportSummary } from "./writers/export-format";
+import { countExportDocuments, findDocumentWithSeveralLayers } from "./export-counts";
+import { readProjectDocuments } from "./read-project";
 import { zipFiles } from "./zip";
 
 export type ExportRequest = {
@@ -28,6 +29,7 @@ export type DatasetExport = {
   /** What to call the download, e.g. `news-gold.conll` or `news-all-brat.zip`. */
   fileName: string;
   contentType: string;
+  /** The documents the export writes (those left out are counted in the summary). */
   documentCount: number;
   /** The export's files, produced as they are read; brat and hf have several. */
   files: Iterable<ExportFile>;
@@ -51,18 +53,25 @@ export function exportDataset(db: Db, request: ExportRequest): DatasetExport {
       );
     }
   }
+  const counts = countExportDocuments(db, project.id, request.source);
   const context: ExportContext = {
     labels: listLabels(db, project.id).map((label) => label.name),
     scheme: request.scheme ?? "iob2",
     offsets: request.offsets ?? "code-points",
-    summary: { documents: 0, spans: 0, unalignedSpans: 0, overlappingSpans: 0 },
+    summary: {
+      documents: 0,
+      leftOut: counts.leftOut,
+      spans: 0,
+      unalignedSpans: 0,
+      overlappingSpans: 0,
+    },
   };
   const source = formatExportSource(request.source).replace(":", "-");
   const multiFile = format.extension === "zip";
   return {
     fileName: `${project.slug}-${source}${multiFile ? `-${request.format}` : ""}.${format.extension}`,
     contentType: format.contentType,
-    documentCount: countProjectDocuments(db, project.id),
+    documentCount: counts.documents,
     files: format.files(readProjectDocuments(db, project.id, request.source), context),
     summary: context.summary,
   };

@@ -1,6 +1,9 @@
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/open-database";
+import { annotations, documents, users } from "@/db/schema";
 import { roleCapabilities } from "@/domain/permissions";
 import { getProjectForMember } from "../projects";
+import { findActiveUser } from "../users";
 import { assertCanExport } from "./access";
 import { exportDataset, type ExportRequest } from "./export-dataset";
 
@@ -15,19 +18,17 @@ export function exportForMember(db: Db, userId: number, request: ExportRequest) 
 export function listExportableAnnotators(db: Db, userId: number, projectSlug: string) {
   const { project, role } = getProjectForMember(db, projectSlug, userId);
   if (!roleCapabilities(role).exportAnySource) return [userName(db, userId)];
-  return db.$client
-    .prepare<[number], { name: string }>(
-      `SELECT DISTINCT u.name FROM annotations a
-         JOIN documents d ON d.id = a.document_id JOIN users u ON u.id = a.user_id
-        WHERE d.project_id = ? ORDER BY u.name`,
-    )
-    .all(project.id)
+  return db
+    .selectDistinct({ name: users.name })
+    .from(annotations)
+    .innerJoin(documents, eq(documents.id, annotations.documentId))
+    .innerJoin(users, eq(users.id, annotations.userId))
+    .where(eq(documents.projectId, project.id))
+    .orderBy(asc(users.name))
+    .all()
     .map((row) => row.name);
 }
 
 function userName(db: Db, userId: number): string {
-  const row = db.$client
-    .prepare<[number], { name: string }>("SELECT name FROM users WHERE id = ?")
-    .get(userId);
-  return row?.name ?? "";
+  return findActiveUser(db, userId)?.name ?? "";
 }

@@ -1,12 +1,12 @@
 import type { Db } from "@/db/open-database";
 import { DomainError, FileInputError, InputError } from "@/domain/errors";
 import type { ImportFormatName } from "@/domain/formats/catalog";
+import { importFormats } from "@/domain/formats/import-formats";
+import type { ImportFormat, ImportPlan, ReadOptions, TextFile } from "@/domain/formats/read-items";
 import { findProjectBySlug } from "../projects";
 import type { ImportFile } from "./import-file";
-import { importFormats } from "./import-formats";
 import { createImportSession, type ImportPolicy, type ImportSummary } from "./import-session";
 import { forEachLine, readFirstLine, readWholeFile } from "./line-reader";
-import type { ImportFormat, ImportPlan, ReadOptions, TextFile } from "./read-items";
 import { inTransaction } from "./transaction";
 
 export type ImportOptions = ReadOptions & ImportPolicy;
@@ -65,7 +65,10 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
   return options.dryRun ? run() : inTransaction(db, run);
 }
 
-async function planImport(format: ImportFormat, files: ImportFile[]): Promise<ImportPlan> {
+async function planImport(
+  format: ImportFormat,
+  files: ImportFile[],
+): Promise<ImportPlan<ImportFile>> {
   if (!format.plan) return { units: files.map((file) => ({ file })), shared: [] };
   return format.plan(files, (file) => inFileAsync(file.name, () => readFirstLine(file)));
 }

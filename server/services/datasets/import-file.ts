@@ -1,5 +1,4 @@
 import { createReadStream, statSync } from "node:fs";
-import path from "node:path";
 
 /**
  * A file to import: the name messages give it (the path as the user typed it, or the upload's
@@ -25,15 +24,4 @@ export function fileFromText(name: string, text: string): ImportFile {
       yield bytes;
     },
   };
-}
-
-/** The file name without folders and without its last extension: a document id for brat and txt. */
-export function baseName(file: string): string {
-  const name = path.basename(file);
-  const dot = name.lastIndexOf(".");
-  return dot > 0 ? name.slice(0, dot) : name;
-}
-
-export function extensionOf(file: string): string {
-  return path.extname(file).toLowerCase();
 }

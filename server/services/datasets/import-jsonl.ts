@@ -1,8 +1,8 @@
 import type { Db } from "@/db/open-database";
+import { createLineSplitter } from "@/domain/formats/line-splitter";
+import { jsonlImport } from "@/domain/formats/readers/jsonl";
 import { findProjectBySlug } from "../projects";
 import { createImportSession, type ImportPolicy } from "./import-session";
-import { createLineSplitter } from "./line-reader";
-import { jsonlImport } from "./readers/jsonl";
 
 export type ImportCounts = {
   documents: number;
@@ -23,7 +23,7 @@ export function importJsonl(
 ): ImportCounts {
   const project = findProjectBySlug(db, projectSlug);
   const name = "input.jsonl";
-  return db.$client.transaction(() => {
+  return db.transaction(() => {
     const session = createImportSession(db, project, policy);
     const parser = jsonlImport
       .open({}, [])
@@ -34,5 +34,5 @@ export function importJsonl(
     parser.end();
     const { documents, annotations, spans, alreadyPresent } = session.summary;
     return { documents, annotations, spans, alreadyPresent };
-  })();
+  });
 }

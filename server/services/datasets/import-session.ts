@@ -2,10 +2,10 @@ import type { Db } from "@/db/open-database";
 import type { projects } from "@/db/schema";
 import { FileInputError, InputError } from "@/domain/errors";
 import type { DocumentRecord } from "@/domain/formats/jsonl";
+import type { ReadItem } from "@/domain/formats/read-items";
 import { describeOverlap } from "@/domain/span-edits-check";
 import { spansOverlap } from "@/domain/spans";
 import { createDocumentStore } from "./document-store";
-import type { ReadItem } from "./read-items";
 
 export type ImportPolicy = {
   /** Refuse labels the project does not have, instead of creating them. */

@@ -1,107 +1,120 @@
+import { and, asc, between, eq, exists, gt, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/open-database";
-import type { AnnotationRecord, DocumentRecord } from "@/domain/formats/jsonl";
+import { annotations, documents, labels, spans, users } from "@/db/schema";
+import type { AnnotationRecord } from "@/domain/formats/jsonl";
+import type { StoredDocument } from "@/domain/formats/writers/export-format";
 import { normalizeSpans } from "@/domain/spans";
 import { goldAnnotatorName, type ExportSource } from "./export-source";
 
-/** A document as stored: its row id (to name files when it has no external id) and its record. */
-export type StoredDocument = { id: number; record: DocumentRecord };
-
 const pageSize = 500;
+const at = sql.placeholder;
 
-const layerFilter: Record<ExportSource["kind"], string> = {
-  all: "a.user_id IS NOT NULL",
-  gold: "a.user_id IS NULL",
-  annotator: "u.name = @annotator",
-};
+/**
+ * The condition on `annotations` that picks the layers `source` exports; null when no layer can
+ * match (an annotator unknown to the database). Gold counts once curated, unless asked otherwise.
+ */
+export function layersOf(db: Db, source: ExportSource): SQL | null {
+  if (source.kind === "all") return isNotNull(annotations.userId);
+  if (source.kind === "gold") {
+    const gold = isNull(annotations.userId);
+    return source.includeUncurated ? gold : (and(gold, eq(annotations.status, "curated")) ?? gold);
+  }
+  const user = db.select({ id: users.id }).from(users).where(eq(users.name, source.name)).get();
+  return user ? eq(annotations.userId, user.id) : null;
+}
 
 /**
  * The project's documents in import order with the layers `source` selects, a page at a time, so
- * that an export of any size holds one page in memory. Documents without such a layer come too.
+ * that an export of any size holds one page in memory. With every annotator's work, documents
+ * nobody annotated come too (a text to annotate); gold and one annotator's exports hold only the
+ * documents that have such a layer, never an empty one that would read as "no entities here".
  */
 export function* readProjectDocuments(
   db: Db,
   projectId: number,
   source: ExportSource,
 ): Generator<StoredDocument> {
-  const sqlite = db.$client;
-  const documents = sqlite.prepare<
-    { projectId: number; afterId: number; limit: number },
-    { id: number; externalId: string | null; text: string; meta: string }
-  >(
-    `SELECT id, external_id AS externalId, text, meta FROM documents
-      WHERE project_id = @projectId AND id > @afterId ORDER BY id LIMIT @limit`,
+  const layers = layersOf(db, source);
+  if (!layers) return;
+  const hasLayer = exists(
+    db
+      .select({ one: sql`1` })
+      .from(annotations)
+      .where(and(eq(annotations.documentId, documents.id), layers)),
   );
+  const page = db
+    .select({
+      id: documents.id,
+      externalId: documents.externalId,
+      text: documents.text,
+      meta: documents.meta,
+    })
+    .from(documents)
+    .where(
+      and(
+        eq(documents.projectId, projectId),
+        gt(documents.id, at("afterId")),
+        source.kind === "all" ? undefined : hasLayer,
+      ),
+    )
+    .orderBy(asc(documents.id))
+    .limit(pageSize)
+    .prepare();
   // One row per layer, its spans packed as JSON by SQLite: a row per span would cost a JavaScript
   // object each, which is most of an export's time.
-  const layers = sqlite.prepare<
-    { projectId: number; firstId: number; lastId: number; annotator: string },
-    LayerRow
-  >(
-    `SELECT a.document_id AS documentId, u.name AS annotator, a.status,
-            (SELECT json_group_array(json_array(s.start, s."end", s.label_id))
-               FROM spans s WHERE s.annotation_id = a.id) AS spans
-       FROM annotations a
-       -- CROSS JOIN keeps SQLite from starting at the project's documents: a page reads its own
-       -- annotations through their document_id index, not every document of the project.
-       CROSS JOIN documents d ON d.id = a.document_id
-       LEFT JOIN users u ON u.id = a.user_id
-      WHERE d.project_id = @projectId AND a.document_id BETWEEN @firstId AND @lastId
-        AND ${layerFilter[source.kind]}
-      ORDER BY a.document_id, u.name, a.id`,
-  );
+  const pageLayers = db
+    .select({
+      documentId: annotations.documentId,
+      annotator: users.name,
+      status: annotations.status,
+      spans: sql<string>`(SELECT json_group_array(json_array(${spans.start}, ${spans.end}, ${spans.labelId})) FROM ${spans} WHERE ${spans.annotationId} = ${annotations.id})`,
+    })
+    .from(annotations)
+    // CROSS JOIN keeps SQLite from starting at the project's documents: a page reads its own
+    // annotations through their document_id index, not every document of the project.
+    .crossJoin(documents)
+    .leftJoin(users, eq(users.id, annotations.userId))
+    .where(
+      and(
+        eq(documents.id, annotations.documentId),
+        eq(documents.projectId, projectId),
+        between(annotations.documentId, at("firstId"), at("lastId")),
+        layers,
+      ),
+    )
+    .orderBy(asc(annotations.documentId), asc(users.name), asc(annotations.id))
+    .prepare();
   const labelNames = new Map(
-    sqlite
-      .prepare<[number], { id: number; name: string }>(
-        "SELECT id, name FROM labels WHERE project_id = ?",
-      )
-      .all(projectId)
+    db
+      .select({ id: labels.id, name: labels.name })
+      .from(labels)
+      .where(eq(labels.projectId, projectId))
+      .all()
       .map((label) => [label.id, label.name]),
   );
-  const annotator = source.kind === "annotator" ? source.name : "";
   let afterId = 0;
   for (;;) {
-    const page = documents.all({ projectId, afterId, limit: pageSize });
-    const first = page[0];
-    const last = page.at(-1);
+    const rows = page.all({ afterId });
+    const first = rows[0];
+    const last = rows.at(-1);
     if (!first || !last) return;
     const byDocument = groupLayers(
-      layers.all({ projectId, firstId: first.id, lastId: last.id, annotator }),
+      pageLayers.all({ firstId: first.id, lastId: last.id }),
       labelNames,
     );
-    for (const row of page) {
+    for (const row of rows) {
       yield {
         id: row.id,
         record: {
           id: row.externalId,
           text: row.text,
-          meta: JSON.parse(row.meta) as Record<string, unknown>,
+          meta: row.meta,
           annotations: byDocument.get(row.id) ?? [],
         },
       };
     }
     afterId = last.id;
   }
-}
-
-export function countProjectDocuments(db: Db, projectId: number): number {
-  const row = db.$client
-    .prepare<[number], { n: number }>("SELECT count(*) AS n FROM documents WHERE project_id = ?")
-    .get(projectId);
-  return row?.n ?? 0;
-}
-
-/** A document with more than one annotator's layer, if any: formats holding one layer need a choice. */
-export function findDocumentWithSeveralLayers(db: Db, projectId: number) {
-  return db.$client
-    .prepare<[number], { externalId: string | null; id: number; annotators: string }>(
-      `SELECT d.id, d.external_id AS externalId, group_concat(u.name, ', ') AS annotators
-         FROM annotations a
-         JOIN documents d ON d.id = a.document_id
-         JOIN users u ON u.id = a.user_id
-        WHERE d.project_id = ?
-        GROUP BY d.id HAVING count(*) > 1 LIMIT 1`,
-    )
-    .get(projectId);
 }
 
 type LayerRow = {

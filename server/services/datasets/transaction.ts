@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/open-database";
 import { DomainError } from "@/domain/errors";
 
@@ -11,12 +12,11 @@ import { DomainError } from "@/domain/errors";
  * transaction. Servers give imports a connection of their own (see separate-connection.ts).
  */
 export async function inTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  const sqlite = db.$client;
-  if (sqlite.inTransaction) {
+  if (db.$client.inTransaction) {
     throw new DomainError("CONFLICT", "an import is already under way on this connection");
   }
   try {
-    sqlite.exec("BEGIN IMMEDIATE");
+    db.run(sql`BEGIN IMMEDIATE`);
   } catch (error) {
     if ((error as { code?: string }).code === "SQLITE_BUSY") {
       throw new DomainError(
@@ -28,10 +28,10 @@ export async function inTransaction<T>(db: Db, work: () => Promise<T>): Promise<
   }
   try {
     const result = await work();
-    sqlite.exec("COMMIT");
+    db.run(sql`COMMIT`);
     return result;
   } catch (error) {
-    if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+    if (db.$client.inTransaction) db.run(sql`ROLLBACK`);
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { Zip, ZipDeflate } from "fflate";
-import type { ExportFile } from "./writers/export-format";
+import type { ExportFile } from "@/domain/formats/writers/export-format";
 
 /**
  * A zip of the files, produced as they are: fflate compresses each chunk as it arrives and hands

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { exportFormatNames, formatCatalog, type ExportFormatName } from "@/domain/formats/catalog";
 import { useTRPC } from "../../../_trpc/client";
+import { ExportCoverage } from "./export-coverage";
 
 /** A download per format for the chosen source; token formats can first count what they drop. */
 export function ExportPanel({
@@ -22,16 +23,26 @@ export function ExportPanel({
   const source = chosen ?? sources[0] ?? "all";
   const [scheme, setScheme] = useState<"iob1" | "iob2" | "bioes">("iob2");
   const [doccanoUtf16, setDoccanoUtf16] = useState(false);
+  const [withUncurated, setWithUncurated] = useState(false);
+  const includeUncurated = source === "gold" && withUncurated;
   const [checked, setChecked] = useState<ExportFormatName | null>(null);
   const check = useQuery(
     trpc.dataset.exportSummary.queryOptions(
-      { projectSlug, format: checked ?? "conll", source, scheme },
+      { projectSlug, format: checked ?? "conll", source, scheme, includeUncurated },
       { enabled: checked !== null },
+    ),
+  );
+  // Every annotator's export holds every document; the others say what they leave out.
+  const counts = useQuery(
+    trpc.dataset.exportSummary.queryOptions(
+      { projectSlug, format: "jsonl", source, includeUncurated },
+      { enabled: source !== "all" },
     ),
   );
 
   const hrefFor = (format: ExportFormatName) => {
     const query = new URLSearchParams({ format, source });
+    if (includeUncurated) query.set("includeUncurated", "true");
     if (format === "conll") query.set("scheme", scheme);
     if (format === "doccano" && doccanoUtf16) query.set("offsets", "utf-16");
     return `/api/projects/${encodeURIComponent(projectSlug)}/datasets/export?${query}`;
@@ -73,7 +84,20 @@ export function ExportPanel({
           />
           doccano in UTF-16 units (for doccano itself)
         </label>
+        {source === "gold" && (
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={withUncurated}
+              onChange={(event) => setWithUncurated(event.target.checked)}
+            />
+            Include gold still being curated
+          </label>
+        )}
       </div>
+      {source !== "all" && counts.data && (
+        <ExportCoverage source={source} summary={counts.data} includeUncurated={includeUncurated} />
+      )}
       <ul aria-label="Downloads" className="grid gap-2 text-sm">
         {exportFormatNames.map((format) => {
           const description = formatCatalog[format];

@@ -1,9 +1,8 @@
-import { InputError } from "@/domain/errors";
-import type { BratDiscontinuous } from "@/domain/formats/brat";
-import type { OffsetUnit } from "@/domain/formats/file-spans";
-import type { DocumentRecord } from "@/domain/formats/jsonl";
-import type { SkippedEntry } from "@/domain/formats/records";
-import type { ImportFile } from "./import-file";
+import { InputError } from "../errors";
+import type { BratDiscontinuous } from "./brat";
+import type { OffsetUnit } from "./file-spans";
+import type { DocumentRecord } from "./jsonl";
+import type { SkippedEntry } from "./records";
 
 /** What a format reader finds in a file, in file order. */
 export type ReadItem =
@@ -46,14 +45,20 @@ export type FormatReader = {
   end?(emit: Emit): void;
 };
 
+/** A file as formats see it before reading: its name. Reading its bytes is the caller's work. */
+export type NamedFile = { name: string };
+
 /** Which files are read line by line, with the companion each needs, and which are shared by all. */
-export type ImportPlan = {
-  units: { file: ImportFile; companion?: ImportFile }[];
-  shared: ImportFile[];
+export type ImportPlan<F extends NamedFile = NamedFile> = {
+  units: { file: F; companion?: F }[];
+  shared: F[];
 };
 
 export type ImportFormat = {
-  plan?(files: ImportFile[], firstLine: (file: ImportFile) => Promise<string>): Promise<ImportPlan>;
+  plan?<F extends NamedFile>(
+    files: F[],
+    firstLine: (file: F) => Promise<string>,
+  ): Promise<ImportPlan<F>>;
   open(options: ReadOptions, shared: TextFile[]): FormatReader;
 };
 

@@ -1,4 +1,4 @@
-import { hfTagNames, writeHf } from "@/domain/formats/hf";
+import { hfTagNames, writeHf } from "../hf";
 import { countDocument, type ExportFormat } from "./export-format";
 
 /**

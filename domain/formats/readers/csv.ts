@@ -1,6 +1,6 @@
-import { InputError } from "@/domain/errors";
-import { readCsvDocuments } from "@/domain/formats/csv";
-import type { DocumentRecord } from "@/domain/formats/jsonl";
+import { InputError } from "../../errors";
+import { readCsvDocuments } from "../csv";
+import type { DocumentRecord } from "../jsonl";
 import { emitDocument, shiftError, type Emit, type ImportFormat } from "../read-items";
 import { createSpanTable, isSpanTableHeader } from "./csv-span-table";
 

@@ -1,5 +1,5 @@
-import { parseTxtLine, readTxt } from "@/domain/formats/txt";
-import { baseName } from "../import-file";
+import { parseTxtLine, readTxt } from "../txt";
+import { baseName } from "../file-names";
 import { emitDocument, type ImportFormat } from "../read-items";
 
 /**

@@ -1,7 +1,7 @@
-import { FileInputError, InputError } from "@/domain/errors";
-import { readBrat } from "@/domain/formats/brat";
-import { baseName, extensionOf, type ImportFile } from "../import-file";
-import { emitDocument, type ImportFormat, type ImportPlan } from "../read-items";
+import { FileInputError, InputError } from "../../errors";
+import { readBrat } from "../brat";
+import { baseName, extensionOf } from "../file-names";
+import { emitDocument, type ImportFormat, type ImportPlan, type NamedFile } from "../read-items";
 
 /**
  * brat standoff: each `.ann` is read with the `.txt` of the same name (folders: the caller lists
@@ -36,7 +36,7 @@ export const bratImport: ImportFormat = {
   }),
 };
 
-function pairFiles(files: ImportFile[]): ImportPlan {
+function pairFiles<F extends NamedFile>(files: F[]): ImportPlan<F> {
   const byExtension = (extension: string) =>
     new Map(
       files
@@ -53,7 +53,7 @@ function pairFiles(files: ImportFile[]): ImportPlan {
       new InputError(1, null, "is neither a brat .txt, .ann nor .conf file"),
     );
   }
-  const units: ImportPlan["units"] = [];
+  const units: ImportPlan<F>["units"] = [];
   for (const [name, ann] of annotations) {
     const text = texts.get(name);
     if (!text) {

@@ -1,9 +1,19 @@
-import type { OffsetUnit } from "@/domain/formats/file-spans";
-import type { TagScheme } from "@/domain/formats/tags";
-import type { StoredDocument } from "../read-project";
+import type { OffsetUnit } from "../file-spans";
+import type { TagScheme } from "../tags";
+import type { DocumentRecord } from "../jsonl";
+
+/** A document as stored: its row id (to name files when it has no external id) and its record. */
+export type StoredDocument = { id: number; record: DocumentRecord };
+
+/**
+ * Documents a gold or one-annotator export does not write, since an empty layer would read as
+ * "nothing to tag here": those without such a layer, and those whose gold is not curated yet.
+ */
+export type ExportLeftOut = { withoutLayer: number; uncurated: number };
 
 export type ExportSummary = {
   documents: number;
+  leftOut: ExportLeftOut;
   /** Spans in the layers exported. */
   spans: number;
   /** Token formats: spans whose ends fall inside a token, left out rather than moved. */

@@ -1,4 +1,4 @@
-import type { ExportFormatName } from "@/domain/formats/catalog";
+import type { ExportFormatName } from "./catalog";
 import { bratExport } from "./writers/brat";
 import type { ExportFormat } from "./writers/export-format";
 import { hfExport } from "./writers/hf";

@@ -1,9 +1,9 @@
-import { FileInputError, InputError } from "@/domain/errors";
-import { parseCsvRows } from "@/domain/formats/csv-table";
-import { createSpanReader, isSpanProblem } from "@/domain/formats/file-spans";
-import type { DocumentRecord } from "@/domain/formats/jsonl";
-import { annotationOf } from "@/domain/formats/records";
-import type { Span } from "@/domain/spans";
+import { FileInputError, InputError } from "../../errors";
+import { parseCsvRows } from "../csv-table";
+import { createSpanReader, isSpanProblem } from "../file-spans";
+import type { DocumentRecord } from "../jsonl";
+import { annotationOf } from "../records";
+import type { Span } from "../../spans";
 import type { TextFile } from "../read-items";
 
 /**

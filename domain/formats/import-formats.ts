@@ -1,4 +1,4 @@
-import type { ImportFormatName } from "@/domain/formats/catalog";
+import type { ImportFormatName } from "./catalog";
 import type { ImportFormat } from "./read-items";
 import { bratImport } from "./readers/brat";
 import { conllImport } from "./readers/conll";

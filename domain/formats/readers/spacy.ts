@@ -1,4 +1,4 @@
-import { parseSpacyRecord } from "@/domain/formats/spacy";
+import { parseSpacyRecord } from "../spacy";
 import { perLine, type ImportFormat } from "../read-items";
 
 /** spaCy JSONL, `{"text", "ents": [[start, end, label]]}` in code points. */

@@ -1,5 +1,5 @@
-import { parseDoccanoRecord } from "@/domain/formats/doccano";
-import { createJsonValueSplitter, type JsonValueChunk } from "@/domain/formats/json-stream";
+import { parseDoccanoRecord } from "../doccano";
+import { createJsonValueSplitter, type JsonValueChunk } from "../json-stream";
 import { emitDocument, type Emit, type ImportFormat } from "../read-items";
 
 /**

@@ -1,6 +1,6 @@
-import { InputError } from "@/domain/errors";
-import { createJsonValueSplitter, type JsonValueChunk } from "@/domain/formats/json-stream";
-import { readLabelStudio } from "@/domain/formats/labelstudio";
+import { InputError } from "../../errors";
+import { createJsonValueSplitter, type JsonValueChunk } from "../json-stream";
+import { readLabelStudio } from "../labelstudio";
 import {
   emitDocument,
   shiftError,

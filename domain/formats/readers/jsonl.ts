@@ -1,4 +1,4 @@
-import { parseJsonlRecord } from "@/domain/formats/jsonl";
+import { parseJsonlRecord } from "../jsonl";
 import { perLine, type ImportFormat } from "../read-items";
 
 /** Concord's own JSONL: offsets in code points, annotators and statuses as written. */

@@ -1,9 +1,9 @@
-import { writeConll } from "@/domain/formats/conll";
-import { writeCsvSpans } from "@/domain/formats/csv";
-import { formatDoccanoRecord } from "@/domain/formats/doccano-write";
-import { formatJsonlRecord } from "@/domain/formats/jsonl";
-import { formatLabelStudioTask } from "@/domain/formats/labelstudio-write";
-import { formatSpacyRecord } from "@/domain/formats/spacy";
+import { writeConll } from "../conll";
+import { writeCsvSpans } from "../csv";
+import { formatDoccanoRecord } from "../doccano-write";
+import { formatJsonlRecord } from "../jsonl";
+import { formatLabelStudioTask } from "../labelstudio-write";
+import { formatSpacyRecord } from "../spacy";
 import { countDocument, singleFile } from "./export-format";
 
 export const jsonlExport = singleFile("jsonl", "application/jsonl", (document, context) => {

@@ -1,8 +1,8 @@
-import { parseHfRecord, parseHfTagNames } from "@/domain/formats/hf";
-import { extensionOf, type ImportFile } from "../import-file";
-import { perLine, type ImportFormat } from "../read-items";
+import { parseHfRecord, parseHfTagNames } from "../hf";
+import { extensionOf } from "../file-names";
+import { perLine, type ImportFormat, type NamedFile } from "../read-items";
 
-const isTagNames = (file: ImportFile) => extensionOf(file.name) === ".json";
+const isTagNames = (file: NamedFile) => extensionOf(file.name) === ".json";
 
 /**
  * Hugging Face token classification JSONL; integer `ner_tags` are named by a `labels.json` (any

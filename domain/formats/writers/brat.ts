@@ -1,6 +1,6 @@
-import { formatBratAnn, formatBratConf } from "@/domain/formats/brat-write";
+import { formatBratAnn, formatBratConf } from "../brat-write";
 import { countDocument, type ExportFormat } from "./export-format";
-import { createFileNamer } from "./file-names";
+import { createFileNamer } from "../file-names";
 
 /** A brat collection: annotation.conf, then a .txt and an .ann per document. */
 export const bratExport: ExportFormat = {

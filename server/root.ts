@@ -1,3 +1,4 @@
+import "server-only";
 import { adminRouter } from "./routers/admin";
 import { annotationRouter } from "./routers/annotation";
 import { assignmentRouter } from "./routers/assignment";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Session } from "next-auth";
 import type { Queryable } from "@/db/open-database";
 import { DomainError } from "@/domain/errors";

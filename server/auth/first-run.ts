@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "../database";
 import { createFirstAdmin, countUsers, type NewUser } from "../services/users";
 

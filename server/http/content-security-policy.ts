@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The Content-Security-Policy of every page. Scripts run only with the request's nonce (Next.js
  * puts it on its own scripts when it finds it in the request's policy), so an injected <script>

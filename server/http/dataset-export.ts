@@ -1,3 +1,4 @@
+import "server-only";
 import type { Session } from "next-auth";
 import type { Db } from "@/db/open-database";
 import { requireActiveUser } from "../auth/active-user";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { Session } from "next-auth";
 import type { Db } from "@/db/open-database";

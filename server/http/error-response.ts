@@ -1,3 +1,4 @@
+import "server-only";
 import { DomainError, type DomainErrorCode } from "@/domain/errors";
 
 const statuses = {

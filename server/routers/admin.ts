@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { listAccounts, resetPassword, setDeactivated } from "../services/accounts";
 import { createUser, newUserSchema } from "../services/users";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { spanEditsSchema } from "@/domain/span-edits-schema";
 import { editSpans, submitAnnotation } from "../services/annotations";

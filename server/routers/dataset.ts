@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { exportFormatNames, importFormatNames } from "@/domain/formats/catalog";
 import { exportFileSummary } from "../services/datasets/export-dataset";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter, documentProcedure, projectProcedure } from "../trpc";
 import { getDocumentWorkspace } from "../services/documents";
 import { listDocumentPage } from "../services/document-list";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { memberRoles } from "@/db/schema";
 import { addMemberByEmail, changeMemberRole, listMembers, removeMember } from "../services/members";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { computeAgreement, listDocumentsByDisagreement } from "../services/review/agreement";
 import { getDocumentReview } from "../services/review/document-review";

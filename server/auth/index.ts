@@ -4,7 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "../database";
 import { getEnv } from "../env";
-import { verifyCredentials } from "../services/users";
+import { SignInThrottledError, verifyThrottledCredentials } from "../services/sign-in-throttle";
 
 const credentialsSchema = z.object({ email: z.string().min(1), password: z.string().min(1) });
 
@@ -25,10 +25,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new CredentialsSignin();
-        const user = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password);
+        const user = await verifyThrottledCredentials(getDb(), {
+          ...parsed.data,
+          address: clientAddress(request),
+        }).catch((error: unknown) => {
+          if (error instanceof SignInThrottledError) throw new ThrottledSignIn(error);
+          throw error;
+        });
         if (!user) throw new CredentialsSignin();
         return { id: String(user.id), name: user.name, email: user.email };
       },
@@ -54,3 +60,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
 }));
 
 const publicPaths = ["/signin", "/setup", "/api/"];
+
+/** A throttled sign-in; its code carries the wait, which the sign-in form shows. */
+export class ThrottledSignIn extends CredentialsSignin {
+  constructor(cause: SignInThrottledError) {
+    super(cause.message);
+    this.code = `throttled:${cause.retryAfterMs}`;
+  }
+}
+
+/** The first address a reverse proxy names, else the connection's: what failures count against. */
+function clientAddress(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("x-real-ip") || "unknown";
+}

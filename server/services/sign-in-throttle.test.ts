@@ -8,7 +8,9 @@ import {
   recordFailedSignIn,
   recordSuccessfulSignIn,
   SignInThrottledError,
+  verifyThrottledCredentials,
 } from "./sign-in-throttle";
+import { createUser } from "./users";
 
 const folder = mkdtempSync(path.join(os.tmpdir(), "concord-throttle-test-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -71,5 +73,16 @@ describe("sign-in throttling", () => {
     const after = openDatabase(file);
     await expect(assertSignInAllowed(after, ann)).rejects.toThrow(SignInThrottledError);
     after.$client.close();
+  });
+
+  it("refuses even the right password while throttled, and takes it again after the window", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const db = openDatabase(":memory:");
+    await createUser(db, { email: ann.email, name: "ann", password: "the right one" });
+    const signIn = (password: string) => verifyThrottledCredentials(db, { ...ann, password });
+    for (let i = 0; i < 5; i++) await expect(signIn("wrong")).resolves.toBeNull();
+    await expect(signIn("the right one")).rejects.toThrow(SignInThrottledError);
+    vi.setSystemTime(Date.now() + 15 * 60_000 + 1_000);
+    await expect(signIn("the right one")).resolves.toMatchObject({ name: "ann" });
   });
 });

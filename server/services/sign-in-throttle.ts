@@ -1,6 +1,7 @@
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/db/open-database";
 import { rateLimits } from "@/db/schema";
+import { verifyCredentials } from "./users";
 
 /**
  * Failed sign-ins are counted per account and per client address over a window; past either
@@ -79,4 +80,18 @@ export async function recordFailedSignIn(db: Db, attempt: SignInAttempt) {
 
 export async function recordSuccessfulSignIn(db: Db, attempt: SignInAttempt) {
   await limitersFor(db).account.delete(accountKey(attempt.email));
+}
+
+/**
+ * The password check behind sign-in: refused while throttled (SignInThrottledError), else the
+ * account or null, with the attempt counted either way.
+ */
+export async function verifyThrottledCredentials(
+  db: Db,
+  attempt: SignInAttempt & { password: string },
+) {
+  await assertSignInAllowed(db, attempt);
+  const user = await verifyCredentials(db, attempt.email, attempt.password);
+  await (user ? recordSuccessfulSignIn(db, attempt) : recordFailedSignIn(db, attempt));
+  return user;
 }

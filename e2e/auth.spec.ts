@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn, signOut } from "./helpers";
 
 test("a visitor without a session is sent to sign-in, and back after signing in", async ({
   page,
@@ -36,4 +36,23 @@ test("signing out ends the session", async ({ page }) => {
 test("the API refuses calls without a session", async ({ request }) => {
   const response = await request.get("/api/trpc/project.list");
   expect(response.status()).toBe(401);
+});
+
+test("a session cookie saved before sign-out is refused after it, by the API and by pages", async ({
+  browser,
+  baseURL,
+}) => {
+  const before = await browser.newContext({ baseURL });
+  const page = await before.newPage();
+  await signIn(page, "bob@concord.test");
+  const saved = await before.storageState();
+  expect((await before.request.get("/api/trpc/project.list")).status()).toBe(200);
+  await signOut(page);
+
+  const replayed = await browser.newContext({ baseURL, storageState: saved });
+  expect((await replayed.request.get("/api/trpc/project.list")).status()).toBe(401);
+  const again = await replayed.newPage();
+  await again.goto("/projects");
+  await expect(again).toHaveURL(/\/signin/);
+  await Promise.all([before.close(), replayed.close()]);
 });

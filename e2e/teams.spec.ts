@@ -129,8 +129,9 @@ test("each annotator sees only their own queue, and together they cover every do
     .flat()
     .find((document) => !alices.some((mine) => mine.href === document.href));
   await signIn(page, "alice@concord.test");
-  await page.goto(notHers?.href ?? "/");
-  await expect(page.getByRole("alert").filter({ hasText: /no document \d+/ })).toBeVisible();
+  const refused = await page.goto(notHers?.href ?? "/");
+  expect(refused?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
 
 test("guidelines are one key away from a document, rendered as Markdown, never as raw HTML", async ({

@@ -11,6 +11,9 @@ export const users = sqliteTable("users", {
   isAdmin: integer({ mode: "boolean" }).notNull().default(false),
   // A deactivated user cannot sign in; their work stays, attributed to them.
   deactivated: integer({ mode: "boolean" }).notNull().default(false),
+  // Sessions carry the version they were signed in under; sign-out, deactivation and a password
+  // reset raise it, which ends every session issued before, on every server.
+  sessionVersion: integer().notNull().default(0),
   createdAt: integer({ mode: "timestamp" })
     .notNull()
     .default(sql`(unixepoch())`),

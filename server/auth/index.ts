@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "../database";
 import { getEnv } from "../env";
+import { findSessionUser } from "./active-user";
 import { SignInThrottledError, verifyThrottledCredentials } from "../services/sign-in-throttle";
 
 const credentialsSchema = z.object({ email: z.string().min(1), password: z.string().min(1) });
@@ -36,13 +37,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           throw error;
         });
         if (!user) throw new CredentialsSignin();
-        return { id: String(user.id), name: user.name, email: user.email };
+        return {
+          id: String(user.id),
+          name: user.name,
+          email: user.email,
+          sessionVersion: user.sessionVersion,
+        };
       },
     }),
   ],
   callbacks: {
+    jwt({ token, user }) {
+      if (user) token.sessionVersion = user.sessionVersion ?? 0;
+      return token;
+    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.sessionVersion = token.sessionVersion ?? 0;
       return session;
     },
     // Used by proxy.ts: every page but sign-in and first-run set-up needs a session. API routes
@@ -51,7 +62,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // `false` would let the request through.
     authorized({ auth: session, request }) {
       const { pathname } = request.nextUrl;
-      if (session?.user || publicPaths.some((path) => pathname.startsWith(path))) return true;
+      if (publicPaths.some((path) => pathname.startsWith(path))) return true;
+      if (findSessionUser(getDb(), session)) return true;
       const signInUrl = new URL("/signin", request.nextUrl);
       signInUrl.searchParams.set("callbackUrl", request.nextUrl.href);
       return Response.redirect(signInUrl);

@@ -1,5 +1,5 @@
 import bcrypt from "bcryptjs";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/open-database";
 import { users } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
@@ -34,7 +34,12 @@ export async function resetPassword(db: Db, userId: number, password: string, em
   const passwordHash = await bcrypt.hash(password, bcryptCost);
   try {
     db.update(users)
-      .set({ passwordHash, ...(email ? { email: email.trim().toLowerCase() } : {}) })
+      .set({
+        passwordHash,
+        // A new password ends the sessions signed in with the old one.
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        ...(email ? { email: email.trim().toLowerCase() } : {}),
+      })
       .where(eq(users.id, userId))
       .run();
   } catch (error) {
@@ -51,7 +56,7 @@ export function setDeactivated(db: Db, userId: number, deactivated: boolean, byU
     throw new DomainError("BAD_REQUEST", "you cannot deactivate your own account");
   const row = db
     .update(users)
-    .set({ deactivated })
+    .set({ deactivated, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId))
     .returning({ id: users.id })
     .get();

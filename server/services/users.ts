@@ -1,5 +1,5 @@
 import bcrypt from "bcryptjs";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable, Tx } from "@/db/open-database";
 import { users } from "@/db/schema";
@@ -48,13 +48,19 @@ export async function verifyCredentials(
   db: Db,
   email: string,
   password: string,
-): Promise<PublicUser | null> {
+): Promise<(PublicUser & { sessionVersion: number }) | null> {
   const user = db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
   // Every refusal costs one bcrypt comparison, so the answer's timing does not tell whether the
   // e-mail has an account.
   const matches = await bcrypt.compare(password, user?.passwordHash ?? getDummyHash());
   if (!user?.passwordHash || user.deactivated || !matches) return null;
-  return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    isAdmin: user.isAdmin,
+    sessionVersion: user.sessionVersion,
+  };
 }
 
 // A hash of a random string at the same cost as real ones, compared against when there is no
@@ -102,9 +108,21 @@ function insertUser(tx: Tx, user: NewUser, passwordHash: string, isAdmin: boolea
 /** The signed-in user, if the account still exists and is active; sessions outlive neither. */
 export function findActiveUser(db: Queryable, userId: number) {
   const user = db
-    .select({ ...publicColumns, deactivated: users.deactivated })
+    .select({
+      ...publicColumns,
+      deactivated: users.deactivated,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .get();
   return user && !user.deactivated ? user : null;
+}
+
+/** Ends every session the account has, wherever it was issued: sign-out, deactivation, a new password. */
+export function endSessions(db: Queryable, userId: number) {
+  db.update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .run();
 }

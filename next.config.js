@@ -11,8 +11,9 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // better-sqlite3 is a native addon: keep it out of the server bundle.
-  serverExternalPackages: ["better-sqlite3"],
+  // better-sqlite3 is a native addon, and rate-limiter-flexible loads drizzle-orm by a computed
+  // name: both must stay out of the server bundle and load from node_modules.
+  serverExternalPackages: ["better-sqlite3", "rate-limiter-flexible"],
   typedRoutes: false,
   poweredByHeader: false,
   async headers() {

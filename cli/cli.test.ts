@@ -4,16 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/open-database";
+import { nth } from "@/domain/test-support/lists";
 import { importJsonl } from "@/server/services/datasets/import-jsonl";
 import { createProject, findMembership, findProjectBySlug } from "@/server/services/projects";
 import { findUserByEmail } from "@/server/services/users";
-
-/** The element at `index`, failing the test when there is none. */
-function nth<T>(list: readonly T[], index: number): T {
-  const value = list[index];
-  if (value === undefined) throw new Error(`no element ${index} in a list of ${list.length}`);
-  return value;
-}
 
 const projectRoot = path.resolve(import.meta.dirname, "..");
 const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");

@@ -4,11 +4,11 @@ import { parseCsvRows } from "./csv-table";
 import {
   codePointSpans,
   expectInputError,
-  present,
   recordWith,
   sampleRecord,
   spanOf,
-} from "./test-helpers";
+} from "../test-support/format-records";
+import { present } from "../test-support/lists";
 
 describe("parseCsvRows", () => {
   it("reads quoted delimiters, doubled quotes and line breaks, numbering rows by their first line", () => {

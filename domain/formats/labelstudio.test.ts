@@ -5,15 +5,15 @@ import {
   formatLabelStudioTask,
   writeLabelStudio,
 } from "./labelstudio-write";
+import { readFixture } from "../test-support/fixtures";
 import {
   codePointSpans,
   expectInputError,
   lineContaining,
-  present,
-  readFixture,
   sampleRecord,
   spanOf,
-} from "./test-helpers";
+} from "../test-support/format-records";
+import { present } from "../test-support/lists";
 
 const february = [[343, 354, "Date", "February 22"]];
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open-database";
 import { annotations, documents } from "@/db/schema";
-import { createCaller } from "../root";
+import { callerAs } from "../test-support/callers";
 import { createProject, setMembership } from "./projects";
 import { createUser, type PublicUser } from "./users";
 
@@ -9,14 +9,7 @@ let db: Db;
 let owner: PublicUser;
 let annotators: PublicUser[];
 
-const asOwner = () =>
-  createCaller({
-    session: {
-      user: { id: String(owner.id), name: owner.name },
-      expires: "2999-01-01T00:00:00.000Z",
-    },
-    db,
-  });
+const asOwner = () => callerAs(db, owner);
 
 beforeEach(async () => {
   db = openDatabase(":memory:");

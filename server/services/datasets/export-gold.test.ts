@@ -6,7 +6,7 @@ import type { AnnotationStatus } from "@/db/schema";
 import { exportDataset, exportFileSummary } from "./export-dataset";
 import { parseExportSource } from "./export-source";
 import { importJsonl } from "./import-jsonl";
-import { exportTexts, freshDb } from "./test-datasets";
+import { exportTexts, freshDb } from "../../test-support/datasets";
 
 /** Three documents: one with curated gold, one with gold in progress, one nobody curated. */
 function campaign() {

@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { readBrat } from "./brat";
-import { formatBratAnn, formatBratConf } from "./brat-write";
 import { readFixture } from "../test-support/fixtures";
 import {
   codePointSpans,
@@ -9,6 +7,8 @@ import {
   sampleRecord,
   spanOf,
 } from "../test-support/format-records";
+import { readBrat } from "./brat";
+import { formatBratAnn, formatBratConf } from "./brat-write";
 
 const news = {
   text: readFixture("brat_news_000-introduction.txt"),

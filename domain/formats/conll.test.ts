@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { createConllReader, readConll, writeConll } from "./conll";
 import { readFixture } from "../test-support/fixtures";
 import {
   codePointSpans,
@@ -10,6 +9,7 @@ import {
   tokensCoveredBy,
 } from "../test-support/format-records";
 import { present } from "../test-support/lists";
+import { createConllReader, readConll, writeConll } from "./conll";
 
 describe("readConll on the shared fixtures", () => {
   it("rebuilds doccano's two-column TAB file as one document (no -DOCSTART-)", () => {

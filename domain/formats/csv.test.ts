@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { readCsvDocuments, readCsvSpans, writeCsvSpans } from "./csv";
-import { parseCsvRows } from "./csv-table";
 import {
   codePointSpans,
   expectInputError,
@@ -9,6 +7,8 @@ import {
   spanOf,
 } from "../test-support/format-records";
 import { present } from "../test-support/lists";
+import { readCsvDocuments, readCsvSpans, writeCsvSpans } from "./csv";
+import { parseCsvRows } from "./csv-table";
 
 describe("parseCsvRows", () => {
   it("reads quoted delimiters, doubled quotes and line breaks, numbering rows by their first line", () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseDoccanoRecord, readDoccano } from "./doccano";
-import { writeDoccano } from "./doccano-write";
-import { splitLines } from "./line-splitter";
 import { readFixture, type FixtureName } from "../test-support/fixtures";
 import { codePointSpans, expectInputError, sampleRecord } from "../test-support/format-records";
 import { present } from "../test-support/lists";
+import { parseDoccanoRecord, readDoccano } from "./doccano";
+import { writeDoccano } from "./doccano-write";
+import { splitLines } from "./line-splitter";
 
 const readFile = (name: FixtureName) => readDoccano(readFixture(name));
 

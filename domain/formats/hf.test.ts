@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { readConll } from "./conll";
-import { hfTagNames, parseHfTagNames, readHf, writeHf } from "./hf";
 import { readFixture } from "../test-support/fixtures";
 import {
   expectInputError,
@@ -10,6 +8,8 @@ import {
   tokensCoveredBy,
 } from "../test-support/format-records";
 import { present } from "../test-support/lists";
+import { readConll } from "./conll";
+import { hfTagNames, parseHfTagNames, readHf, writeHf } from "./hf";
 
 describe("writeHf", () => {
   it("round-trips spans through sentence examples and labels.json (emoji, CJK and combining marks first)", () => {

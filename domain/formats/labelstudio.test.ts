@@ -1,10 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { readLabelStudio } from "./labelstudio";
-import {
-  formatLabelStudioConfig,
-  formatLabelStudioTask,
-  writeLabelStudio,
-} from "./labelstudio-write";
 import { readFixture } from "../test-support/fixtures";
 import {
   codePointSpans,
@@ -14,6 +8,12 @@ import {
   spanOf,
 } from "../test-support/format-records";
 import { present } from "../test-support/lists";
+import { readLabelStudio } from "./labelstudio";
+import {
+  formatLabelStudioConfig,
+  formatLabelStudioTask,
+  writeLabelStudio,
+} from "./labelstudio-write";
 
 const february = [[343, 354, "Date", "February 22"]];
 

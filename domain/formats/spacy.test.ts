@@ -1,7 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { readConll } from "./conll";
-import { readSpacy, writeSpacy } from "./spacy";
-import { readSpacyV2Json } from "./spacy-v2";
 import { readFixture } from "../test-support/fixtures";
 import {
   codePointSpans,
@@ -10,6 +7,9 @@ import {
   sampleRecord,
 } from "../test-support/format-records";
 import { present } from "../test-support/lists";
+import { readConll } from "./conll";
+import { readSpacy, writeSpacy } from "./spacy";
+import { readSpacyV2Json } from "./spacy-v2";
 
 describe("readSpacyV2Json on the shared fixture", () => {
   it("reads BILUO tags into the README's spans, over the same text as the CoNLL sample", () => {

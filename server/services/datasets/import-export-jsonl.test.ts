@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open-database";
 import { annotations, documents, labels, spans, users } from "@/db/schema";
 import { DomainError, InputError } from "@/domain/errors";
+import { nth } from "@/domain/test-support/lists";
+import { rowCount } from "../../test-support/datasets";
 import { createProject, findMembership, findProjectBySlug } from "../projects";
 import { exportJsonl } from "./export-jsonl";
 import { parseExportSource, type ExportSource } from "./export-source";
-import { nth } from "@/domain/test-support/lists";
-import { rowCount } from "../../test-support/datasets";
 import { importJsonl } from "./import-jsonl";
 
 type FileSpan = { start: number; end: number; label: string };

@@ -3,10 +3,11 @@ import { openDatabase, type Db } from "@/db/open-database";
 import { assignments } from "@/db/schema";
 import type { SpanContent, SpanEdit } from "@/domain/span-edits";
 import { createProject, listLabels, setMembership } from "../services/projects";
-import { createUser, type PublicUser } from "../services/users";
+import type { PublicUser } from "../services/users";
 import { callerAs } from "../test-support/callers";
 import { newDocument } from "../test-support/documents";
 import { expectTrpcError } from "../test-support/trpc-errors";
+import { newUser } from "../test-support/users";
 
 let db: Db;
 let annotator: PublicUser;
@@ -23,16 +24,8 @@ const spanSummary = async (documentId: number) =>
 
 beforeAll(async () => {
   db = openDatabase(":memory:");
-  annotator = await createUser(db, {
-    email: "ann@example.com",
-    name: "ann",
-    password: "x".repeat(8),
-  });
-  stranger = await createUser(db, {
-    email: "sam@example.com",
-    name: "sam",
-    password: "x".repeat(8),
-  });
+  annotator = await newUser(db, "ann");
+  stranger = await newUser(db, "sam");
   for (const [slug, allowOverlap] of [
     ["strict", false],
     ["loose", true],

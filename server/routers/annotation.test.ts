@@ -5,10 +5,11 @@ import type { SpanContent } from "@/domain/span-edits";
 import { nth } from "@/domain/test-support/lists";
 import { createCaller } from "../root";
 import { createProject, listLabels, setMembership } from "../services/projects";
-import { createUser, type PublicUser } from "../services/users";
+import type { PublicUser } from "../services/users";
 import { anonymousCaller, callerAs, type Caller } from "../test-support/callers";
 import { newDocument as insertDocument } from "../test-support/documents";
 import { expectTrpcError } from "../test-support/trpc-errors";
+import { newUser } from "../test-support/users";
 
 let db: Db;
 const people = {} as Record<"owner" | "annotator" | "reviewer" | "outsider", PublicUser>;
@@ -49,11 +50,7 @@ const newDocument = (project: keyof typeof projects, text: string): number =>
 beforeAll(async () => {
   db = openDatabase(":memory:");
   for (const role of ["owner", "annotator", "reviewer", "outsider"] as const) {
-    people[role] = await createUser(db, {
-      email: `${role}@example.com`,
-      name: role,
-      password: "correct horse battery",
-    });
+    people[role] = await newUser(db, role);
   }
   const make = (slug: string, allowOverlap: boolean) => {
     const project = createProject(db, { slug, name: slug, labels: ["ORG", "PER"], allowOverlap });

@@ -5,9 +5,10 @@ import { exportForMember } from "../services/datasets/export-for-member";
 import { importJsonl } from "../services/datasets/import-jsonl";
 import { receiveUploadForMember } from "../services/datasets/upload-for-member";
 import { addMember, createProject } from "../services/projects";
-import { createUser, type PublicUser } from "../services/users";
+import type { PublicUser } from "../services/users";
 import { callerAs } from "../test-support/callers";
 import { expectDomainError, expectTrpcError } from "../test-support/trpc-errors";
+import { newUser } from "../test-support/users";
 
 let db: Db;
 let owner: PublicUser;
@@ -32,8 +33,7 @@ async function upload(user: PublicUser, files: Record<string, string>) {
 
 beforeEach(async () => {
   db = openDatabase(":memory:");
-  const user = (name: string) =>
-    createUser(db, { email: `${name}@example.com`, name, password: "long enough" });
+  const user = (name: string) => newUser(db, name);
   [owner, reviewer, annotator] = [await user("olga"), await user("rita"), await user("ann")];
   createProject(db, { slug: "p", name: "P", labels: ["PER"] });
   for (const [who, role] of [

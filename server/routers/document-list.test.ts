@@ -4,9 +4,10 @@ import { assignments } from "@/db/schema";
 import { assignDocument } from "../services/assignments";
 import { importJsonl } from "../services/datasets/import-jsonl";
 import { addMember, createProject } from "../services/projects";
-import { createUser, type PublicUser } from "../services/users";
+import type { PublicUser } from "../services/users";
 import { callerAs } from "../test-support/callers";
 import { expectTrpcError } from "../test-support/trpc-errors";
+import { newUser } from "../test-support/users";
 
 let db: Db;
 let projectId: number;
@@ -47,11 +48,7 @@ const idsOf = async (user: PublicUser, input: Record<string, unknown>) =>
 beforeEach(async () => {
   db = openDatabase(":memory:");
   for (const name of ["owner", "reviewer", "ann", "bob"] as const) {
-    people[name] = await createUser(db, {
-      email: `${name}@example.com`,
-      name,
-      password: "long enough",
-    });
+    people[name] = await newUser(db, name);
   }
   projectId = createProject(db, {
     slug: "p",

@@ -8,8 +8,9 @@ import { parseExportSource } from "../services/datasets/export-source";
 import { importJsonl } from "../services/datasets/import-jsonl";
 import { addMember, createProject, listLabels } from "../services/projects";
 import { loadAgreementInput } from "../services/review/agreement";
-import { createUser, type PublicUser } from "../services/users";
+import type { PublicUser } from "../services/users";
 import { callerAs } from "../test-support/callers";
+import { newUser } from "../test-support/users";
 
 const text = "Ann Lee met Bob in Paris.";
 // ann and bob agree on "Paris"; differ on the boundary of "Ann Lee" and on the label of "Bob".
@@ -47,16 +48,8 @@ const as = (user: PublicUser) => callerAs(db, user);
 
 beforeEach(async () => {
   db = openDatabase(":memory:");
-  reviewer = await createUser(db, {
-    email: "rev@example.com",
-    name: "rev",
-    password: "long enough",
-  });
-  annotator = await createUser(db, {
-    email: "ann@example.com",
-    name: "ann",
-    password: "long enough",
-  });
+  reviewer = await newUser(db, "rev");
+  annotator = await newUser(db, "ann");
   createProject(db, { slug: "p", name: "P", labels: ["PER", "ORG", "LOC"] });
   addMember(db, { projectSlug: "p", email: "rev@example.com", role: "reviewer" });
   importJsonl(db, "p", JSON.stringify(document));

@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open-database";
 import { annotations, documents } from "@/db/schema";
 import { callerAs } from "../test-support/callers";
+import { newUser } from "../test-support/users";
 import { createProject, setMembership } from "./projects";
-import { createUser, type PublicUser } from "./users";
+import type { PublicUser } from "./users";
 
 let db: Db;
 let owner: PublicUser;
@@ -13,10 +14,8 @@ const asOwner = () => callerAs(db, owner);
 
 beforeEach(async () => {
   db = openDatabase(":memory:");
-  const newUser = (name: string) =>
-    createUser(db, { email: `${name}@example.com`, name, password: "long enough" });
-  owner = await newUser("owner");
-  annotators = [await newUser("ann"), await newUser("bob"), await newUser("cat")];
+  owner = await newUser(db, "owner");
+  annotators = [await newUser(db, "ann"), await newUser(db, "bob"), await newUser(db, "cat")];
   const project = createProject(db, { slug: "p", name: "P", labels: ["PER"] });
   setMembership(db, project.id, owner.id, "owner");
   for (const a of annotators) setMembership(db, project.id, a.id, "annotator");

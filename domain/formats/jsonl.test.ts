@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { catchInputError, codePoints } from "../test-support/format-records";
+import { catchInputError, codePointSpan } from "../test-support/format-records";
 import { nth } from "../test-support/lists";
 import { formatJsonlRecord, parseJsonlRecord } from "./jsonl";
-
-/** Code point offsets of the first `needle` in `text`, as Python's text.find would give them. */
-function codePointSpan(text: string, needle: string, label: string) {
-  const { start, end } = codePoints(text, needle);
-  return { start, end, label };
-}
 
 const text = "e\u0301 👍🏽 Ana met 李雷 in 𠮷野家, Zoë said 🇫🇷.";
 const needles = [

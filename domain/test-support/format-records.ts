@@ -83,6 +83,12 @@ export function codePoints(text: string, needle: string, occurrence = 0) {
   return { start, end: start + [...needle].length, utf16Start: at, utf16End: at + needle.length };
 }
 
+/** The first `needle` as a labelled span in code points, as Python's text.find would give it. */
+export function codePointSpan(text: string, needle: string, label: string) {
+  const { start, end } = codePoints(text, needle);
+  return { start, end, label };
+}
+
 /** Code point spans as the fixtures README lists them: [start, end, label, text]. */
 export function codePointSpans(record: DocumentRecord, annotation = 0) {
   const chars = [...record.text];

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open-database";
 import { annotations, documents, labels, spans, users } from "@/db/schema";
 import { DomainError, InputError } from "@/domain/errors";
+import { codePointSpan } from "@/domain/test-support/format-records";
 import { nth } from "@/domain/test-support/lists";
 import { rowCount } from "../../test-support/datasets";
 import { createProject, findMembership, findProjectBySlug } from "../projects";
@@ -19,13 +20,8 @@ type FileRecord = {
   annotations?: FileAnnotation[];
 };
 
-/** Code point offsets of the first `needle` in `text`, as Python's text.find would give them. */
-function at(text: string, needle: string, label: string): FileSpan {
-  const index = text.indexOf(needle);
-  if (index < 0) throw new Error(`"${needle}" is not in "${text}"`);
-  const start = [...text.slice(0, index)].length;
-  return { start, end: start + [...needle].length, label };
-}
+const at = (text: string, needle: string, label: string): FileSpan =>
+  codePointSpan(text, needle, label);
 
 const jsonl = (records: unknown[]) =>
   records.map((record) => JSON.stringify(record)).join("\n") + "\n";

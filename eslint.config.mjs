@@ -4,11 +4,45 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 /** Dependencies point one way: app -> server -> db, and domain/ depends on nothing of ours. */
-const forbid = (patterns, message) => ({
-  "no-restricted-imports": ["error", { patterns: [{ group: patterns, message }] }],
+const forbid = (...groups) => ({
+  "no-restricted-imports": [
+    "error",
+    { patterns: groups.map(([group, message]) => ({ group, message })) },
+  ],
 });
 
 const ours = (folder) => [`@/${folder}`, `@/${folder}/*`, `**/${folder}/*`];
+
+/** Tests and their support modules; nothing else may import the support, so no bundle holds it. */
+const testFiles = ["**/*.test.ts", "**/test-support/**"];
+const testOnly = [
+  ["**/test-support", "**/test-support/*"],
+  "test-support/ holds helpers for tests: only *.test.ts files and other test support import it.",
+];
+
+/** A layer's rule: production files also keep out test support; its tests may use it. */
+const layer = (folder, patterns, message) => [
+  { files: [`${folder}/**`], rules: forbid([patterns, message], testOnly) },
+  { files: testFiles.map((files) => `${folder}/${files}`), rules: forbid([patterns, message]) },
+];
+
+const domainImports = [
+  ...ours("app"),
+  ...ours("server"),
+  ...ours("db"),
+  ...ours("cli"),
+  ...ours("scripts"),
+  "next",
+  "next/*",
+  "react",
+  "react-dom",
+  "drizzle-orm",
+  "drizzle-orm/*",
+  "@trpc/*",
+  "better-sqlite3",
+];
+const domainMessage =
+  "domain/ is framework-free logic: it imports no framework and nothing else of ours.";
 
 export default tseslint.config(
   {
@@ -39,47 +73,27 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
-  {
-    files: ["domain/**"],
-    rules: forbid(
-      [
-        ...ours("app"),
-        ...ours("server"),
-        ...ours("db"),
-        ...ours("cli"),
-        ...ours("scripts"),
-        "next",
-        "next/*",
-        "react",
-        "react-dom",
-        "drizzle-orm",
-        "drizzle-orm/*",
-        "@trpc/*",
-        "better-sqlite3",
-        "node:*",
-      ],
-      "domain/ is framework-free logic: it imports no framework and nothing else of ours.",
-    ),
-  },
-  {
-    files: ["db/**"],
-    rules: forbid(
-      [...ours("app"), ...ours("server"), ...ours("cli"), ...ours("scripts")],
-      "db/ is the bottom layer: it may use domain/ but nothing above it.",
-    ),
-  },
-  {
-    files: ["server/**"],
-    rules: forbid(
-      [...ours("app"), ...ours("cli"), ...ours("scripts")],
-      "server/ must not depend on its callers (app/, cli/, scripts/).",
-    ),
-  },
-  {
-    files: ["app/**"],
-    rules: forbid(
-      [...ours("db"), ...ours("cli"), "better-sqlite3", "drizzle-orm", "drizzle-orm/*"],
-      "app/ talks to the server through tRPC and server/ modules, never to the database.",
-    ),
-  },
+  ...layer("domain", [...domainImports, "node:*"], domainMessage),
+  // Only the test support reads the fixture files from disk.
+  { files: ["domain/test-support/**"], rules: forbid([domainImports, domainMessage]) },
+  ...layer(
+    "db",
+    [...ours("app"), ...ours("server"), ...ours("cli"), ...ours("scripts")],
+    "db/ is the bottom layer: it may use domain/ but nothing above it.",
+  ),
+  ...layer(
+    "server",
+    [...ours("app"), ...ours("cli"), ...ours("scripts")],
+    "server/ must not depend on its callers (app/, cli/, scripts/).",
+  ),
+  ...layer(
+    "app",
+    [...ours("db"), ...ours("cli"), "better-sqlite3", "drizzle-orm", "drizzle-orm/*"],
+    "app/ talks to the server through tRPC and server/ modules, never to the database.",
+  ),
+  ...["cli", "scripts", "bench", "e2e"].map((folder) => ({
+    files: [`${folder}/**`],
+    ignores: testFiles,
+    rules: forbid(testOnly),
+  })),
 );

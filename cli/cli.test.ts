@@ -1,22 +1,15 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/open-database";
+import { codePointSpan } from "@/domain/test-support/format-records";
+import { nth } from "@/domain/test-support/lists";
 import { importJsonl } from "@/server/services/datasets/import-jsonl";
 import { createProject, findMembership, findProjectBySlug } from "@/server/services/projects";
 import { findUserByEmail } from "@/server/services/users";
+import { runCli } from "./test-support/run-cli";
 
-/** The element at `index`, failing the test when there is none. */
-function nth<T>(list: readonly T[], index: number): T {
-  const value = list[index];
-  if (value === undefined) throw new Error(`no element ${index} in a list of ${list.length}`);
-  return value;
-}
-
-const projectRoot = path.resolve(import.meta.dirname, "..");
-const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
 const timeout = 30_000;
 
 let folder: string;
@@ -30,23 +23,8 @@ afterAll(() => {
 });
 
 /** Runs the real command line against the database file `database` in the test folder. */
-function concord(database: string, ...args: string[]) {
-  const result = spawnSync(tsx, ["cli/index.ts", ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: path.join(folder, database) },
-    encoding: "utf8",
-    timeout,
-  });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Code point offsets of the first `needle` in `text`, as Python's text.find would give them. */
-function at(text: string, needle: string, label: string) {
-  const index = text.indexOf(needle);
-  const start = [...text.slice(0, index)].length;
-  return { start, end: start + [...needle].length, label };
-}
+const concord = (database: string, ...args: string[]) =>
+  runCli(path.join(folder, database), args, timeout);
 
 const t1 = "👍🏽 e\u0301 Ana works for ACME in 東京.";
 const t2 = "🇫🇷🇩🇪 Zoë visited 𠮷野家 in Paris";
@@ -59,7 +37,11 @@ const input = [
       {
         annotator: "alice",
         status: "submitted",
-        spans: [at(t1, "Ana", "PER"), at(t1, "ACME", "ORG"), at(t1, "東京", "LOC")],
+        spans: [
+          codePointSpan(t1, "Ana", "PER"),
+          codePointSpan(t1, "ACME", "ORG"),
+          codePointSpan(t1, "東京", "LOC"),
+        ],
       },
     ],
   },
@@ -71,9 +53,9 @@ const input = [
       {
         annotator: "alice",
         status: "in_progress",
-        spans: [at(t2, "Zoë", "PER"), at(t2, "Paris", "LOC")],
+        spans: [codePointSpan(t2, "Zoë", "PER"), codePointSpan(t2, "Paris", "LOC")],
       },
-      { annotator: "bob", status: "submitted", spans: [at(t2, "𠮷野家", "ORG")] },
+      { annotator: "bob", status: "submitted", spans: [codePointSpan(t2, "𠮷野家", "ORG")] },
     ],
   },
 ];

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,9 +7,8 @@ import { and, eq } from "drizzle-orm";
 import { openDatabase } from "@/db/open-database";
 import { annotations, documents, labels, spans } from "@/db/schema";
 import { createProject } from "@/server/services/projects";
+import { runCli } from "./test-support/run-cli";
 
-const projectRoot = path.resolve(import.meta.dirname, "..");
-const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
 const timeout = 60_000;
 let folder: string;
 
@@ -23,16 +21,7 @@ beforeAll(() => {
 
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-function concord(...args: string[]) {
-  const result = spawnSync(tsx, ["cli/index.ts", ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: path.join(folder, "c.db") },
-    encoding: "utf8",
-    timeout,
-  });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const concord = (...args: string[]) => runCli(path.join(folder, "c.db"), args, timeout);
 
 function write(name: string, content: string) {
   const file = path.join(folder, name);

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,9 +5,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/open-database";
 import { createProject, findProjectBySlug } from "@/server/services/projects";
-
-const projectRoot = path.resolve(import.meta.dirname, "..");
-const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
+import { runCli } from "./test-support/run-cli";
 
 let folder: string;
 beforeAll(() => {
@@ -16,16 +13,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-function concord(database: string, ...args: string[]) {
-  const result = spawnSync(tsx, ["cli/index.ts", ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: path.join(folder, database) },
-    encoding: "utf8",
-    timeout: 30_000,
-  });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const concord = (database: string, ...args: string[]) => runCli(path.join(folder, database), args);
 
 const projectSlugs = (file: string) =>
   (

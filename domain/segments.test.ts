@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { segmentText, type Segment } from "./segments";
-
-/** The element at `index`, failing the test when there is none. */
-function nth<T>(list: readonly T[], index: number): T {
-  const value = list[index];
-  if (value === undefined) throw new Error(`no element ${index} in a list of ${list.length}`);
-  return value;
-}
+import { nth } from "./test-support/lists";
 
 type Labelled = { start: number; end: number; label: string };
 

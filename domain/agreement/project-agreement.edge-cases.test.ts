@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { documentOf } from "../test-support/agreement-documents";
 import { computeProjectAgreement } from "./project-agreement";
-import { documentOf } from "./test-documents";
 
 describe("computeProjectAgreement, edge cases", () => {
   it("gives 1 everywhere for perfect agreement", () => {

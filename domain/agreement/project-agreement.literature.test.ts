@@ -5,7 +5,11 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../tokenize";
 import { computeProjectAgreement } from "./project-agreement";
-import { documentOf, type SpanTuple } from "./test-documents";
+import {
+  documentOf,
+  wikipediaFleissExample,
+  type SpanTuple,
+} from "../test-support/agreement-documents";
 
 const oneTokenSpan = (label: string): SpanTuple[] => [[0, 1, label]];
 
@@ -37,18 +41,7 @@ describe("computeProjectAgreement on published examples", () => {
   });
 
   it("gives Fleiss' kappa = 0.210 (Wikipedia's worked example: 10 subjects x 14 raters)", () => {
-    const table = [
-      [0, 0, 0, 0, 14],
-      [0, 2, 6, 4, 2],
-      [0, 0, 3, 5, 6],
-      [0, 3, 9, 2, 0],
-      [2, 2, 8, 1, 1],
-      [7, 7, 0, 0, 0],
-      [3, 2, 6, 3, 0],
-      [2, 5, 3, 2, 2],
-      [6, 5, 2, 1, 0],
-      [0, 2, 2, 3, 7],
-    ];
+    const table = wikipediaFleissExample;
     const raters = Array.from({ length: 14 }, (_, i) => `rater${String(i + 1).padStart(2, "0")}`);
     // The table only counts ratings per category, so hand them out to the raters in order.
     const documents = table.map((counts, subject) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { documentOf } from "../test-support/agreement-documents";
 import { computeProjectAgreement } from "./project-agreement";
-import { documentOf } from "./test-documents";
 
 describe("computeProjectAgreement, computed by hand", () => {
   // "aa bb cc dd": tokens aa [0, 2), bb [3, 5), cc [6, 8), dd [9, 11).

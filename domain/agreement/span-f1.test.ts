@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { spansOf, type SpanTuple } from "../test-support/agreement-documents";
 import { createSpanSet, matchSpanSets } from "./span-f1";
-import { spansOf, type SpanTuple } from "./test-documents";
 
 const setOf = (spans: readonly SpanTuple[]) => createSpanSet(spansOf(spans));
 

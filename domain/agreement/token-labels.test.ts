@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../tokenize";
+import { spansOf, type SpanTuple } from "../test-support/agreement-documents";
 import { createLabelCodes } from "./label-codes";
-import { spansOf, type SpanTuple } from "./test-documents";
 import { labelTokens } from "./token-labels";
 
 const labelCodes = createLabelCodes(["A", "B", "P", "Q", "R", "X", "Y", "Z"]);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { readBrat } from "./brat";
-import { formatBratAnn, formatBratConf } from "./brat-write";
+import { readFixture } from "../test-support/fixtures";
 import {
   codePointSpans,
   expectInputError,
-  readFixture,
   recordWith,
   sampleRecord,
   spanOf,
-} from "./test-helpers";
+} from "../test-support/format-records";
+import { readBrat } from "./brat";
+import { formatBratAnn, formatBratConf } from "./brat-write";
 
 const news = {
   text: readFixture("brat_news_000-introduction.txt"),

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { createConllReader, readConll, writeConll } from "./conll";
+import { readFixture } from "../test-support/fixtures";
 import {
   codePointSpans,
   expectInputError,
-  present,
-  readFixture,
   recordWith,
   sampleRecord,
   spanOf,
   tokensCoveredBy,
-} from "./test-helpers";
+} from "../test-support/format-records";
+import { present } from "../test-support/lists";
+import { createConllReader, readConll, writeConll } from "./conll";
 
 describe("readConll on the shared fixtures", () => {
   it("rebuilds doccano's two-column TAB file as one document (no -DOCSTART-)", () => {

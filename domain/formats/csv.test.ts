@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { readCsvDocuments, readCsvSpans, writeCsvSpans } from "./csv";
-import { parseCsvRows } from "./csv-table";
 import {
   codePointSpans,
   expectInputError,
-  present,
   recordWith,
   sampleRecord,
   spanOf,
-} from "./test-helpers";
+} from "../test-support/format-records";
+import { present } from "../test-support/lists";
+import { readCsvDocuments, readCsvSpans, writeCsvSpans } from "./csv";
+import { parseCsvRows } from "./csv-table";
 
 describe("parseCsvRows", () => {
   it("reads quoted delimiters, doubled quotes and line breaks, numbering rows by their first line", () => {

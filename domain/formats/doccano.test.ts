@@ -1,16 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { readFixture, type FixtureName } from "../test-support/fixtures";
+import { codePointSpans, expectInputError, sampleRecord } from "../test-support/format-records";
+import { present } from "../test-support/lists";
 import { parseDoccanoRecord, readDoccano } from "./doccano";
 import { writeDoccano } from "./doccano-write";
 import { splitLines } from "./line-splitter";
-import {
-  codePointSpans,
-  expectInputError,
-  present,
-  readFixture,
-  sampleRecord,
-} from "./test-helpers";
 
-const readFile = (name: string) => readDoccano(readFixture(name));
+const readFile = (name: FixtureName) => readDoccano(readFixture(name));
 
 describe("readDoccano on the shared fixtures", () => {
   it("reads the basic [start, end, label] lists", () => {

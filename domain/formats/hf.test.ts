@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { readConll } from "./conll";
-import { hfTagNames, parseHfTagNames, readHf, writeHf } from "./hf";
+import { readFixture } from "../test-support/fixtures";
 import {
   expectInputError,
-  present,
-  readFixture,
   recordWith,
   sampleRecord,
   spanOf,
   tokensCoveredBy,
-} from "./test-helpers";
+} from "../test-support/format-records";
+import { present } from "../test-support/lists";
+import { readConll } from "./conll";
+import { hfTagNames, parseHfTagNames, readHf, writeHf } from "./hf";
 
 describe("writeHf", () => {
   it("round-trips spans through sentence examples and labels.json (emoji, CJK and combining marks first)", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { expectInputError } from "../test-support/format-records";
 import { formatJsonPath, parseJsonSource, splitJsonValues } from "./json-source";
-import { expectInputError } from "./test-helpers";
 
 describe("parseJsonSource", () => {
   const source = '{\n  "a": [\n    1,\n    {"b": 2}\n  ],\n  "c": {\n    "d": true\n  }\n}';

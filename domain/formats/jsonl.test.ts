@@ -1,31 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../errors";
+import { catchInputError, codePointSpan } from "../test-support/format-records";
+import { nth } from "../test-support/lists";
 import { formatJsonlRecord, parseJsonlRecord } from "./jsonl";
-
-/** The element at `index`, failing the test when there is none. */
-function nth<T>(list: readonly T[], index: number): T {
-  const value = list[index];
-  if (value === undefined) throw new Error(`no element ${index} in a list of ${list.length}`);
-  return value;
-}
-
-/** Code point offsets of the first `needle` in `text`, as Python's text.find would give them. */
-function codePointSpan(text: string, needle: string, label: string) {
-  const at = text.indexOf(needle);
-  if (at < 0) throw new Error(`"${needle}" is not in "${text}"`);
-  const start = [...text.slice(0, at)].length;
-  return { start, end: start + [...needle].length, label };
-}
-
-function catchInputError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error("expected an InputError, but nothing was thrown");
-}
 
 const text = "e\u0301 👍🏽 Ana met 李雷 in 𠮷野家, Zoë said 🇫🇷.";
 const needles = [

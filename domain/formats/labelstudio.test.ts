@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
+import { readFixture } from "../test-support/fixtures";
+import {
+  codePointSpans,
+  expectInputError,
+  lineContaining,
+  sampleRecord,
+  spanOf,
+} from "../test-support/format-records";
+import { present } from "../test-support/lists";
 import { readLabelStudio } from "./labelstudio";
 import {
   formatLabelStudioConfig,
   formatLabelStudioTask,
   writeLabelStudio,
 } from "./labelstudio-write";
-import {
-  codePointSpans,
-  expectInputError,
-  lineContaining,
-  present,
-  readFixture,
-  sampleRecord,
-  spanOf,
-} from "./test-helpers";
 
 const february = [[343, 354, "Date", "February 22"]];
 

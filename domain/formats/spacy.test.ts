@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { readConll } from "./conll";
-import { readSpacy, writeSpacy } from "./spacy";
-import { readSpacyV2Json } from "./spacy-v2";
+import { readFixture } from "../test-support/fixtures";
 import {
   codePointSpans,
   expectInputError,
   lineContaining,
-  present,
-  readFixture,
   sampleRecord,
-} from "./test-helpers";
+} from "../test-support/format-records";
+import { present } from "../test-support/lists";
+import { readConll } from "./conll";
+import { readSpacy, writeSpacy } from "./spacy";
+import { readSpacyV2Json } from "./spacy-v2";
 
 describe("readSpacyV2Json on the shared fixture", () => {
   it("reads BILUO tags into the README's spans, over the same text as the CoNLL sample", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { expectInputError, readFixture, recordWith, sampleText } from "./test-helpers";
+import { readFixture } from "../test-support/fixtures";
+import { expectInputError, recordWith, sampleText } from "../test-support/format-records";
 import { parseTxtLine, readTxt, writeTxtLines } from "./txt";
 
 describe("readTxt", () => {

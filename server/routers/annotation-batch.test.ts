@@ -1,11 +1,13 @@
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open-database";
-import { assignments, documents } from "@/db/schema";
+import { assignments } from "@/db/schema";
 import type { SpanContent, SpanEdit } from "@/domain/span-edits";
-import { createCaller } from "../root";
 import { createProject, listLabels, setMembership } from "../services/projects";
-import { createUser, type PublicUser } from "../services/users";
+import type { PublicUser } from "../services/users";
+import { callerAs } from "../test-support/callers";
+import { newDocument } from "../test-support/documents";
+import { expectTrpcError } from "../test-support/trpc-errors";
+import { newUser } from "../test-support/users";
 
 let db: Db;
 let annotator: PublicUser;
@@ -13,25 +15,7 @@ let stranger: PublicUser;
 const projectIds = { strict: 0, loose: 0 };
 const labelIds = { ORG: 0, PER: 0 };
 
-const as = (user: PublicUser) =>
-  createCaller({
-    session: { user: { id: String(user.id), name: user.name }, expires: "2999-01-01T00:00:00Z" },
-    db,
-  });
-
-function newDocument(projectId: number, text: string): number {
-  return db.insert(documents).values({ projectId, text }).returning({ id: documents.id }).get().id;
-}
-
-async function expectCode(promise: Promise<unknown>, code: TRPCError["code"], message?: RegExp) {
-  const error = await promise.then(
-    () => new Error("the call succeeded"),
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  expect((error as TRPCError).code).toBe(code);
-  if (message) expect((error as TRPCError).message).toMatch(message);
-}
+const as = (user: PublicUser) => callerAs(db, user);
 
 const spanSummary = async (documentId: number) =>
   (await as(annotator).document.workspace({ documentId })).annotation.spans.map(
@@ -40,16 +24,8 @@ const spanSummary = async (documentId: number) =>
 
 beforeAll(async () => {
   db = openDatabase(":memory:");
-  annotator = await createUser(db, {
-    email: "ann@example.com",
-    name: "ann",
-    password: "x".repeat(8),
-  });
-  stranger = await createUser(db, {
-    email: "sam@example.com",
-    name: "sam",
-    password: "x".repeat(8),
-  });
+  annotator = await newUser(db, "ann");
+  stranger = await newUser(db, "sam");
   for (const [slug, allowOverlap] of [
     ["strict", false],
     ["loose", true],
@@ -70,7 +46,7 @@ const remove = (spans: SpanContent[]): SpanEdit => ({ kind: "delete", spans });
 
 describe("annotation.edit in batches", () => {
   it("adds every span in one change", async () => {
-    const documentId = newDocument(projectIds.strict, "Ana met Bob and Cy");
+    const documentId = newDocument(db, projectIds.strict, "Ana met Bob and Cy");
     const result = await as(annotator).annotation.edit({
       documentId,
       edits: [
@@ -88,8 +64,8 @@ describe("annotation.edit in batches", () => {
   });
 
   it("adds nothing when one span is refused, and names both texts", async () => {
-    const documentId = newDocument(projectIds.strict, "Ana met Bob");
-    await expectCode(
+    const documentId = newDocument(db, projectIds.strict, "Ana met Bob");
+    await expectTrpcError(
       as(annotator).annotation.edit({
         documentId,
         edits: [
@@ -106,13 +82,13 @@ describe("annotation.edit in batches", () => {
   });
 
   it("refuses an empty list and a bad offset before touching anything", async () => {
-    const documentId = newDocument(projectIds.strict, "Ana");
-    await expectCode(as(annotator).annotation.edit({ documentId, edits: [] }), "BAD_REQUEST");
-    await expectCode(
+    const documentId = newDocument(db, projectIds.strict, "Ana");
+    await expectTrpcError(as(annotator).annotation.edit({ documentId, edits: [] }), "BAD_REQUEST");
+    await expectTrpcError(
       as(annotator).annotation.edit({ documentId, edits: [add([])] }),
       "BAD_REQUEST",
     );
-    await expectCode(
+    await expectTrpcError(
       as(annotator).annotation.edit({
         documentId,
         edits: [add([{ start: 0, end: 9, labelId: labelIds.PER }])],
@@ -124,8 +100,8 @@ describe("annotation.edit in batches", () => {
 
   it("gives NOT_FOUND for a document outside the caller's projects", async () => {
     const otherProject = createProject(db, { slug: "private", name: "private", labels: ["X"] });
-    const documentId = newDocument(otherProject.id, "Ana");
-    await expectCode(
+    const documentId = newDocument(db, otherProject.id, "Ana");
+    await expectTrpcError(
       as(annotator).annotation.edit({
         documentId,
         edits: [add([{ start: 0, end: 3, labelId: labelIds.PER }])],
@@ -135,7 +111,7 @@ describe("annotation.edit in batches", () => {
   });
 
   it("deletes the listed spans in one change", async () => {
-    const documentId = newDocument(projectIds.strict, "Ana met Bob and Cy");
+    const documentId = newDocument(db, projectIds.strict, "Ana met Bob and Cy");
     const spans = [
       { start: 0, end: 3, labelId: labelIds.PER },
       { start: 8, end: 11, labelId: labelIds.PER },
@@ -151,7 +127,7 @@ describe("annotation.edit in batches", () => {
   });
 
   it("deletes only from the caller's layer when someone else has the same span", async () => {
-    const documentId = newDocument(projectIds.loose, "Ana met Bob");
+    const documentId = newDocument(db, projectIds.loose, "Ana met Bob");
     const [per] = listLabels(db, projectIds.loose).filter((label) => label.name === "PER");
     const span = { start: 0, end: 3, labelId: per?.id ?? 0 };
     await as(annotator).annotation.edit({ documentId, edits: [add([span])] });
@@ -163,7 +139,7 @@ describe("annotation.edit in batches", () => {
   });
 
   it("adds 5,000 spans to a layer of 5,000 in one change", async () => {
-    const documentId = newDocument(projectIds.strict, "ab ".repeat(10_000));
+    const documentId = newDocument(db, projectIds.strict, "ab ".repeat(10_000));
     const spans = (from: number) =>
       Array.from({ length: 5_000 }, (_, i) => ({
         start: (from + i) * 3,
@@ -180,7 +156,7 @@ describe("annotation.edit in batches", () => {
 
 describe("document.workspace queue and settings", () => {
   it("returns the project's editing settings", async () => {
-    const documentId = newDocument(projectIds.loose, "Ana");
+    const documentId = newDocument(db, projectIds.loose, "Ana");
     const workspace = await as(annotator).document.workspace({ documentId });
     expect(workspace.settings).toEqual({ tokenSnapping: true, allowOverlap: true });
   });
@@ -189,7 +165,7 @@ describe("document.workspace queue and settings", () => {
     const project = createProject(db, { slug: "queue", name: "queue", labels: ["X"] });
     setMembership(db, project.id, annotator.id, "annotator");
     setMembership(db, project.id, stranger.id, "annotator");
-    const [a, b, c] = ["a", "b", "c"].map((text) => newDocument(project.id, text)) as [
+    const [a, b, c] = ["a", "b", "c"].map((text) => newDocument(db, project.id, text)) as [
       number,
       number,
       number,

@@ -1,33 +1,23 @@
-import { TRPCError } from "@trpc/server";
-import type { Session } from "next-auth";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open-database";
-import { documents, type MemberRole } from "@/db/schema";
+import type { MemberRole } from "@/db/schema";
 import type { SpanContent } from "@/domain/span-edits";
+import { nth } from "@/domain/test-support/lists";
 import { createCaller } from "../root";
 import { createProject, listLabels, setMembership } from "../services/projects";
-import { createUser, type PublicUser } from "../services/users";
-
-type Caller = ReturnType<typeof createCaller>;
-type ErrorCode = TRPCError["code"];
+import type { PublicUser } from "../services/users";
+import { anonymousCaller, callerAs, type Caller } from "../test-support/callers";
+import { newDocument as insertDocument } from "../test-support/documents";
+import { expectTrpcError } from "../test-support/trpc-errors";
+import { newUser } from "../test-support/users";
 
 let db: Db;
 const people = {} as Record<"owner" | "annotator" | "reviewer" | "outsider", PublicUser>;
 type LabelIds = { ORG: number; PER: number };
 const projects = {} as Record<"strict" | "loose" | "other", { id: number; labels: LabelIds }>;
 
-function session(user: PublicUser): Session {
-  return {
-    user: { id: String(user.id), name: user.name, email: user.email },
-    expires: "2999-01-01T00:00:00.000Z",
-  };
-}
-
-function as(who: keyof typeof people): Caller {
-  return createCaller({ session: session(people[who]), db });
-}
-
-const anonymous = (): Caller => createCaller({ session: null, db });
+const as = (who: keyof typeof people): Caller => callerAs(db, people[who]);
+const anonymous = (): Caller => anonymousCaller(db);
 
 type SpanInput = SpanContent & { documentId: number };
 
@@ -53,44 +43,14 @@ function deleteSpan(caller: Caller, documentId: number, span: SpanContent) {
   });
 }
 
-/** The element at `index`, failing the test when there is none. */
-function nth<T>(list: readonly T[], index: number): T {
-  const value = list[index];
-  if (value === undefined) throw new Error(`no element ${index} in a list of ${list.length}`);
-  return value;
-}
-
-let documentCounter = 0;
 /** A fresh document in the given project, so that tests do not see each other's spans. */
-function newDocument(project: keyof typeof projects, text: string): number {
-  return db
-    .insert(documents)
-    .values({ projectId: projects[project].id, externalId: `doc-${++documentCounter}`, text })
-    .returning({ id: documents.id })
-    .get().id;
-}
-
-async function expectTrpcError(promise: Promise<unknown>, code: ErrorCode, message?: RegExp) {
-  const error = await promise.then(
-    () => {
-      throw new Error(`expected a ${code} error, but the call succeeded`);
-    },
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  expect((error as TRPCError).code).toBe(code);
-  if (message) expect((error as TRPCError).message).toMatch(message);
-  return error as TRPCError;
-}
+const newDocument = (project: keyof typeof projects, text: string): number =>
+  insertDocument(db, projects[project].id, text);
 
 beforeAll(async () => {
   db = openDatabase(":memory:");
   for (const role of ["owner", "annotator", "reviewer", "outsider"] as const) {
-    people[role] = await createUser(db, {
-      email: `${role}@example.com`,
-      name: role,
-      password: "correct horse battery",
-    });
+    people[role] = await newUser(db, role);
   }
   const make = (slug: string, allowOverlap: boolean) => {
     const project = createProject(db, { slug, name: slug, labels: ["ORG", "PER"], allowOverlap });

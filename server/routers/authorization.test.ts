@@ -13,6 +13,7 @@ import { addGoldSpan } from "../services/review/gold";
 import { importJsonl } from "../services/datasets/import-jsonl";
 import { receiveUpload } from "../services/datasets/uploads";
 import { createProject, listLabels, setMembership } from "../services/projects";
+import { sessionFor } from "../test-support/callers";
 
 /**
  * Every procedure and every HTTP route, called by every kind of caller, with the outcome each must
@@ -279,8 +280,7 @@ function setUp(): { db: Db; ids: Record<Exclude<Who, "signedOut">, number>; fixt
 }
 
 function sessionOf(who: Who, ids: Record<Exclude<Who, "signedOut">, number>): Session | null {
-  if (who === "signedOut") return null;
-  return { user: { id: String(ids[who]) }, expires: "2999-01-01T00:00:00.000Z" };
+  return who === "signedOut" ? null : sessionFor({ id: ids[who] });
 }
 
 const statusOutcomes: Record<number, Outcome> = {

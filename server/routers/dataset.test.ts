@@ -1,27 +1,21 @@
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open-database";
-import { createCaller } from "../root";
 import { exportForMember } from "../services/datasets/export-for-member";
 import { importJsonl } from "../services/datasets/import-jsonl";
 import { receiveUploadForMember } from "../services/datasets/upload-for-member";
 import { addMember, createProject } from "../services/projects";
-import { createUser, type PublicUser } from "../services/users";
+import type { PublicUser } from "../services/users";
+import { callerAs } from "../test-support/callers";
+import { expectDomainError, expectTrpcError } from "../test-support/trpc-errors";
+import { newUser } from "../test-support/users";
 
 let db: Db;
 let owner: PublicUser;
 let reviewer: PublicUser;
 let annotator: PublicUser;
 
-const as = (user: PublicUser) =>
-  createCaller({
-    session: {
-      user: { id: String(user.id), name: user.name },
-      expires: "2999-01-01T00:00:00.000Z",
-    },
-    db,
-  });
+const as = (user: PublicUser) => callerAs(db, user);
 
 /** Sends files the way the browser's form does, through the upload service. */
 async function upload(user: PublicUser, files: Record<string, string>) {
@@ -37,19 +31,9 @@ async function upload(user: PublicUser, files: Record<string, string>) {
   });
 }
 
-async function refusal(run: () => Promise<unknown> | unknown) {
-  try {
-    await run();
-  } catch (error) {
-    return error as TRPCError & { code: string };
-  }
-  throw new Error("expected a refusal");
-}
-
 beforeEach(async () => {
   db = openDatabase(":memory:");
-  const user = (name: string) =>
-    createUser(db, { email: `${name}@example.com`, name, password: "long enough" });
+  const user = (name: string) => newUser(db, name);
   [owner, reviewer, annotator] = [await user("olga"), await user("rita"), await user("ann")];
   createProject(db, { slug: "p", name: "P", labels: ["PER"] });
   for (const [who, role] of [
@@ -82,28 +66,27 @@ describe("dataset router", () => {
     const imported = await as(owner).dataset.import(input);
     expect(imported).toMatchObject({ documents: 2, spans: 2 });
     expect((await as(owner).document.list({ projectSlug: "p" })).total?.count).toBe(2);
-    expect((await refusal(() => as(owner).dataset.import(input))).code).toBe("NOT_FOUND");
+    await expectTrpcError(as(owner).dataset.import(input), "NOT_FOUND");
   });
 
   it("reports a malformed upload with its file, line and field", async () => {
     const { id: uploadId } = await upload(owner, { "bad.conll": "Ann B-PER\nBob X-PER\n" });
-    const error = await refusal(() =>
+    await expectTrpcError(
       as(owner).dataset.import({ projectSlug: "p", uploadId, format: "conll", options: {} }),
+      "BAD_REQUEST",
+      /^bad\.conll: line 2, field "tag": /,
     );
-    expect(error.code).toBe("BAD_REQUEST");
-    expect(error.message).toMatch(/^bad\.conll: line 2, field "tag": /);
   });
 
   it("lets only owners upload and import", async () => {
     for (const user of [reviewer, annotator]) {
-      const error = await refusal(() => upload(user, { "a.txt": "x" }));
-      expect((error as { code: string }).code).toBe("FORBIDDEN");
+      await expectDomainError(() => upload(user, { "a.txt": "x" }), "FORBIDDEN");
     }
     const { id: uploadId } = await upload(owner, { "a.txt": "x" });
     const input = { projectSlug: "p", uploadId, format: "txt" as const, options: {} };
-    expect((await refusal(() => as(annotator).dataset.preview(input))).code).toBe("FORBIDDEN");
+    await expectTrpcError(as(annotator).dataset.preview(input), "FORBIDDEN");
     // Nor import an owner's upload.
-    expect((await refusal(() => as(reviewer).dataset.import(input))).code).toBe("FORBIDDEN");
+    await expectTrpcError(as(reviewer).dataset.import(input), "FORBIDDEN");
   });
 
   it("lets reviewers export anything and annotators only their own layer", async () => {
@@ -125,11 +108,11 @@ describe("dataset router", () => {
     expect(await summary(reviewer, "annotator:bob")).toMatchObject({ documents: 1, spans: 1 });
     expect(await summary(annotator, "annotator:ann")).toMatchObject({ documents: 1, spans: 1 });
     for (const source of ["annotator:bob", "gold", "all"]) {
-      expect((await refusal(() => summary(annotator, source))).code).toBe("FORBIDDEN");
+      await expectTrpcError(summary(annotator, source), "FORBIDDEN");
     }
     const download = (user: PublicUser) => () =>
       exportForMember(db, user.id, { projectSlug: "p", format: "jsonl", source: { kind: "all" } });
     expect(download(reviewer)().fileName).toBe("p-all.jsonl");
-    expect((await refusal(download(annotator))).code).toBe("FORBIDDEN");
+    await expectDomainError(download(annotator), "FORBIDDEN");
   });
 });

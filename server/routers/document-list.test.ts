@@ -1,35 +1,19 @@
-import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open-database";
 import { assignments } from "@/db/schema";
-import { createCaller } from "../root";
 import { assignDocument } from "../services/assignments";
 import { importJsonl } from "../services/datasets/import-jsonl";
 import { addMember, createProject } from "../services/projects";
-import { createUser, type PublicUser } from "../services/users";
+import type { PublicUser } from "../services/users";
+import { callerAs } from "../test-support/callers";
+import { expectTrpcError } from "../test-support/trpc-errors";
+import { newUser } from "../test-support/users";
 
 let db: Db;
 let projectId: number;
 const people: Record<"owner" | "reviewer" | "ann" | "bob", PublicUser> = {} as never;
 
-const as = (user: PublicUser) =>
-  createCaller({
-    session: {
-      user: { id: String(user.id), name: user.name },
-      expires: "2999-01-01T00:00:00.000Z",
-    },
-    db,
-  });
-
-async function refusal(call: Promise<unknown>) {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
+const as = (user: PublicUser) => callerAs(db, user);
 
 type Layer = {
   annotator: string;
@@ -64,11 +48,7 @@ const idsOf = async (user: PublicUser, input: Record<string, unknown>) =>
 beforeEach(async () => {
   db = openDatabase(":memory:");
   for (const name of ["owner", "reviewer", "ann", "bob"] as const) {
-    people[name] = await createUser(db, {
-      email: `${name}@example.com`,
-      name,
-      password: "long enough",
-    });
+    people[name] = await newUser(db, name);
   }
   projectId = createProject(db, {
     slug: "p",
@@ -172,9 +152,7 @@ describe("document.list paging", () => {
       }),
     ];
     for (const call of elsewhere) {
-      const error = await refusal(call);
-      expect(error.code).toBe("BAD_REQUEST");
-      expect(error.message).toMatch(/cursor .*start from the first page/);
+      await expectTrpcError(call, "BAD_REQUEST", /cursor .*start from the first page/);
     }
   });
 });
@@ -306,17 +284,16 @@ describe("document.list for annotators", () => {
       gold: null,
     });
     expect(blind.annotators).toEqual([]);
-    expect(
-      (
-        await refusal(
-          as(people.ann).document.list({ projectSlug: "p", annotatorId: people.bob.id }),
-        )
-      ).code,
-    ).toBe("FORBIDDEN");
+    await expectTrpcError(
+      as(people.ann).document.list({ projectSlug: "p", annotatorId: people.bob.id }),
+      "FORBIDDEN",
+    );
 
     for (const filter of [{ gold: "curated" as const }, { disagreement: true }]) {
-      const refused = await refusal(as(people.ann).document.list({ projectSlug: "p", ...filter }));
-      expect(refused.code).toBe("FORBIDDEN");
+      await expectTrpcError(
+        as(people.ann).document.list({ projectSlug: "p", ...filter }),
+        "FORBIDDEN",
+      );
     }
 
     await as(people.owner).project.update({

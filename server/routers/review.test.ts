@@ -2,13 +2,15 @@ import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open-database";
 import { computeProjectAgreement } from "@/domain/agreement/project-agreement";
-import { appRouter, createCaller } from "../root";
+import { appRouter } from "../root";
 import { exportJsonl } from "../services/datasets/export-jsonl";
 import { parseExportSource } from "../services/datasets/export-source";
 import { importJsonl } from "../services/datasets/import-jsonl";
 import { addMember, createProject, listLabels } from "../services/projects";
 import { loadAgreementInput } from "../services/review/agreement";
-import { createUser, type PublicUser } from "../services/users";
+import type { PublicUser } from "../services/users";
+import { callerAs } from "../test-support/callers";
+import { newUser } from "../test-support/users";
 
 const text = "Ann Lee met Bob in Paris.";
 // ann and bob agree on "Paris"; differ on the boundary of "Ann Lee" and on the label of "Bob".
@@ -42,27 +44,12 @@ let reviewer: PublicUser;
 let annotator: PublicUser;
 let documentId: number;
 
-const as = (user: PublicUser) =>
-  createCaller({
-    session: {
-      user: { id: String(user.id), name: user.name },
-      expires: "2999-01-01T00:00:00.000Z",
-    },
-    db,
-  });
+const as = (user: PublicUser) => callerAs(db, user);
 
 beforeEach(async () => {
   db = openDatabase(":memory:");
-  reviewer = await createUser(db, {
-    email: "rev@example.com",
-    name: "rev",
-    password: "long enough",
-  });
-  annotator = await createUser(db, {
-    email: "ann@example.com",
-    name: "ann",
-    password: "long enough",
-  });
+  reviewer = await newUser(db, "rev");
+  annotator = await newUser(db, "ann");
   createProject(db, { slug: "p", name: "P", labels: ["PER", "ORG", "LOC"] });
   addMember(db, { projectSlug: "p", email: "rev@example.com", role: "reviewer" });
   importJsonl(db, "p", JSON.stringify(document));

@@ -1,29 +1,21 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open-database";
 import { annotations, documents } from "@/db/schema";
-import { createCaller } from "../root";
+import { callerAs } from "../test-support/callers";
+import { newUser } from "../test-support/users";
 import { createProject, setMembership } from "./projects";
-import { createUser, type PublicUser } from "./users";
+import type { PublicUser } from "./users";
 
 let db: Db;
 let owner: PublicUser;
 let annotators: PublicUser[];
 
-const asOwner = () =>
-  createCaller({
-    session: {
-      user: { id: String(owner.id), name: owner.name },
-      expires: "2999-01-01T00:00:00.000Z",
-    },
-    db,
-  });
+const asOwner = () => callerAs(db, owner);
 
 beforeEach(async () => {
   db = openDatabase(":memory:");
-  const newUser = (name: string) =>
-    createUser(db, { email: `${name}@example.com`, name, password: "long enough" });
-  owner = await newUser("owner");
-  annotators = [await newUser("ann"), await newUser("bob"), await newUser("cat")];
+  owner = await newUser(db, "owner");
+  annotators = [await newUser(db, "ann"), await newUser(db, "bob"), await newUser(db, "cat")];
   const project = createProject(db, { slug: "p", name: "P", labels: ["PER"] });
   setMembership(db, project.id, owner.id, "owner");
   for (const a of annotators) setMembership(db, project.id, a.id, "annotator");

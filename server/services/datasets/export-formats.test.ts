@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "@/domain/errors";
+import { sampleCovered, sampleJsonl } from "../../test-support/sample-files";
+import { exportTexts, freshDb, onlyFile, pythonSlice } from "../../test-support/datasets";
 import { importJsonl } from "./import-jsonl";
-import { sampleCovered, sampleJsonl } from "./sample-files";
-import { exportTexts, freshDb, onlyFile, pythonSlice } from "./test-datasets";
 
 type Ranged = { start: number; end: number };
 

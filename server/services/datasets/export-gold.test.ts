@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/open-database";
 import { annotations, documents, labels, spans } from "@/db/schema";
 import type { AnnotationStatus } from "@/db/schema";
+import { exportTexts, freshDb } from "../../test-support/datasets";
 import { exportDataset, exportFileSummary } from "./export-dataset";
 import { parseExportSource } from "./export-source";
 import { importJsonl } from "./import-jsonl";
-import { exportTexts, freshDb } from "./test-datasets";
 
 /** Three documents: one with curated gold, one with gold in progress, one nobody curated. */
 function campaign() {

@@ -1,8 +1,11 @@
-import { asc, count, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open-database";
 import { annotations, documents, labels, spans, users } from "@/db/schema";
 import { DomainError, InputError } from "@/domain/errors";
+import { codePointSpan } from "@/domain/test-support/format-records";
+import { nth } from "@/domain/test-support/lists";
+import { rowCount } from "../../test-support/datasets";
 import { createProject, findMembership, findProjectBySlug } from "../projects";
 import { exportJsonl } from "./export-jsonl";
 import { parseExportSource, type ExportSource } from "./export-source";
@@ -17,13 +20,8 @@ type FileRecord = {
   annotations?: FileAnnotation[];
 };
 
-/** Code point offsets of the first `needle` in `text`, as Python's text.find would give them. */
-function at(text: string, needle: string, label: string): FileSpan {
-  const index = text.indexOf(needle);
-  if (index < 0) throw new Error(`"${needle}" is not in "${text}"`);
-  const start = [...text.slice(0, index)].length;
-  return { start, end: start + [...needle].length, label };
-}
+const at = (text: string, needle: string, label: string): FileSpan =>
+  codePointSpan(text, needle, label);
 
 const jsonl = (records: unknown[]) =>
   records.map((record) => JSON.stringify(record)).join("\n") + "\n";
@@ -38,20 +36,6 @@ type ExportedRecord = {
 
 function exportRecords(db: Db, slug: string, source: ExportSource = { kind: "all" }) {
   return [...exportJsonl(db, slug, source)].map((line) => JSON.parse(line) as ExportedRecord);
-}
-
-/** The element at `index`, failing the test when there is none. */
-function nth<T>(list: readonly T[], index: number): T {
-  const value = list[index];
-  if (value === undefined) throw new Error(`no element ${index} in a list of ${list.length}`);
-  return value;
-}
-
-function countRows(
-  db: Db,
-  table: typeof documents | typeof users | typeof annotations | typeof spans,
-) {
-  return db.select({ n: count() }).from(table).get()?.n ?? 0;
 }
 
 function catchError(run: () => unknown): unknown {
@@ -405,10 +389,10 @@ describe("importJsonl with an error on line 3", () => {
       const db = freshProject();
       importJsonl(db, "news", jsonl([{ id: "existing", text: "already here" }]));
       const before = {
-        documents: countRows(db, documents),
-        users: countRows(db, users),
-        annotations: countRows(db, annotations),
-        spans: countRows(db, spans),
+        documents: rowCount(db, documents),
+        users: rowCount(db, users),
+        annotations: rowCount(db, annotations),
+        spans: rowCount(db, spans),
       };
 
       const content = `${JSON.stringify(good1)}\n${JSON.stringify(good2)}\n${line3}\n${JSON.stringify({ id: "g4", text: "after" })}\n`;
@@ -424,10 +408,10 @@ describe("importJsonl with an error on line 3", () => {
       if (field) expect(inputError.message).toContain(`field "${field}"`);
 
       expect({
-        documents: countRows(db, documents),
-        users: countRows(db, users),
-        annotations: countRows(db, annotations),
-        spans: countRows(db, spans),
+        documents: rowCount(db, documents),
+        users: rowCount(db, users),
+        annotations: rowCount(db, annotations),
+        spans: rowCount(db, spans),
       }).toEqual(before);
       expect(exportRecords(db, "news").map((record) => record.id)).toEqual(["existing"]);
     },
@@ -439,7 +423,7 @@ describe("importJsonl with an error on line 3", () => {
     const error = catchError(() => importJsonl(db, "news", content)) as InputError;
     expect(error).toBeInstanceOf(InputError);
     expect(error.line).toBe(3);
-    expect(countRows(db, documents)).toBe(0);
+    expect(rowCount(db, documents)).toBe(0);
   });
 });
 
@@ -449,7 +433,7 @@ describe("importJsonl of ids already in the project", () => {
     const original = corpus.filter((record) => record.id !== undefined);
     importJsonl(db, "news", jsonl(original));
     const before = exportRecords(db, "news");
-    const rowsBefore = [documents, users, annotations, spans].map((table) => countRows(db, table));
+    const rowsBefore = [documents, users, annotations, spans].map((table) => rowCount(db, table));
 
     // Same ids, different text and annotations: still left alone.
     const changed = original.map((record) => ({
@@ -466,7 +450,7 @@ describe("importJsonl of ids already in the project", () => {
       alreadyPresent: original.length,
     });
     expect(exportRecords(db, "news")).toEqual(before);
-    expect([documents, users, annotations, spans].map((table) => countRows(db, table))).toEqual(
+    expect([documents, users, annotations, spans].map((table) => rowCount(db, table))).toEqual(
       rowsBefore,
     );
   });
@@ -503,7 +487,7 @@ describe("project errors", () => {
       expect((error as DomainError).code).toBe("NOT_FOUND");
       expect((error as DomainError).message).toContain('"nope"');
     }
-    expect(countRows(db, documents)).toBe(0);
+    expect(rowCount(db, documents)).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ImportFormatName } from "@/domain/formats/catalog";
+import { countRows, freshDb, importError, importTexts } from "../../test-support/datasets";
 import { importJsonl } from "./import-jsonl";
-import { countRows, freshDb, importError, importTexts } from "./test-datasets";
 
 type Malformed = {
   format: ImportFormatName;

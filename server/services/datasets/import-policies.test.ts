@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countRows, freshDb, importError, importTexts } from "./test-datasets";
+import { countRows, freshDb, importError, importTexts } from "../../test-support/datasets";
 
 describe("--skip-invalid", () => {
   it("imports the valid documents and lists every skipped one with its reason", async () => {

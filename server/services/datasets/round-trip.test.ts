@@ -11,8 +11,14 @@ import {
   sampleJsonl,
   sampleLabelStudio,
   sampleSpacy,
-} from "./sample-files";
-import { exportTexts, freshDb, importTexts, storedSpans, storedTexts } from "./test-datasets";
+} from "../../test-support/sample-files";
+import {
+  exportTexts,
+  freshDb,
+  importTexts,
+  storedSpans,
+  storedTexts,
+} from "../../test-support/datasets";
 
 type Case = {
   format: ImportFormatName & ExportFormatName;

@@ -1,30 +1,13 @@
-// Test-only helpers: reading fixture files needs node:fs, which domain/ code must not import.
-// eslint-disable-next-line no-restricted-imports
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+// Test support for the format readers and writers: sample records, spans by needle, and the
+// assertion every reader's refusal gets (an InputError naming its line and field).
 import { expect } from "vitest";
 import { InputError } from "../errors";
+import type { DocumentRecord } from "../formats/jsonl";
 import type { Span } from "../spans";
 import { tokenize } from "../tokenize";
-import type { DocumentRecord } from "./jsonl";
+import { present } from "./lists";
 
-/** A fixture as committed beside the tests (CI clones this repository alone). */
-export function readFixture(name: string): string {
-  return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
-}
-
-export function fixtureNames(): string[] {
-  return readdirSync(new URL("./fixtures/", import.meta.url));
-}
-
-/** The shared fixtures folder the copies come from, when it is there. */
-const sharedFixtures = new URL("../../../shared/fixtures/", import.meta.url);
-
-export function readSharedFixture(name: string): string | null {
-  const url = new URL(name, sharedFixtures);
-  return existsSync(url) ? readFileSync(url, "utf8") : null;
-}
-
-function catchInputError(run: () => unknown): InputError {
+export function catchInputError(run: () => unknown): InputError {
   try {
     run();
   } catch (error) {
@@ -91,6 +74,21 @@ export function tokensCoveredBy(record: DocumentRecord, annotation = 0): string[
   });
 }
 
+/** Code point offsets of the `occurrence`-th `needle`. */
+export function codePoints(text: string, needle: string, occurrence = 0) {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) at = text.indexOf(needle, at + 1);
+  if (at < 0) throw new Error(`"${needle}" is not in "${text}"`);
+  const start = [...text.slice(0, at)].length;
+  return { start, end: start + [...needle].length, utf16Start: at, utf16End: at + needle.length };
+}
+
+/** The first `needle` as a labelled span in code points, as Python's text.find would give it. */
+export function codePointSpan(text: string, needle: string, label: string) {
+  const { start, end } = codePoints(text, needle);
+  return { start, end, label };
+}
+
 /** Code point spans as the fixtures README lists them: [start, end, label, text]. */
 export function codePointSpans(record: DocumentRecord, annotation = 0) {
   const chars = [...record.text];
@@ -100,12 +98,6 @@ export function codePointSpans(record: DocumentRecord, annotation = 0) {
     const end = start + [...record.text.slice(span.start, span.end)].length;
     return [start, end, span.label, chars.slice(start, end).join("")] as const;
   });
-}
-
-/** Narrows away undefined and null, failing the test where a value should be. */
-export function present<T>(value: T | null | undefined): T {
-  if (value === undefined || value === null) throw new Error("expected a value");
-  return value;
 }
 
 /** 1-based number of the line of `content` holding the `occurrence`-th (0-based) `snippet`. */

@@ -1,9 +1,9 @@
-// Test data (not a test file itself): the same two documents in every importable format, with
+// Test support: the same two documents in every importable format, with
 // emoji (astral, with a skin-tone modifier and a flag), CJK (an astral ideograph too) and a
 // combining accent before the spans, each format counting characters its own way.
 import { hfTagNames } from "@/domain/formats/hf";
 import { tokenize } from "@/domain/tokenize";
-import { codePoints } from "./test-datasets";
+import { codePoints } from "@/domain/test-support/format-records";
 
 type SampleSpan = { needle: string; label: string; occurrence?: number };
 type SampleDocument = { id: string; text: string; spans: SampleSpan[] };

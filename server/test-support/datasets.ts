@@ -1,4 +1,5 @@
-// Helpers for the datasets tests (not a test file itself).
+// Test support for the dataset import and export tests: a fresh database, files in and out, and
+// what ended up stored.
 import { count } from "drizzle-orm";
 import { unzipSync } from "fflate";
 import { expect } from "vitest";
@@ -6,12 +7,16 @@ import { openDatabase, type Db } from "@/db/open-database";
 import { annotations, documents, labels, spans, users } from "@/db/schema";
 import { FileInputError } from "@/domain/errors";
 import type { ExportFormatName, ImportFormatName } from "@/domain/formats/catalog";
-import { createProject, findProjectBySlug } from "../projects";
-import { exportBytes, exportDataset, type ExportRequest } from "./export-dataset";
-import { parseExportSource } from "./export-source";
-import { importDataset, type ImportOptions } from "./import-dataset";
-import { fileFromText } from "./import-file";
-import { readProjectDocuments } from "./read-project";
+import { createProject, findProjectBySlug } from "../services/projects";
+import {
+  exportBytes,
+  exportDataset,
+  type ExportRequest,
+} from "../services/datasets/export-dataset";
+import { parseExportSource } from "../services/datasets/export-source";
+import { importDataset, type ImportOptions } from "../services/datasets/import-dataset";
+import { fileFromText } from "../services/datasets/import-file";
+import { readProjectDocuments } from "../services/datasets/read-project";
 
 export function freshDb(...slugs: string[]) {
   const db = openDatabase(":memory:");
@@ -94,16 +99,20 @@ export function storedTexts(db: Db, projectSlug: string) {
   );
 }
 
+type CountedTable =
+  typeof documents | typeof users | typeof annotations | typeof spans | typeof labels;
+
+export function rowCount(db: Db, table: CountedTable): number {
+  return db.select({ n: count() }).from(table).get()?.n ?? 0;
+}
+
 export function countRows(db: Db) {
-  const rows = (
-    table: typeof documents | typeof users | typeof annotations | typeof spans | typeof labels,
-  ) => db.select({ n: count() }).from(table).get()?.n ?? 0;
   return {
-    documents: rows(documents),
-    users: rows(users),
-    annotations: rows(annotations),
-    spans: rows(spans),
-    labels: rows(labels),
+    documents: rowCount(db, documents),
+    users: rowCount(db, users),
+    annotations: rowCount(db, annotations),
+    spans: rowCount(db, spans),
+    labels: rowCount(db, labels),
   };
 }
 
@@ -120,13 +129,4 @@ export async function importError(run: () => Promise<unknown>): Promise<FileInpu
 /** Python's `text[start:end]`: code points. */
 export function pythonSlice(text: string, start: number, end: number): string {
   return [...text].slice(start, end).join("");
-}
-
-/** Code point offsets of the `occurrence`-th `needle`. */
-export function codePoints(text: string, needle: string, occurrence = 0) {
-  let at = -1;
-  for (let i = 0; i <= occurrence; i++) at = text.indexOf(needle, at + 1);
-  if (at < 0) throw new Error(`"${needle}" is not in "${text}"`);
-  const start = [...text.slice(0, at)].length;
-  return { start, end: start + [...needle].length, utf16Start: at, utf16End: at + needle.length };
 }

@@ -29,7 +29,7 @@ export function DocumentCuration({
   const mutations = useCurationMutations(documentId);
   const editorRef = useRef<SpanEditorHandle>(null);
   const [confirming, setConfirming] = useState(false);
-  const [status, say] = useFadingNotice();
+  const [statusLine, say] = useFadingNotice();
   const undo = () => say(mutations.undo() ?? "");
   const redo = () => say(mutations.redo() ?? "");
   useUndoKeys(undo, redo);
@@ -122,7 +122,7 @@ export function DocumentCuration({
         </p>
       )}
       <p role="status" className="mb-2 min-h-5 text-sm text-zinc-600 dark:text-zinc-400">
-        {status}
+        {statusLine}
       </p>
       <ErrorBanner message={mutations.error} onDismiss={mutations.clearError} />
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-2">

@@ -51,9 +51,11 @@ test("an annotator tags with the mouse and hotkeys, relabels, deletes, submits, 
   await expect(span(page, "Lloyd Austin")).toHaveCount(0);
   await expect(page.getByTestId("status")).toHaveText("In progress");
 
+  const documentUrl = page.url();
   await page.getByRole("button", { name: "Submit" }).click();
-  await expect(page.getByTestId("status")).toHaveText("Submitted");
-  await page.reload();
+  // Submitting moves on to the next document to do.
+  await expect(page).not.toHaveURL(documentUrl);
+  await page.goto(documentUrl);
   await expect(page.getByTestId("status")).toHaveText("Submitted");
   await expect(span(page, "Italy")).toHaveAttribute("data-label", "LOC");
 

@@ -42,7 +42,8 @@ test("a reviewer curates a document into gold, and the gold export has it", asyn
   const gold = page.getByTestId("gold-layer");
   await expect(gold.locator("mark").first()).toBeVisible();
 
-  // Settle a label mismatch by taking one annotator's version.
+  // Settle a label mismatch by taking one annotator's version; settled regions show under "All".
+  await page.getByRole("radio", { name: "All" }).check();
   const mismatch = page.locator('[data-testid="region"][data-kind="label"]').first();
   const accept = mismatch.getByRole("button", { name: /^Accept / }).first();
   const acceptedText = (await accept.getAttribute("aria-label")) ?? "";
@@ -50,6 +51,8 @@ test("a reviewer curates a document into gold, and the gold export has it", asyn
   await expect(mismatch.getByText("settled")).toBeVisible();
 
   await page.getByRole("button", { name: "Mark curated" }).click();
+  // Other regions are still open: marking curated is a decision to confirm.
+  await page.getByRole("alertdialog").getByRole("button", { name: "Mark curated anyway" }).click();
   await expect(page.getByTestId("status")).toHaveText("Curated");
 
   const exported = runCli("export", "--project", "kursk-news", "--source", "gold")

@@ -30,19 +30,18 @@ test("J, K, ] and [ move between documents; Ctrl+Enter submits; N finds the next
   await page.keyboard.press("[");
   await expect(heading("n1")).toBeVisible();
 
+  // Submitting moves on to the next document to do.
   await page.keyboard.press("Control+Enter");
-  await expect(page.getByTestId("status")).toHaveText("Submitted");
+  await expect(heading("n2")).toBeVisible();
   await expect(progress).toHaveText("1 of 3 submitted");
   await expect(progress.getByRole("progressbar")).toHaveAttribute("value", "1");
 
-  await page.keyboard.press("n");
-  await expect(heading("n2")).toBeVisible();
   await page.keyboard.press("Control+Enter");
-  await expect(progress).toHaveText("2 of 3 submitted");
-  await page.keyboard.press("n");
   await expect(heading("n3")).toBeVisible();
+  await expect(progress).toHaveText("2 of 3 submitted");
   await page.keyboard.press("Control+Enter");
   await expect(progress).toHaveText("3 of 3 submitted");
+  await expect(page.getByTestId("status")).toHaveText("Submitted");
   await page.keyboard.press("n");
   await expect(page.getByTestId("notice")).toHaveText("There is no other unsubmitted document.");
 

@@ -576,3 +576,40 @@ describe("annotation.submit and versions", () => {
     );
   });
 });
+
+describe("annotation.edit on a submitted layer", () => {
+  it("takes the layer back to in progress, in the workspace too", async () => {
+    const documentId = newDocument("strict", "Ana met Bob");
+    const caller = as("annotator");
+    const { span } = await addSpan(caller, {
+      documentId,
+      start: 0,
+      end: 3,
+      labelId: projects.strict.labels.PER,
+    });
+    await caller.annotation.submit({ documentId });
+
+    const edited = await relabelSpan(caller, documentId, span, projects.strict.labels.ORG);
+    expect(edited.status).toBe("in_progress");
+    expect((await caller.document.workspace({ documentId })).annotation.status).toBe("in_progress");
+  });
+
+  it("stays submitted when the edit changes nothing, as a retried save does", async () => {
+    const documentId = newDocument("strict", "Ana met Bob");
+    const caller = as("annotator");
+    const { span } = await addSpan(caller, {
+      documentId,
+      start: 0,
+      end: 3,
+      labelId: projects.strict.labels.PER,
+    });
+    await caller.annotation.submit({ documentId });
+
+    const again = await caller.annotation.edit({
+      documentId,
+      edits: [{ kind: "add", spans: [span] }],
+    });
+    expect(again.status).toBe("submitted");
+    expect((await caller.document.workspace({ documentId })).annotation.status).toBe("submitted");
+  });
+});

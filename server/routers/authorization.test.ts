@@ -120,6 +120,14 @@ const matrix: Record<string, [Record<Who, Outcome>, Call]> = {
     reviewers,
     (c, f) => c.review.rejectRegion({ documentId: f.documentId, start: 0, end: 3 }),
   ],
+  "review.editGold": [
+    reviewers,
+    (c, f) =>
+      c.review.editGold({
+        documentId: f.documentId,
+        edits: [{ kind: "delete", spans: [{ start: 0, end: 3, labelId: f.labelId }] }],
+      }),
+  ],
   "review.setGoldStatus": [
     reviewers,
     (c, f) => c.review.setGoldStatus({ documentId: f.documentId, status: "curated" }),

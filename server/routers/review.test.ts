@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open-database";
 import { computeProjectAgreement } from "@/domain/agreement/project-agreement";
+import { invertEdit } from "@/domain/span-edits";
 import { appRouter } from "../root";
 import { exportJsonl } from "../services/datasets/export-jsonl";
 import { parseExportSource } from "../services/datasets/export-source";
@@ -56,6 +57,8 @@ beforeEach(async () => {
   documentId = (await as(reviewer).review.documents({ projectSlug: "p" }))[0]?.id ?? 0;
 });
 
+type Caller = ReturnType<typeof as>;
+
 const labelId = (name: string) => listLabels(db, 1).find((label) => label.name === name)?.id ?? 0;
 
 function exportedGold() {
@@ -78,6 +81,10 @@ describe("review procedures", () => {
       caller.review.relabelGoldSpan({ documentId, spanId: 1, labelId: 1 }),
       caller.review.deleteGoldSpan({ documentId, spanId: 1 }),
       caller.review.rejectRegion({ documentId, start: 0, end: 3 }),
+      caller.review.editGold({
+        documentId,
+        edits: [{ kind: "delete", spans: [{ start: 0, end: 3, labelId: 1 }] }],
+      }),
       caller.review.setGoldStatus({ documentId, status: "curated" }),
     ];
     const reviewProcedures = Object.keys(appRouter._def.procedures).filter((path) =>
@@ -112,7 +119,7 @@ describe("review procedures", () => {
 
   it("curate a gold layer that export --source gold takes", async () => {
     const caller = as(reviewer);
-    expect(await caller.review.acceptAgreed({ documentId })).toEqual({ added: 1 });
+    expect(await caller.review.acceptAgreed({ documentId })).toMatchObject({ added: 1 });
     await caller.review.acceptVariant({ documentId, start: 0, end: 7, labelId: labelId("PER") });
     await caller.review.acceptVariant({ documentId, start: 0, end: 3, labelId: labelId("PER") });
     await caller.review.rejectRegion({ documentId, start: 12, end: 15 });
@@ -181,6 +188,87 @@ describe("review procedures", () => {
     expect(agreement.annotators).toEqual(["ann", "bob"]);
     const all = [...exportJsonl(db, "p", parseExportSource("all"))].map((line) => JSON.parse(line));
     expect(all[0].annotations.map((a: { annotator: string }) => a.annotator)).toEqual([
+      "ann",
+      "bob",
+    ]);
+  });
+});
+
+describe("curated gold", () => {
+  async function curate() {
+    const caller = as(reviewer);
+    await caller.review.acceptAgreed({ documentId });
+    await caller.review.setGoldStatus({ documentId, status: "curated" });
+    return caller;
+  }
+
+  it.each([
+    [
+      "adding a span",
+      (c: Caller) =>
+        c.review.addGoldSpan({ documentId, start: 0, end: 3, labelId: labelId("PER") }),
+    ],
+    [
+      "accepting a variant",
+      (c: Caller) =>
+        c.review.acceptVariant({ documentId, start: 12, end: 15, labelId: labelId("ORG") }),
+    ],
+    ["rejecting a region", (c: Caller) => c.review.rejectRegion({ documentId, start: 0, end: 7 })],
+    [
+      "an edit by content",
+      (c: Caller) =>
+        c.review.editGold({
+          documentId,
+          edits: [{ kind: "delete", spans: [{ start: 19, end: 24, labelId: labelId("LOC") }] }],
+        }),
+    ],
+  ])("goes back to in progress on %s", async (_, edit) => {
+    const caller = await curate();
+    expect(await edit(caller)).toMatchObject({ status: "in_progress" });
+    expect((await caller.review.document({ documentId })).gold.status).toBe("in_progress");
+    expect(exportedGold()).toEqual([]);
+  });
+
+  it("stays curated after an edit that changes nothing", async () => {
+    const caller = await curate();
+    const again = await caller.review.acceptAgreed({ documentId });
+    expect(again).toMatchObject({ added: 0, applied: [], status: "curated" });
+    expect((await caller.review.document({ documentId })).gold.status).toBe("curated");
+  });
+
+  it("is put back by the inverse of what an edit applied", async () => {
+    const caller = as(reviewer);
+    await caller.review.acceptVariant({ documentId, start: 0, end: 7, labelId: labelId("PER") });
+    const { applied } = await caller.review.acceptVariant({
+      documentId,
+      start: 0,
+      end: 3,
+      labelId: labelId("PER"),
+    });
+    expect(applied).toEqual([
+      { kind: "delete", spans: [{ start: 0, end: 7, labelId: labelId("PER") }] },
+      { kind: "add", spans: [{ start: 0, end: 3, labelId: labelId("PER") }] },
+    ]);
+    await caller.review.editGold({ documentId, edits: [...applied].reverse().map(invertEdit) });
+    const review = await caller.review.document({ documentId });
+    expect(review.gold.spans.map((span) => [span.start, span.end])).toEqual([[0, 7]]);
+  });
+});
+
+describe("a reopened annotation", () => {
+  it("leaves agreement and curation until it is submitted again", async () => {
+    const ann = as(annotator);
+    const edited = await ann.annotation.edit({
+      documentId,
+      edits: [{ kind: "delete", spans: [{ start: 19, end: 24, labelId: labelId("LOC") }] }],
+    });
+    expect(edited.status).toBe("in_progress");
+    expect((await as(reviewer).review.agreement({ projectSlug: "p" })).annotators).toEqual(["bob"]);
+    const review = await as(reviewer).review.document({ documentId });
+    expect(review.annotators.map((a) => a.name)).toEqual(["bob"]);
+
+    await ann.annotation.submit({ documentId });
+    expect((await as(reviewer).review.agreement({ projectSlug: "p" })).annotators).toEqual([
       "ann",
       "bob",
     ]);

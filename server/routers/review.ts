@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { spanEditsSchema } from "@/domain/span-edits-schema";
 import { computeAgreement, listDocumentsByDisagreement } from "../services/review/agreement";
 import { getDocumentReview } from "../services/review/document-review";
 import {
@@ -7,6 +8,7 @@ import {
   acceptVariant,
   addGoldSpan,
   deleteGoldSpan,
+  editGoldSpans,
   rejectRegion,
   relabelGoldSpan,
   setGoldStatus,
@@ -46,6 +48,11 @@ export const reviewRouter = createTRPCRouter({
   deleteGoldSpan: documentReview
     .input(z.object({ spanId: id }))
     .mutation(({ ctx, input }) => deleteGoldSpan(ctx.db, { ...input, userId: ctx.userId })),
+
+  /** Gold edits by content, all or none: the curation view's undo and redo. */
+  editGold: documentReview
+    .input(z.object({ edits: spanEditsSchema }))
+    .mutation(({ ctx, input }) => editGoldSpans(ctx.db, { ...input, userId: ctx.userId })),
 
   rejectRegion: documentReview
     .input(z.object({ start: offset, end: offset }))

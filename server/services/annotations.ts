@@ -10,32 +10,35 @@ type Who = { userId: number };
 
 /**
  * Applies an annotator's edits to their own layer, all or none: a keystroke, "tag all" and an
- * undo are each one call and one change of version.
+ * undo are each one call and one change of version. Changing a submitted layer takes it back to
+ * in progress, so agreement and gold stop counting it until it is submitted again; an edit that
+ * changes nothing (a retried save) leaves the status alone.
  */
 export function editSpans(db: Db, input: Who & { documentId: number; edits: SpanEdit[] }) {
-  return db.transaction((tx) =>
-    editLayer(tx, ownLayer(tx, input.documentId, input.userId), input.edits),
-  );
+  return db.transaction((tx) => {
+    const layer = ownLayer(tx, input.documentId, input.userId);
+    const { spans, version, applied } = editLayer(tx, layer, input.edits);
+    const reopened = layer.status === "submitted" && applied.length > 0;
+    if (reopened) setStatus(tx, layer.annotationId, "in_progress");
+    return { spans, version, status: reopened ? ("in_progress" as const) : layer.status };
+  });
 }
 
 export function submitAnnotation(db: Db, input: Who & { documentId: number }) {
   return db.transaction((tx) => {
     const { annotationId } = ownLayer(tx, input.documentId, input.userId);
-    tx.update(annotations)
-      .set({ status: "submitted" })
-      .where(eq(annotations.id, annotationId))
-      .run();
+    setStatus(tx, annotationId, "submitted");
     return { status: "submitted" as const, version: bumpVersion(tx, annotationId) };
   });
 }
 
 /** The user's own layer of a document, created on their first change. */
-function ownLayer(tx: Tx, documentId: number, userId: number): Layer {
+function ownLayer(tx: Tx, documentId: number, userId: number): Layer & { status: Status } {
   const { document, project, role } = getDocumentForMember(tx, documentId, userId);
   assertCanAnnotate(role);
   tx.insert(annotations).values({ documentId, userId }).onConflictDoNothing().run();
   const row = tx
-    .select({ id: annotations.id })
+    .select({ id: annotations.id, status: annotations.status })
     .from(annotations)
     .where(and(eq(annotations.documentId, documentId), eq(annotations.userId, userId)))
     .get();
@@ -45,5 +48,12 @@ function ownLayer(tx: Tx, documentId: number, userId: number): Layer {
     projectId: project.id,
     text: document.text,
     allowOverlap: project.allowOverlap,
+    status: row.status,
   };
+}
+
+type Status = (typeof annotations.$inferSelect)["status"];
+
+function setStatus(tx: Tx, annotationId: number, status: Status) {
+  tx.update(annotations).set({ status }).where(eq(annotations.id, annotationId)).run();
 }

@@ -3,6 +3,7 @@ import type { Queryable, Tx } from "@/db/open-database";
 import { annotations, labels, spans } from "@/db/schema";
 import {
   compareSpanContent,
+  contentOf,
   spanKey,
   type SpanContent,
   type SpanEdit,
@@ -31,7 +32,8 @@ const idsPerDelete = 20_000;
  * once, the edits judged once, then one delete, one insert and one version bump (none when the
  * edits change nothing, so a retried save is harmless). `edits` may be made from the spans the
  * layer has, e.g. to replace whatever a gold span overlaps. Returns, with their ids, the spans the
- * edits add or relabel to, whether they were new or already there.
+ * edits add or relabel to, whether they were new or already there; and what the edits really did
+ * (`applied`, empty when nothing changed), which `invertEdit` turns back into an undo.
  */
 export function editLayer(
   tx: Tx,
@@ -78,7 +80,10 @@ export function editLayer(
     const span = stored.get(key);
     if (span && kept.has(key)) named.set(key, span);
   }
-  return { spans: [...named.values()], version };
+  const applied: SpanEdit[] = [];
+  if (removedIds.length > 0) applied.push({ kind: "delete", spans: plan.removed.map(contentOf) });
+  if (inserted.length > 0) applied.push({ kind: "add", spans: inserted.map(contentOf) });
+  return { spans: [...named.values()], version, applied };
 }
 
 export function listLayerSpans(tx: Queryable, annotationId: number): StoredSpan[] {

@@ -3,7 +3,13 @@ import type { Db, Queryable, Tx } from "@/db/open-database";
 import { annotations, goldRejections, labels } from "@/db/schema";
 import { acceptedVariants, findRegions } from "@/domain/review/disagreements";
 import { DomainError } from "@/domain/errors";
-import { contentOf, sameSpan, type SpanContent, type StoredSpan } from "@/domain/span-edits";
+import {
+  contentOf,
+  sameSpan,
+  type SpanContent,
+  type SpanEdit,
+  type StoredSpan,
+} from "@/domain/span-edits";
 import { spansOverlap } from "@/domain/spans";
 import { assertCanReview, getDocumentForMember } from "../access";
 import { bumpVersion, editLayer, type Layer } from "../span-layer";
@@ -14,13 +20,18 @@ type Curation = { documentId: number; userId: number };
 
 export function addGoldSpan(db: Db, input: Curation & SpanContent) {
   return db.transaction((tx) =>
-    editLayer(tx, goldLayer(tx, input), [{ kind: "add", spans: [contentOf(input)] }]),
+    editGold(tx, goldLayer(tx, input), [{ kind: "add", spans: [contentOf(input)] }]),
   );
+}
+
+/** Any edits of gold as one change, by content: what undo and redo of the curation view send. */
+export function editGoldSpans(db: Db, input: Curation & { edits: SpanEdit[] }) {
+  return db.transaction((tx) => editGold(tx, goldLayer(tx, input), input.edits));
 }
 
 export function relabelGoldSpan(db: Db, input: Curation & { spanId: number; labelId: number }) {
   return db.transaction((tx) =>
-    editLayer(tx, goldLayer(tx, input), (gold) => {
+    editGold(tx, goldLayer(tx, input), (gold) => {
       const span = findById(gold, input.spanId);
       return [{ kind: "relabel", ...span, from: span.labelId, to: input.labelId }];
     }),
@@ -29,7 +40,7 @@ export function relabelGoldSpan(db: Db, input: Curation & { spanId: number; labe
 
 export function deleteGoldSpan(db: Db, input: Curation & { spanId: number }) {
   return db.transaction((tx) =>
-    editLayer(tx, goldLayer(tx, input), (gold) => [
+    editGold(tx, goldLayer(tx, input), (gold) => [
       { kind: "delete", spans: [findById(gold, input.spanId)] },
     ]),
   );
@@ -40,7 +51,7 @@ export function acceptVariant(db: Db, input: Curation & SpanContent) {
   return db.transaction((tx) => {
     const layer = goldLayer(tx, input);
     const variant = contentOf(input);
-    return editLayer(tx, layer, (gold) => [
+    return editGold(tx, layer, (gold) => [
       {
         kind: "delete",
         spans: layer.allowOverlap
@@ -56,14 +67,17 @@ export function acceptVariant(db: Db, input: Curation & SpanContent) {
 export function rejectRegion(db: Db, input: Curation & { start: number; end: number }) {
   return db.transaction((tx) => {
     const layer = goldLayer(tx, input);
-    tx.insert(goldRejections)
+    const { changes } = tx
+      .insert(goldRejections)
       .values({ annotationId: layer.annotationId, start: input.start, end: input.end })
       .onConflictDoNothing()
       .run();
-    const { version } = editLayer(tx, layer, (gold) => [
+    // A rejection changes the curation even where gold had no span to delete.
+    if (changes > 0) reopen(tx, layer);
+    const { version, applied, status } = editGold(tx, layer, (gold) => [
       { kind: "delete", spans: gold.filter((span) => spansOverlap(span, input)) },
     ]);
-    return { version };
+    return { version, applied, status };
   });
 }
 
@@ -95,7 +109,7 @@ export function acceptAgreedSpans(db: Db, input: Curation) {
         .map((label) => [label.name, label.id]),
     );
     let added = 0;
-    editLayer(tx, layer, (gold) => {
+    const { applied, status } = editGold(tx, layer, (gold) => {
       const accepted: SpanContent[] = [];
       for (const span of agreed) {
         const labelId = labelIds.get(span.label);
@@ -109,7 +123,7 @@ export function acceptAgreedSpans(db: Db, input: Curation) {
       added = accepted.length;
       return accepted.length > 0 ? [{ kind: "add", spans: accepted }] : [];
     });
-    return { added };
+    return { added, applied, status };
   });
 }
 
@@ -124,8 +138,32 @@ export function setGoldStatus(db: Db, input: Curation & { status: "in_progress" 
   });
 }
 
+/**
+ * Edits gold through the one layer edit. Changing curated gold takes it back to in progress, so
+ * "curated" always means a reviewer looked at gold as it is; an edit that changes nothing keeps it.
+ */
+function editGold(tx: Tx, layer: GoldLayer, edits: Parameters<typeof editLayer>[2]) {
+  const result = editLayer(tx, layer, edits);
+  if (result.applied.length > 0) reopen(tx, layer);
+  return { ...result, status: layer.status };
+}
+
+function reopen(tx: Tx, layer: GoldLayer) {
+  if (layer.status !== "curated") return;
+  tx.update(annotations)
+    .set({ status: "in_progress" })
+    .where(eq(annotations.id, layer.annotationId))
+    .run();
+  layer.status = "in_progress";
+}
+
+type GoldLayer = Layer & {
+  goldAcceptShare: number;
+  status: (typeof annotations.$inferSelect)["status"];
+};
+
 /** The document's gold layer, created on the first curation; only reviewers and owners reach it. */
-function goldLayer(tx: Tx, { documentId, userId }: Curation): Layer & { goldAcceptShare: number } {
+function goldLayer(tx: Tx, { documentId, userId }: Curation): GoldLayer {
   const { document, project, role } = getDocumentForMember(tx, documentId, userId);
   assertCanReview(role);
   const existing = findGoldAnnotation(tx, documentId);
@@ -143,6 +181,7 @@ function goldLayer(tx: Tx, { documentId, userId }: Curation): Layer & { goldAcce
     text: document.text,
     allowOverlap: project.allowOverlap,
     goldAcceptShare: project.goldAcceptShare,
+    status: existing?.status ?? "in_progress",
   };
 }
 

@@ -81,6 +81,15 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
   const undo = () => canAnnotate && say(store.undo() ?? "Undone.");
   const redo = () => canAnnotate && say(store.redo() ?? "Redone.");
 
+  // Submitting is done with this document: go on to the next one to do, as N does.
+  const submit = () => {
+    if (!canAnnotate) return;
+    store.submit();
+    if (links.nextUnsubmitted) router.push(links.nextUnsubmitted);
+    else say("Submitted. Every document of yours is submitted.");
+  };
+  useReopenedNotice(snapshot.status, say);
+
   usePrefetchDocuments(
     projectSlug,
     data.previousDocumentId,
@@ -94,7 +103,7 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
     previous: () => go(links.previous, "previous"),
     next: () => go(links.next, "next"),
     nextUnsubmitted: () => go(links.nextUnsubmitted, "other unsubmitted"),
-    submit: () => canAnnotate && store.submit(),
+    submit,
     showShortcuts: () => setSheetOpen(true),
     // A tab of their own, so reading the guidelines never costs the annotator their place.
     openGuidelines: () => window.open(`/projects/${projectSlug}/guidelines`, "concord-guidelines"),
@@ -161,7 +170,7 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
         onRetry={store.retryNow.bind(store)}
         onUndo={undo}
         onRedo={redo}
-        onSubmit={() => store.submit()}
+        onSubmit={submit}
         onFind={() => {
           search.show(null);
           setFindRequest((request) => request + 1);
@@ -214,6 +223,20 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
       <ShortcutSheet open={sheetOpen} labels={labels} onClose={() => setSheetOpen(false)} />
     </section>
   );
+}
+
+/** Says so when an edit takes a submitted layer back to in progress (the server's rule). */
+function useReopenedNotice(
+  status: WorkspaceData["annotation"]["status"],
+  say: (text: string) => void,
+) {
+  const previous = useRef(status);
+  useEffect(() => {
+    if (previous.current === "submitted" && status === "in_progress") {
+      say("Reopened: submit again when done.");
+    }
+    previous.current = status;
+  }, [status, say]);
 }
 
 /** Loads the documents the keys lead to in the background, so J, K and N open them at once. */

@@ -195,7 +195,9 @@ export class SpanStore {
       // The server names every span an edit adds, so the fallback only keeps the types whole.
       (content) => stored.get(spanKey(content)) ?? { id: nextTemporaryId--, ...content },
     );
-    const status = this.base.status === "not_started" ? "in_progress" : this.base.status;
+    // The server moves a layer the edit changed (a new version) to in progress, submitted or not.
+    const changed = version !== this.base.version;
+    const status = changed || this.base.status === "not_started" ? "in_progress" : this.base.status;
     this.writeBase({ spans, status, version });
   }
 

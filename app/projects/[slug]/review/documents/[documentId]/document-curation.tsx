@@ -2,14 +2,18 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRef, useState } from "react";
 import { ErrorBanner } from "../../../../../_components/error-banner";
 import { QueryState } from "../../../../../_components/query-state";
 import { StatusBadge } from "../../../../../_components/status-badge";
 import { LabelLegend } from "../../../../../_components/text/label-legend";
-import { SpanEditor } from "../../../../../_components/text/span-editor";
+import { SpanEditor, type SpanEditorHandle } from "../../../../../_components/text/span-editor";
 import { useTRPC } from "../../../../../_trpc/client";
 import { RegionList } from "./region-list";
+import { useFadingNotice } from "../../../documents/[documentId]/use-fading-notice";
+import { CuratedConfirmation } from "./curated-confirmation";
 import { useCurationMutations } from "./use-curation-mutations";
+import { useUndoKeys } from "./use-undo-keys";
 import { countOf } from "@/domain/count-of";
 
 /** The diff view of one document and the reviewer's gold layer, side by side in one page. */
@@ -23,10 +27,26 @@ export function DocumentCuration({
   const trpc = useTRPC();
   const review = useQuery(trpc.review.document.queryOptions({ documentId }));
   const mutations = useCurationMutations(documentId);
+  const editorRef = useRef<SpanEditorHandle>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [statusLine, say] = useFadingNotice();
+  const undo = () => say(mutations.undo() ?? "");
+  const redo = () => say(mutations.redo() ?? "");
+  useUndoKeys(undo, redo);
   const data = review.data;
   if (!data) return <QueryState query={review} />;
   const curated = data.gold.status === "curated";
   const open = data.regions.filter((region) => !region.settled).length;
+  const setStatus = (status: "in_progress" | "curated") => {
+    setConfirming(false);
+    mutations.setGoldStatus.mutate({ documentId, status });
+  };
+  const toggleCurated = () => {
+    if (curated) setStatus("in_progress");
+    // Open regions are where gold may still be wrong: finishing with some left is a decision.
+    else if (open > 0) setConfirming(true);
+    else setStatus("curated");
+  };
 
   return (
     <section>
@@ -47,6 +67,24 @@ export function DocumentCuration({
         <div className="ml-auto flex gap-2 text-sm">
           <button
             type="button"
+            onClick={undo}
+            disabled={!mutations.canUndo}
+            className="rounded border px-3 py-1 disabled:opacity-40"
+            aria-keyshortcuts="Control+Z"
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            onClick={redo}
+            disabled={!mutations.canRedo}
+            className="rounded border px-3 py-1 disabled:opacity-40"
+            aria-keyshortcuts="Control+Shift+Z Control+Y"
+          >
+            Redo
+          </button>
+          <button
+            type="button"
             onClick={() => mutations.acceptAgreed.mutate({ documentId })}
             className="rounded border px-3 py-1"
           >
@@ -54,12 +92,7 @@ export function DocumentCuration({
           </button>
           <button
             type="button"
-            onClick={() =>
-              mutations.setGoldStatus.mutate({
-                documentId,
-                status: curated ? "in_progress" : "curated",
-              })
-            }
+            onClick={toggleCurated}
             className="rounded bg-violet-700 px-3 py-1 font-medium text-white"
           >
             {curated ? "Reopen" : "Mark curated"}
@@ -72,6 +105,25 @@ export function DocumentCuration({
         share.
       </p>
 
+      {confirming && (
+        <CuratedConfirmation
+          open={open}
+          onConfirm={() => setStatus("curated")}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+      {mutations.notice && (
+        <p
+          role="status"
+          data-testid="gold-notice"
+          className="mb-3 rounded bg-amber-100 px-3 py-2 text-sm text-amber-950"
+        >
+          {mutations.notice}
+        </p>
+      )}
+      <p role="status" className="mb-2 min-h-5 text-sm text-zinc-600 dark:text-zinc-400">
+        {statusLine}
+      </p>
       <ErrorBanner message={mutations.error} onDismiss={mutations.clearError} />
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-2">
         <div>
@@ -79,6 +131,7 @@ export function DocumentCuration({
           <LabelLegend labels={data.labels} />
           <div data-testid="gold-layer">
             <SpanEditor
+              ref={editorRef}
               text={data.document.text}
               spans={data.gold.spans}
               labels={data.labels}
@@ -101,6 +154,7 @@ export function DocumentCuration({
             labels={data.labels}
             regions={data.regions}
             onAccept={(variant) => mutations.acceptVariant.mutate({ documentId, ...variant })}
+            onPick={(region) => editorRef.current?.selectRange(region)}
             onReject={(region) =>
               mutations.rejectRegion.mutate({ documentId, start: region.start, end: region.end })
             }

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { Region, Variant } from "@/domain/review/disagreements";
+import { startsOfRepeatedTexts, surroundingWords } from "@/domain/review/region-context";
 import type { TextLabel } from "../../../../../_components/text/types";
 
 type ReviewVariant = Variant & { labelId: number | null; inGold: boolean };
@@ -22,6 +23,8 @@ type RegionListProps = {
   regions: ReviewRegion[];
   onAccept: (variant: { start: number; end: number; labelId: number }) => void;
   onReject: (region: ReviewRegion) => void;
+  /** Shows the region in the text. */
+  onPick: (region: ReviewRegion) => void;
 };
 
 /** Each region of overlapping spans with every annotator's version stacked line by line. */
@@ -32,23 +35,52 @@ export function RegionList({
   regions,
   onAccept,
   onReject,
+  onPick,
 }: RegionListProps) {
   const [showAgreed, setShowAgreed] = useState(false);
+  // What is left to settle is what a reviewer works through; settled regions are one click away.
+  const [showSettled, setShowSettled] = useState(false);
   const colors = new Map(labels.map((label) => [label.name, label.color]));
-  const shown = regions.filter((region) => showAgreed || region.kind !== "agreed");
+  const shown = regions.filter(
+    (region) => (showAgreed || region.kind !== "agreed") && (showSettled || !region.settled),
+  );
+  const repeated = startsOfRepeatedTexts(text, regions);
 
   return (
     <div>
-      <label className="mb-2 flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          checked={showAgreed}
-          onChange={(e) => setShowAgreed(e.target.checked)}
-        />
-        Show agreed regions too
-      </label>
+      <div className="mb-2 flex flex-wrap items-center gap-4 text-sm">
+        <fieldset className="flex items-center gap-2">
+          <legend className="sr-only">Regions to show</legend>
+          {(
+            [
+              ["Open", false],
+              ["All", true],
+            ] as const
+          ).map(([name, settled]) => (
+            <label key={name} className="flex items-center gap-1">
+              <input
+                type="radio"
+                name="regions-shown"
+                checked={showSettled === settled}
+                onChange={() => setShowSettled(settled)}
+              />
+              {name}
+            </label>
+          ))}
+        </fieldset>
+        <label className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            checked={showAgreed}
+            onChange={(e) => setShowAgreed(e.target.checked)}
+          />
+          Show agreed regions too
+        </label>
+      </div>
       {shown.length === 0 && (
-        <p className="text-sm text-zinc-500">No disagreements in this document.</p>
+        <p className="text-sm text-zinc-500">
+          {showSettled ? "No disagreements in this document." : "No open regions left."}
+        </p>
       )}
       <ol className="space-y-3" aria-label="Regions">
         {shown.map((region) => (
@@ -59,7 +91,18 @@ export function RegionList({
             className="rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800"
           >
             <div className="mb-2 flex items-center gap-2">
-              <q className="font-serif">{text.slice(region.start, region.end)}</q>
+              <button
+                type="button"
+                onClick={() => onPick(region)}
+                className="text-left font-serif hover:underline"
+                title="Show in the text"
+              >
+                {repeated.has(region.start) ? (
+                  <InContext text={text} region={region} />
+                ) : (
+                  <q>{text.slice(region.start, region.end)}</q>
+                )}
+              </button>
               <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">
                 {kindNames[region.kind]}
               </span>
@@ -109,6 +152,24 @@ export function RegionList({
         ))}
       </ol>
     </div>
+  );
+}
+
+/** The region's text with a few words either side, for regions that read the same. */
+function InContext({ text, region }: { text: string; region: ReviewRegion }) {
+  const context = surroundingWords(text, region);
+  return (
+    <span data-testid="region-context">
+      <span className="text-zinc-500">
+        {context.clippedBefore && "…"}
+        {context.before}
+      </span>
+      <q className="font-semibold">{text.slice(region.start, region.end)}</q>
+      <span className="text-zinc-500">
+        {context.after}
+        {context.clippedAfter && "…"}
+      </span>
+    </span>
   );
 }
 

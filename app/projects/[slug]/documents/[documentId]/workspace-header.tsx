@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { StatusBadge } from "../../../../_components/status-badge";
+import { UndoRedoButtons } from "../../../../_components/undo-redo-buttons";
 import { QueueProgress } from "./queue-progress";
 import { SaveIndicator } from "./save-indicator";
 import type { SpanStoreSnapshot } from "./span-store";
@@ -79,30 +80,12 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
         </button>
         {props.canAnnotate && (
           <>
-            <button
-              type="button"
-              onClick={props.onUndo}
-              disabled={!layer.canUndo}
-              className={`${button} disabled:opacity-40`}
-              aria-keyshortcuts="Control+Z"
-            >
-              Undo
-              <kbd aria-hidden="true" className={hint}>
-                Ctrl+Z
-              </kbd>
-            </button>
-            <button
-              type="button"
-              onClick={props.onRedo}
-              disabled={!layer.canRedo}
-              className={`${button} disabled:opacity-40`}
-              aria-keyshortcuts="Control+Shift+Z Control+Y"
-            >
-              Redo
-              <kbd aria-hidden="true" className={hint}>
-                Ctrl+Shift+Z
-              </kbd>
-            </button>
+            <UndoRedoButtons
+              onUndo={props.onUndo}
+              onRedo={props.onRedo}
+              canUndo={layer.canUndo}
+              canRedo={layer.canRedo}
+            />
           </>
         )}
         {props.canAnnotate && (

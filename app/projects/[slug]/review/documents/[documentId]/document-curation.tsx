@@ -6,6 +6,7 @@ import { useRef, useState } from "react";
 import { ErrorBanner } from "../../../../../_components/error-banner";
 import { QueryState } from "../../../../../_components/query-state";
 import { StatusBadge } from "../../../../../_components/status-badge";
+import { UndoRedoButtons } from "../../../../../_components/undo-redo-buttons";
 import { LabelLegend } from "../../../../../_components/text/label-legend";
 import { SpanEditor, type SpanEditorHandle } from "../../../../../_components/text/span-editor";
 import { useTRPC } from "../../../../../_trpc/client";
@@ -65,24 +66,12 @@ export function DocumentCuration({
           {open} of {countOf(data.regions.length, "region")} open
         </span>
         <div className="ml-auto flex gap-2 text-sm">
-          <button
-            type="button"
-            onClick={undo}
-            disabled={!mutations.canUndo}
-            className="rounded border px-3 py-1 disabled:opacity-40"
-            aria-keyshortcuts="Control+Z"
-          >
-            Undo
-          </button>
-          <button
-            type="button"
-            onClick={redo}
-            disabled={!mutations.canRedo}
-            className="rounded border px-3 py-1 disabled:opacity-40"
-            aria-keyshortcuts="Control+Shift+Z Control+Y"
-          >
-            Redo
-          </button>
+          <UndoRedoButtons
+            onUndo={undo}
+            onRedo={redo}
+            canUndo={mutations.canUndo}
+            canRedo={mutations.canRedo}
+          />
           <button
             type="button"
             onClick={() => mutations.acceptAgreed.mutate({ documentId })}

@@ -55,6 +55,13 @@ type Props = {
 /** Search (on Enter or the button), then filters and sort that apply as soon as they change. */
 export function DocumentFilters({ filters, onChange, view, annotators }: Props) {
   const [search, setSearch] = useState(filters.search ?? "");
+  // A new URL (a shared link, the back button) brings its own search text; the form stays mounted
+  // so a control keeps its focus while its change goes into the URL.
+  const [searchInUrl, setSearchInUrl] = useState(filters.search);
+  if (filters.search !== searchInUrl) {
+    setSearchInUrl(filters.search);
+    setSearch(filters.search ?? "");
+  }
   const set = (change: Partial<ListFilters>) => onChange({ ...filters, ...change });
   const choose = <T extends string>(choices: Record<T, string>, value: string) =>
     oneOf(choices, value);

@@ -48,8 +48,6 @@ export function DocumentList({ projectSlug }: { projectSlug: string }) {
       <h1 className="text-2xl font-semibold">{project.data.name}</h1>
       <ProjectNav projectSlug={projectSlug} current="Documents" />
       <DocumentFilters
-        // A new URL (a shared link, the back button) starts the form afresh.
-        key={writeFilters(filters)}
         filters={filters}
         onChange={setFilters}
         view={view}

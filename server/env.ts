@@ -8,25 +8,36 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().min(1).default("data/concord.db"),
   AUTH_SECRET: z.string().min(1).optional(),
+  // The secret being retired: sessions it signed stay valid while new ones use AUTH_SECRET.
+  AUTH_SECRET_PREVIOUS: z.string().min(1).optional(),
 });
 
-export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string };
+export type Env = z.infer<typeof envSchema> & {
+  AUTH_SECRET: string;
+  /** Every secret a session token may be signed with, the one that signs new tokens first. */
+  authSecrets: string[];
+};
 
 let cached: Env | undefined;
 
 export function getEnv(): Env {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid environment variable ${issue?.path.join(".")}: ${issue?.message}`);
   }
-  const { AUTH_SECRET, NODE_ENV } = parsed.data;
-  if (!AUTH_SECRET && NODE_ENV === "production") {
+  const { AUTH_SECRET_PREVIOUS, NODE_ENV } = parsed.data;
+  if (!parsed.data.AUTH_SECRET && NODE_ENV === "production") {
     throw new Error(
       "AUTH_SECRET is required in production: set it to a long random string (openssl rand -base64 32).",
     );
   }
-  cached = { ...parsed.data, AUTH_SECRET: AUTH_SECRET ?? "concord-development-secret" };
-  return cached;
+  const AUTH_SECRET = parsed.data.AUTH_SECRET ?? "concord-development-secret";
+  const authSecrets = [AUTH_SECRET, ...(AUTH_SECRET_PREVIOUS ? [AUTH_SECRET_PREVIOUS] : [])];
+  return { ...parsed.data, AUTH_SECRET, authSecrets };
 }

@@ -11,7 +11,7 @@ const credentialsSchema = z.object({ email: z.string().min(1), password: z.strin
 
 // The config is a function so that nothing reads env or opens the database until a request needs it.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  secret: getEnv().AUTH_SECRET,
+  secret: getEnv().authSecrets,
   trustHost: true,
   session: { strategy: "jwt" },
   pages: { signIn: "/signin" },

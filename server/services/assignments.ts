@@ -51,8 +51,10 @@ export function rebalanceAssignments(db: Db, projectId: number, k?: number) {
       started,
       annotatorsPerDocument: perDocument,
     });
-    if (documentIds.length > 0)
-      tx.delete(assignments).where(inArray(assignments.documentId, documentIds)).run();
+    // By subquery, not by the list of ids: a large project has more than one statement can bind.
+    tx.delete(assignments)
+      .where(inArray(assignments.documentId, projectDocumentIds(tx, projectId)))
+      .run();
     const rows = documentIds.flatMap((documentId, position) =>
       (result.get(documentId) ?? []).map((userId) => ({ documentId, userId, position })),
     );
@@ -130,6 +132,10 @@ function listDocumentIds(db: Queryable, projectId: number): number[] {
     .orderBy(asc(documents.id))
     .all()
     .map((row) => row.id);
+}
+
+function projectDocumentIds(db: Queryable, projectId: number) {
+  return db.select({ id: documents.id }).from(documents).where(eq(documents.projectId, projectId));
 }
 
 function groupByDocument(rows: { documentId: number; userId: number | null }[]) {

@@ -57,6 +57,22 @@ test("a document of a project the member is not in is a 404 page, like one that 
   await expect(page.getByRole("link", { name: "All projects" })).toBeVisible();
 });
 
+test("every page of a project that does not exist, or is not the member's, is a 404", async ({
+  page,
+}) => {
+  await signIn(page, `${elsewhere}@concord.test`);
+  for (const address of [
+    "/projects/no-such-project",
+    "/projects/no-such-project/settings",
+    `/projects/${home}`,
+    `/projects/${home}/datasets`,
+  ]) {
+    expect((await page.goto(address))?.status(), address).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  }
+  expect((await page.goto(`/projects/${elsewhere}`))?.status()).toBe(200);
+});
+
 test("an address that leads nowhere is a 404 page with a way to the projects", async ({ page }) => {
   await signIn(page, `${home}@concord.test`);
   const response = await page.goto("/no-such-page");

@@ -11,6 +11,7 @@ import {
   findOpenInvitation,
   invitationLifetimeMs,
   inviteByEmail,
+  listPendingInvitations,
   noLongerValid,
   revokeInvitation,
 } from "./invitations";
@@ -64,6 +65,10 @@ describe("opening an invitation link", () => {
     const expiring = invite("c@example.com");
     const later = new Date(Date.now() + invitationLifetimeMs + 1000);
     expect(findOpenInvitation(db, expiring.token, later)).toBeNull();
+    expect(listPendingInvitations(db, project.id, later).map((i) => [i.email, i.expired])).toEqual([
+      ["b@example.com", true],
+      ["c@example.com", true],
+    ]);
     await expectDomainError(
       () =>
         acceptInvitationWithPassword(

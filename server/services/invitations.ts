@@ -55,7 +55,7 @@ export function inviteByEmail(db: Db, input: NewInvitation, now = new Date()) {
 }
 
 /** Invitations not accepted yet, expired ones included, so the owner sees what to renew. */
-export function listPendingInvitations(db: Queryable, projectId: number) {
+export function listPendingInvitations(db: Queryable, projectId: number, now = new Date()) {
   return db
     .select({
       id: invitations.id,
@@ -69,7 +69,8 @@ export function listPendingInvitations(db: Queryable, projectId: number) {
     .innerJoin(users, eq(users.id, invitations.invitedBy))
     .where(and(eq(invitations.projectId, projectId), isNull(invitations.acceptedAt)))
     .orderBy(asc(invitations.createdAt), asc(invitations.id))
-    .all();
+    .all()
+    .map((invitation) => ({ ...invitation, expired: invitation.expiresAt <= now }));
 }
 
 /** Revoking deletes the invitation: its link then opens nothing, like an unknown one. */

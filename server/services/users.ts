@@ -96,7 +96,12 @@ function assertNameAndEmailFree(tx: Tx, user: NewUser) {
   }
 }
 
-export function insertUser(tx: Tx, user: NewUser, passwordHash: string, isAdmin: boolean): PublicUser {
+export function insertUser(
+  tx: Tx,
+  user: NewUser,
+  passwordHash: string,
+  isAdmin: boolean,
+): PublicUser {
   assertNameAndEmailFree(tx, user);
   return tx
     .insert(users)

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, signOut } from "./helpers";
+import { demoPassword, signIn, signOut } from "./helpers";
+import { acceptWithAccount, inviteMember } from "./invitations";
 
 // One campaign, built step by step through the browser, as a team lead would.
 test.describe.configure({ mode: "serial" });
@@ -22,6 +23,7 @@ async function queueOf(page: Page, email: string, password?: string) {
 
 test("an owner sets up a campaign: project, members, labels, guidelines, documents, assignment", async ({
   page,
+  browser,
 }, testInfo) => {
   await signIn(page, "admin@concord.test");
 
@@ -42,17 +44,18 @@ test("an owner sets up a campaign: project, members, labels, guidelines, documen
   await form.getByRole("button", { name: "Create project" }).click();
   await expect(page).toHaveURL(`/projects/${slug}/settings`);
 
-  for (const [email, role] of [
-    ["alice@concord.test", "annotator"],
-    ["bob@concord.test", "annotator"],
-    ["carol@concord.test", "annotator"],
-    ["rita@concord.test", "reviewer"],
-  ]) {
-    await page.getByLabel("Member email").fill(email ?? "");
-    await page.getByLabel("Role of the new member").selectOption(role ?? "");
-    await page.getByRole("button", { name: "Add member" }).click();
-    await expect(page.getByRole("table", { name: "Members" })).toContainText(email ?? "");
+  // Members come by invitation: each accepts their link, signed in with their own account.
+  for (const [email, role, password] of [
+    ["alice@concord.test", "annotator", demoPassword],
+    ["bob@concord.test", "annotator", demoPassword],
+    ["carol@concord.test", "annotator", "carol-password"],
+    ["rita@concord.test", "reviewer", demoPassword],
+  ] as const) {
+    await acceptWithAccount(browser, await inviteMember(page, email, role), password);
   }
+  await page.reload();
+  for (const email of ["alice", "bob", "carol", "rita"])
+    await expect(page.getByRole("table", { name: "Members" })).toContainText(email);
 
   await page.getByLabel("New label name").fill("LOC");
   await page.getByRole("button", { name: "Add label" }).click();

@@ -2,3 +2,4 @@ export * from "./users";
 export * from "./projects";
 export * from "./documents";
 export * from "./rate-limits";
+export * from "./invitations";

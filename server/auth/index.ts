@@ -56,8 +56,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       session.sessionVersion = token.sessionVersion ?? 0;
       return session;
     },
-    // Used by proxy.ts: every page but sign-in and first-run set-up needs a session. API routes
-    // answer for themselves (tRPC says UNAUTHORIZED) rather than redirecting a program to a form.
+    // Used by proxy.ts: every page but sign-in, first-run set-up and invitation links needs a
+    // session. API routes answer for themselves (tRPC says UNAUTHORIZED) rather than redirecting
+    // a program to a form.
     // The redirect is a Response because proxy.ts wraps `auth` with a handler, and then a plain
     // `false` would let the request through.
     authorized({ auth: session, request }) {
@@ -71,7 +72,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
 }));
 
-const publicPaths = ["/signin", "/setup", "/api/"];
+const publicPaths = ["/signin", "/setup", "/invite/", "/api/"];
 
 /** A throttled sign-in; its code carries the wait, which the sign-in form shows. */
 export class ThrottledSignIn extends CredentialsSignin {

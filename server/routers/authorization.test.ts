@@ -11,6 +11,7 @@ import { appRouter, createCaller } from "../root";
 import { rebalanceAssignments } from "../services/assignments";
 import { addGoldSpan } from "../services/review/gold";
 import { importJsonl } from "../services/datasets/import-jsonl";
+import { inviteByEmail } from "../services/invitations";
 import { receiveUpload } from "../services/datasets/uploads";
 import { createProject, listLabels, setMembership } from "../services/projects";
 import { sessionFor } from "../test-support/callers";
@@ -52,6 +53,7 @@ type Fixture = {
   goldSpanId: number;
   annotatorId: number;
   ownerId: number;
+  invitationId: number;
 };
 type Call = (caller: ReturnType<typeof createCaller>, f: Fixture) => Promise<unknown>;
 const p = { projectSlug: "p" };
@@ -136,6 +138,11 @@ const matrix: Record<string, [Record<Who, Outcome>, Call]> = {
   "member.add": [
     owners,
     (c) => c.member.add({ ...p, email: "outsider@example.com", role: "annotator" }),
+  ],
+  "member.invitations": [owners, (c) => c.member.invitations(p)],
+  "member.revokeInvitation": [
+    owners,
+    (c, f) => c.member.revokeInvitation({ ...p, invitationId: f.invitationId }),
   ],
   "member.setRole": [
     owners,
@@ -273,6 +280,12 @@ function setUp(): { db: Db; ids: Record<Exclude<Who, "signedOut">, number>; fixt
   importJsonl(db, "p", JSON.stringify(line));
   rebalanceAssignments(db, project.id, 1);
   const labelId = listLabels(db, project.id).find((label) => label.name === "A")?.id ?? 0;
+  const invitation = inviteByEmail(db, {
+    projectId: project.id,
+    email: "invited@example.com",
+    role: "annotator",
+    invitedBy: ids.owner,
+  });
   const gold = addGoldSpan(db, { documentId: 1, userId: ids.owner, start: 0, end: 3, labelId });
   return {
     db,
@@ -283,6 +296,7 @@ function setUp(): { db: Db; ids: Record<Exclude<Who, "signedOut">, number>; fixt
       goldSpanId: gold.spans[0]?.id ?? 0,
       annotatorId: ids.annotator,
       ownerId: ids.owner,
+      invitationId: invitation.id,
     },
   };
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { memberRoles } from "@/db/schema";
-import { addMemberByEmail, changeMemberRole, listMembers, removeMember } from "../services/members";
+import { inviteByEmail, listPendingInvitations, revokeInvitation } from "../services/invitations";
+import { changeMemberRole, listMembers, removeMember } from "../services/members";
 import { createTRPCRouter, ownerProcedure } from "../trpc";
 
 const role = z.enum(memberRoles);
@@ -10,11 +11,18 @@ const userId = z.int().positive();
 export const memberRouter = createTRPCRouter({
   list: ownerProcedure.query(({ ctx }) => listMembers(ctx.db, ctx.project.id)),
 
+  // Every address becomes an invitation, so the answer never says whether it has an account.
   add: ownerProcedure
-    .input(z.object({ email: z.email(), role }))
+    .input(z.object({ email: z.email().max(254), role }))
     .mutation(({ ctx, input }) =>
-      addMemberByEmail(ctx.db, ctx.project.id, input.email, input.role),
+      inviteByEmail(ctx.db, { ...input, projectId: ctx.project.id, invitedBy: ctx.userId }),
     ),
+
+  invitations: ownerProcedure.query(({ ctx }) => listPendingInvitations(ctx.db, ctx.project.id)),
+
+  revokeInvitation: ownerProcedure
+    .input(z.object({ invitationId: z.int().positive() }))
+    .mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.project.id, input.invitationId)),
 
   setRole: ownerProcedure
     .input(z.object({ userId, role }))

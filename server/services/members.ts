@@ -3,7 +3,6 @@ import type { Db, Queryable } from "@/db/open-database";
 import { memberships, users, type MemberRole } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
 import { setMembership } from "./projects";
-import { findUserByEmail } from "./users";
 
 export function listMembers(db: Queryable, projectId: number) {
   return db
@@ -13,12 +12,6 @@ export function listMembers(db: Queryable, projectId: number) {
     .where(eq(memberships.projectId, projectId))
     .orderBy(asc(users.name))
     .all();
-}
-
-export function addMemberByEmail(db: Db, projectId: number, email: string, role: MemberRole) {
-  const user = findUserByEmail(db, email);
-  setMembership(db, projectId, user.id, role);
-  return { userId: user.id, name: user.name, role };
 }
 
 export function changeMemberRole(db: Db, projectId: number, userId: number, role: MemberRole) {

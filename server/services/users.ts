@@ -78,7 +78,7 @@ export function findUserByEmail(db: Db, email: string): PublicUser {
   return user;
 }
 
-function parseNewUser(input: NewUser): NewUser {
+export function parseNewUser(input: NewUser): NewUser {
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -96,7 +96,12 @@ function assertNameAndEmailFree(tx: Tx, user: NewUser) {
   }
 }
 
-function insertUser(tx: Tx, user: NewUser, passwordHash: string, isAdmin: boolean): PublicUser {
+export function insertUser(
+  tx: Tx,
+  user: NewUser,
+  passwordHash: string,
+  isAdmin: boolean,
+): PublicUser {
   assertNameAndEmailFree(tx, user);
   return tx
     .insert(users)

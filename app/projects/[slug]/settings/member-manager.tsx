@@ -6,11 +6,15 @@ import { ErrorBanner } from "../../../_components/error-banner";
 import { QueryState } from "../../../_components/query-state";
 import { useTRPC } from "../../../_trpc/client";
 import { useRefreshingMutationOptions } from "../../../_trpc/use-refreshing-mutation-options";
+import { CreatedInvitation, PendingInvitations } from "./invitations";
 
 const roles = ["owner", "annotator", "reviewer"] as const;
 type Role = (typeof roles)[number];
 
-/** Members by email with their roles; removing one keeps what they annotated. */
+/**
+ * Members with their roles; removing one keeps what they annotated. New members come by
+ * invitation, whatever the address: the answer never tells whether it has an account.
+ */
 export function MemberManager({ projectSlug }: { projectSlug: string }) {
   const trpc = useTRPC();
   const members = useQuery(trpc.member.list.queryOptions({ projectSlug }));
@@ -20,6 +24,7 @@ export function MemberManager({ projectSlug }: { projectSlug: string }) {
   const remove = useMutation(trpc.member.remove.mutationOptions(feedback.options));
   const [email, setEmail] = useState("");
   const [role, setNewRole] = useState<Role>("annotator");
+  const [created, setCreated] = useState<{ email: string; role: Role; path: string } | null>(null);
   if (!members.data) return <QueryState query={members} />;
 
   return (
@@ -70,7 +75,16 @@ export function MemberManager({ projectSlug }: { projectSlug: string }) {
         className="flex flex-wrap gap-2"
         onSubmit={(event) => {
           event.preventDefault();
-          add.mutate({ projectSlug, email: email.trim(), role }, { onSuccess: () => setEmail("") });
+          setCreated(null);
+          add.mutate(
+            { projectSlug, email: email.trim(), role },
+            {
+              onSuccess: (invitation) => {
+                setEmail("");
+                setCreated(invitation);
+              },
+            },
+          );
         }}
       >
         <input
@@ -93,9 +107,11 @@ export function MemberManager({ projectSlug }: { projectSlug: string }) {
           ))}
         </select>
         <button type="submit" className="rounded border px-3 py-1">
-          Add member
+          Invite member
         </button>
       </form>
+      {created && <CreatedInvitation invitation={created} onDismiss={() => setCreated(null)} />}
+      <PendingInvitations projectSlug={projectSlug} mutationOptions={feedback.options} />
     </div>
   );
 }

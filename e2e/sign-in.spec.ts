@@ -10,6 +10,7 @@ test("a refused sign-in keeps the email, so only the password is typed again", a
   await expect(
     page.getByRole("alert").filter({ hasText: "Wrong email or password." }),
   ).toBeVisible();
+  await expect(page).toHaveURL(/\/signin/);
   await expect(page.getByLabel("Email")).toHaveValue("alice@concord.test");
 
   await page.getByLabel("Password").fill("concord-demo");

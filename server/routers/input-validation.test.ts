@@ -71,6 +71,15 @@ describe("label names", () => {
     expect(listLabels(db, findProjectBySlug(db, "p").id).map((l) => l.name)).toEqual(["PER"]);
   });
 
+  it("keeps a field given as undefined on rename", async () => {
+    const [label] = listLabels(db, findProjectBySlug(db, "p").id);
+    const labelId = label?.id ?? 0;
+    await owner.label.update({ ...p, labelId, label: { name: undefined, description: "People" } });
+    expect(listLabels(db, findProjectBySlug(db, "p").id)).toMatchObject([
+      { name: "PER", description: "People" },
+    ]);
+  });
+
   it("refuses them in a new project's labels too", async () => {
     await expectTrpcError(
       owner.project.create({ slug: "q", name: "Q", labels: ["A\u0007"] }),

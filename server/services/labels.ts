@@ -57,7 +57,9 @@ export function updateLabel(
 ) {
   return db.transaction((tx) => {
     const label = getLabel(tx, projectId, labelId);
-    const values = { ...label, ...fields };
+    // A field given as undefined (superjson keeps it) is a field not given: keep the label's.
+    const given = Object.entries(fields).filter(([, value]) => value !== undefined);
+    const values = { ...label, ...Object.fromEntries(given) };
     checkLabel(tx, projectId, labelId, values);
     return tx
       .update(labels)

@@ -32,7 +32,8 @@ export function textField(field: string, options: TextFieldOptions) {
   });
 }
 
-function findTextProblem(
+/** The same check for text that arrives outside a schema: label names read from import files. */
+export function findTextProblem(
   field: string,
   value: string,
   { max, required = false, multiline = false }: TextFieldOptions,

@@ -1,5 +1,5 @@
 export type DomainErrorCode =
-  "BAD_REQUEST" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT";
+  "BAD_REQUEST" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "PAYLOAD_TOO_LARGE";
 
 /** The one error vocabulary of Concord: the API layer maps each code to its transport's status. */
 export class DomainError extends Error {

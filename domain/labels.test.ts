@@ -51,6 +51,8 @@ describe("findLabelNameProblem", () => {
 
   it.each([
     ["", "label name is empty"],
+    ["PER\u0000", "label name holds a control character (U+0000) at character 4"],
+    ["\ud800", "label name holds half of a character (a lone surrogate) at character 1"],
     [" PER", 'label " PER" has leading or trailing spaces'],
     ["O", 'label "O" is reserved for tokens outside any span'],
   ])("refuses %j", (name, problem) => {

@@ -1,3 +1,5 @@
+import { findTextProblem } from "./text-field";
+
 /**
  * Distinct default label colours (Tableau 10 light variants): pale enough that black text on them
  * stays readable, far enough apart to tell labels apart at a glance.
@@ -55,6 +57,8 @@ export function labelTooltip(label: { name: string; description: string }): stri
 /** "O" means "outside any span" in token-level formats, so it can never name a label. */
 export function findLabelNameProblem(name: string): string | null {
   if (name.trim() === "") return "label name is empty";
+  const textProblem = findTextProblem("label name", name, { max: Infinity });
+  if (textProblem) return textProblem;
   if (name !== name.trim()) return `label "${name}" has leading or trailing spaces`;
   if (name === "O") return 'label "O" is reserved for tokens outside any span';
   if ([...name].length > maxLabelNameLength) {

@@ -6,8 +6,12 @@ import { exportBytes } from "../services/datasets/export-dataset";
 import { exportForMember } from "../services/datasets/export-for-member";
 import { parseExportRequest } from "../services/datasets/export-request";
 import { errorResponse } from "./error-response";
+import { assertSameOrigin } from "./same-origin";
 
-/** An export as a download, streamed a page of documents at a time. */
+/**
+ * An export as a download, streamed a page of documents at a time. Only for this site's own pages
+ * (or an address typed in): another site's link must not start a download of a project's data.
+ */
 export function respondToExport(
   db: Db,
   session: Session | null,
@@ -15,6 +19,7 @@ export function respondToExport(
   request: Request,
 ): Response {
   try {
+    assertSameOrigin(request);
     const user = requireActiveUser(db, session);
     const query = new URL(request.url).searchParams;
     const dataset = exportForMember(db, user.id, parseExportRequest(projectSlug, query));

@@ -4,7 +4,9 @@ import type { Session } from "next-auth";
 import type { Db } from "@/db/open-database";
 import { requireActiveUser } from "../auth/active-user";
 import { receiveUploadForMember } from "../services/datasets/upload-for-member";
+import { limitBody, maxUploadBodyBytes } from "./body-limit";
 import { errorResponse } from "./error-response";
+import { assertSameOrigin } from "./same-origin";
 
 /** Files for an import, as multipart/form-data: streamed to disk, never held in memory. */
 export async function respondToUpload(
@@ -14,12 +16,14 @@ export async function respondToUpload(
   request: Request,
 ): Promise<Response> {
   try {
+    assertSameOrigin(request);
     const user = requireActiveUser(db, session);
+    const { headers, body } = limitBody(request, maxUploadBodyBytes);
     const upload = await receiveUploadForMember(db, {
       projectSlug,
       userId: user.id,
-      contentType: request.headers.get("content-type") ?? "",
-      body: request.body as WebReadableStream<Uint8Array> | null,
+      contentType: headers.get("content-type") ?? "",
+      body: body as WebReadableStream<Uint8Array> | null,
     });
     return Response.json({
       uploadId: upload.id,

@@ -7,6 +7,7 @@ const statuses = {
   NOT_FOUND: 404,
   FORBIDDEN: 403,
   CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
 } as const satisfies Record<DomainErrorCode, number>;
 
 /** The same mapping as tRPC's for the plain HTTP routes: domain errors keep their message. */

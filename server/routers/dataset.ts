@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { textField } from "@/domain/text-field";
 import { exportFormatNames, importFormatNames } from "@/domain/formats/catalog";
 import { exportFileSummary } from "../services/datasets/export-dataset";
 import { exportForMember, listExportableAnnotators } from "../services/datasets/export-for-member";
@@ -22,7 +23,7 @@ const uploadInput = z.object({
     strict: z.boolean().optional(),
     skipInvalid: z.boolean().optional(),
     replace: z.boolean().optional(),
-    annotator: z.string().trim().min(1).max(100).optional(),
+    annotator: textField("annotator", { max: 100, required: true, trim: true }).optional(),
     offsets: z.enum(["code-points", "utf-16"]).optional(),
     discontinuous: z.enum(["split", "merge", "skip"]).optional(),
   }),
@@ -60,7 +61,7 @@ export const datasetRouter = createTRPCRouter({
     .input(
       z.object({
         format: z.enum(exportFormatNames),
-        source: z.string(),
+        source: textField("source", { max: 200 }),
         scheme: z.enum(["iob1", "iob2", "bioes"]).optional(),
         includeUncurated: z.boolean().optional(),
       }),

@@ -17,7 +17,7 @@ export const labelRouter = createTRPCRouter({
   list: projectProcedure.query(({ ctx }) => listLabels(ctx.db, ctx.project.id)),
 
   create: ownerProcedure
-    .input(z.object({ label: labelFieldsSchema.partial().extend({ name: z.string() }) }))
+    .input(z.object({ label: labelFieldsSchema.partial().required({ name: true }) }))
     .mutation(({ ctx, input }) => createLabel(ctx.db, ctx.project.id, input.label)),
 
   update: ownerProcedure

@@ -1,6 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { projectSettingsSchema, updateProjectSettings } from "../services/project-settings";
+import { maxLabelNameLength } from "@/domain/labels";
+import { textField } from "@/domain/text-field";
+import {
+  projectNameSchema,
+  projectSettingsSchema,
+  updateProjectSettings,
+} from "../services/project-settings";
 import {
   createProject,
   listLabels,
@@ -24,8 +30,11 @@ export const projectRouter = createTRPCRouter({
     .input(
       z.object({
         slug: projectSlugSchema,
-        name: z.string().trim().min(1).max(200),
-        labels: z.array(z.string()).max(100).default([]),
+        name: projectNameSchema,
+        labels: z
+          .array(textField("label name", { max: maxLabelNameLength }))
+          .max(100)
+          .default([]),
       }),
     )
     .mutation(({ ctx, input }) => ({

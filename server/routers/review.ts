@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import { DomainError } from "@/domain/errors";
 import { spanEditsSchema } from "@/domain/span-edits-schema";
+import { findSpanProblem } from "@/domain/spans";
 import { computeAgreement, listDocumentsByDisagreement } from "../services/review/agreement";
 import { getDocumentReview } from "../services/review/document-review";
 import {
@@ -56,6 +58,12 @@ export const reviewRouter = createTRPCRouter({
 
   rejectRegion: documentReview
     .input(z.object({ start: offset, end: offset }))
+    .use(({ ctx, input, next }) => {
+      const problem = findSpanProblem(ctx.document.text, input.start, input.end);
+      if (problem)
+        throw new DomainError("BAD_REQUEST", `region ${input.start}-${input.end}: ${problem}`);
+      return next();
+    })
     .mutation(({ ctx, input }) => rejectRegion(ctx.db, { ...input, userId: ctx.userId })),
 
   setGoldStatus: documentReview

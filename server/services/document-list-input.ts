@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { DomainError } from "@/domain/errors";
+import { textField } from "@/domain/text-field";
 
 export const documentListSorts = ["position", "name", "status", "updated"] as const;
 export const listedStatuses = ["not_started", "in_progress", "submitted"] as const;
@@ -11,10 +12,7 @@ export const listedStatuses = ["not_started", "in_progress", "submitted"] as con
  * annotator's queue, as they would see it.
  */
 export const documentListInput = z.object({
-  search: z
-    .string()
-    .trim()
-    .max(200)
+  search: textField("search", { max: 200, trim: true })
     .optional()
     .transform((search) => search || undefined),
   status: z.enum(listedStatuses).optional(),

@@ -8,14 +8,16 @@ import {
   findColorProblem,
   findHotkeyProblem,
   findLabelNameProblem,
+  maxLabelNameLength,
 } from "@/domain/labels";
+import { textField } from "@/domain/text-field";
 import { countOf } from "@/domain/count-of";
 
 export const labelFieldsSchema = z.object({
-  name: z.string(),
-  color: z.string(),
-  hotkey: z.string().nullable(),
-  description: z.string().max(2_000),
+  name: textField("label name", { max: maxLabelNameLength }),
+  color: textField("colour", { max: 7 }),
+  hotkey: textField("hotkey", { max: 1 }).nullable(),
+  description: textField("label description", { max: 2_000, multiline: true }),
 });
 export type LabelFields = z.infer<typeof labelFieldsSchema>;
 
@@ -55,7 +57,9 @@ export function updateLabel(
 ) {
   return db.transaction((tx) => {
     const label = getLabel(tx, projectId, labelId);
-    const values = { ...label, ...fields };
+    // A field given as undefined (superjson keeps it) is a field not given: keep the label's.
+    const given = Object.entries(fields).filter(([, value]) => value !== undefined);
+    const values = { ...label, ...Object.fromEntries(given) };
     checkLabel(tx, projectId, labelId, values);
     return tx
       .update(labels)

@@ -2,13 +2,20 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/open-database";
 import { projects } from "@/db/schema";
+import { textField } from "@/domain/text-field";
+
+export const projectNameSchema = textField("project name", {
+  max: 200,
+  required: true,
+  trim: true,
+});
 
 /** What an owner may change about a project; every field optional, so one form or one toggle fits. */
 export const projectSettingsSchema = z
   .object({
-    name: z.string().trim().min(1, "the name is empty").max(200),
-    description: z.string().max(5_000),
-    guidelines: z.string().max(200_000),
+    name: projectNameSchema,
+    description: textField("description", { max: 5_000, multiline: true }),
+    guidelines: textField("guidelines", { max: 200_000, multiline: true }),
     allowOverlap: z.boolean(),
     tokenSnapping: z.boolean(),
     blindAnnotation: z.boolean(),
@@ -20,6 +27,13 @@ export const projectSettingsSchema = z
 
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
 
+/**
+ * Settings with no field given (`{}`, or every field undefined) change nothing and say so by
+ * returning the project as it is: Drizzle would refuse an empty SET with an internal error.
+ */
 export function updateProjectSettings(db: Queryable, projectId: number, settings: ProjectSettings) {
-  return db.update(projects).set(settings).where(eq(projects.id, projectId)).returning().get();
+  const given = Object.values(settings).some((value) => value !== undefined);
+  const project = eq(projects.id, projectId);
+  if (!given) return db.select().from(projects).where(project).get();
+  return db.update(projects).set(settings).where(project).returning().get();
 }

@@ -4,10 +4,11 @@ import { z } from "zod";
 import type { Db, Queryable, Tx } from "@/db/open-database";
 import { users } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
+import { textField } from "@/domain/text-field";
 
 export const newUserSchema = z.object({
   email: z.email("enter a valid email address"),
-  name: z.string().trim().min(1, "name is required").max(100),
+  name: textField("name", { max: 100, required: true, trim: true }),
   password: z.string().min(8, "password must be at least 8 characters").max(200),
 });
 export type NewUser = z.infer<typeof newUserSchema>;

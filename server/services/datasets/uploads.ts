@@ -26,7 +26,7 @@ export type Upload = {
 const uploadsFolder = path.join(os.tmpdir(), "concord-uploads");
 const uploads = new Map<string, Upload>();
 const maxAgeMs = 60 * 60 * 1000;
-const maxFileBytes = 2 * 1024 ** 3;
+export const maxFileBytes = 2 * 1024 ** 3;
 
 export async function receiveUpload(input: {
   projectId: number;

@@ -33,6 +33,34 @@ export function rebaseEdit(
   return { edit: changed ? edit : null, spans: after, problems };
 }
 
+/**
+ * Pending changes judged again in order over the fresh layer, each over the ones kept before it.
+ * A change without an edit (a submission) is kept as it is, for the caller to decide on.
+ */
+export function rebaseChanges<C>(
+  rules: LayerRules,
+  spans: readonly SpanContent[],
+  changes: readonly C[],
+  editOf: (change: C) => SpanEdit | null,
+  withEdit: (change: C, edit: SpanEdit) => C,
+) {
+  let current: SpanContent[] = [...spans];
+  const kept: C[] = [];
+  const problems: string[] = [];
+  for (const change of changes) {
+    const pending = editOf(change);
+    if (!pending) {
+      kept.push(change);
+      continue;
+    }
+    const rebased = rebaseEdit(rules, current, pending);
+    problems.push(...rebased.problems);
+    current = rebased.spans;
+    if (rebased.edit) kept.push(withEdit(change, rebased.edit));
+  }
+  return { kept, spans: current, problems };
+}
+
 function rebaseEach(rules: LayerRules, spans: readonly SpanContent[], added: SpanContent[]) {
   let current = [...spans];
   const kept: SpanContent[] = [];

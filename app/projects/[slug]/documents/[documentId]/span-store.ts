@@ -15,7 +15,7 @@ import type { AppRouter } from "@/server/root";
 import type { TextSpan } from "../../../../_components/text/types";
 import { SaveQueue, type Queued } from "./span-save-queue";
 import { SpanHistory } from "./span-history";
-import { describeReload, rebaseEdit } from "./span-rebase";
+import { describeReload, rebaseChanges } from "./span-rebase";
 
 type AnnotationStatus =
   inferRouterOutputs<AppRouter>["document"]["workspace"]["annotation"]["status"];
@@ -240,19 +240,13 @@ export class SpanStore {
     await this.api.reload();
     this.readBase();
     this.confirmed = this.base.version;
-    let spans: readonly SpanContent[] = this.base.spans;
-    const kept: Change[] = [];
-    const problems: string[] = [];
-    for (const change of changes) {
-      if (change.kind === "submit") {
-        kept.push(change);
-        continue;
-      }
-      const rebased = rebaseEdit(this.rules, spans, change.edit);
-      problems.push(...rebased.problems);
-      spans = rebased.spans;
-      if (rebased.edit) kept.push({ ...change, edit: rebased.edit });
-    }
+    const { kept, spans, problems } = rebaseChanges(
+      this.rules,
+      this.base.spans,
+      changes,
+      (change) => (change.kind === "edit" ? change.edit : null),
+      (change, edit) => ({ ...change, edit }),
+    );
     const foreign =
       problems.length > 0 ||
       spans.map(spanKey).join() !== expected ||

@@ -2,7 +2,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { compareSpanContent, type SpanContent, type SpanEdit } from "@/domain/span-edits";
 import { quote, type LayerRules } from "@/domain/span-edits-check";
 import type { AppRouter } from "@/server/root";
-import { describeReload, rebaseEdit } from "../../../documents/[documentId]/span-rebase";
+import { describeReload, rebaseChanges } from "../../../documents/[documentId]/span-rebase";
 
 type Review = inferRouterOutputs<AppRouter>["review"]["document"];
 
@@ -30,15 +30,15 @@ export function rebaseGoldChange(fresh: Review, change: RefusedGoldChange) {
     const problem = `${describeDecision(rules, change)} was not applied: check the reloaded gold and do it again.`;
     return { edits: [], notice: describeReload([problem], false, false) };
   }
-  let spans: readonly SpanContent[] = [...fresh.gold.spans].sort(compareSpanContent);
-  const edits: SpanEdit[] = [];
-  const problems: string[] = [];
-  for (const edit of change.edits) {
-    const rebased = rebaseEdit(rules, spans, edit);
-    spans = rebased.spans;
-    problems.push(...rebased.problems);
-    if (rebased.edit) edits.push(rebased.edit);
-  }
+  const spans = [...fresh.gold.spans].sort(compareSpanContent);
+  const rebased = rebaseChanges(
+    rules,
+    spans,
+    change.edits,
+    (edit) => edit,
+    (_, edit) => edit,
+  );
+  const { kept: edits, problems } = rebased;
   return { edits, notice: describeReload(problems, edits.length > 0, false) };
 }
 

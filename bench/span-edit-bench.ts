@@ -35,6 +35,7 @@ export function benchSpanEdits() {
         version = editSpans(db, {
           userId,
           documentId,
+          baseVersion: version,
           edits: [{ kind: "add", spans: [span] }],
         }).version;
       }
@@ -42,7 +43,8 @@ export function benchSpanEdits() {
     });
     const batch = bestOf(3, () => {
       const documentId = newDocument(text);
-      return editSpans(db, { userId, documentId, edits: [{ kind: "add", spans }] }).version;
+      return editSpans(db, { userId, documentId, baseVersion: 0, edits: [{ kind: "add", spans }] })
+        .version;
     });
 
     console.log(`Span edits: ${spanCount} spans into an empty layer, overlaps forbidden`);

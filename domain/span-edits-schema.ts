@@ -24,3 +24,9 @@ export const spanEditsSchema = z
 function spansNamed(edit: SpanEdit): number {
   return edit.kind === "relabel" ? 1 : edit.spans.length;
 }
+
+/**
+ * The version of a layer its client last saw, which every write to the layer names: a layer that
+ * does not exist yet has version 0.
+ */
+export const baseVersionSchema = z.int().nonnegative();

@@ -125,15 +125,21 @@ test("every acknowledged save survives a SIGKILL mid-burst, and the database sta
   let killed = false;
 
   const annotate = async (client: APIRequestContext, documentId: number) => {
+    // Each save names the layer version the one before it answered with, as the page does.
+    let baseVersion = 0;
     for (let w = 0; w < words.length && !killed; w++) {
       const start = text.indexOf(`${words[w]} `);
       const span = { start, end: start + (words[w]?.length ?? 0), labelId };
       const response = await client
         .post("/api/trpc/annotation.edit", {
-          data: { json: { documentId, edits: [{ kind: "add", spans: [span] }] } },
+          data: { json: { documentId, baseVersion, edits: [{ kind: "add", spans: [span] }] } },
         })
         .catch(() => null);
-      if (response?.ok()) acknowledged.push({ documentId, ...span });
+      const answer = response?.ok() ? await response.json().catch(() => null) : null;
+      if (!answer) continue;
+      acknowledged.push({ documentId, ...span });
+      baseVersion = (answer as { result: { data: { json: { version: number } } } }).result.data.json
+        .version;
     }
   };
   const burst = clients.map((client, i) => annotate(client, documentIds[i] ?? 0));

@@ -105,7 +105,8 @@ test("an owner uploads brat files, previews and imports them, then downloads CoN
 
   // A reviewer starts curating: in-progress gold stays out unless the box is ticked.
   const started = await page.request.post("/api/trpc/review.setGoldStatus", {
-    data: { json: { documentId, status: "in_progress" } },
+    // Nobody curated it: its gold layer does not exist yet, which is version 0.
+    data: { json: { documentId, baseVersion: 0, status: "in_progress" } },
   });
   expect(started.ok()).toBe(true);
   await page.reload();

@@ -8,6 +8,7 @@ import { getDb } from "./database";
 import { assertCapable, type Capability } from "@/domain/permissions";
 import { requireActiveUser } from "./auth/active-user";
 import { getDocumentForMember, getProjectAccess } from "./services/access";
+import { StaleLayerError } from "./services/span-layer";
 import { projectSlugSchema } from "./services/projects";
 
 export type Context = { session: Session | null; db: ReturnType<typeof getDb> };
@@ -20,6 +21,8 @@ const t = initTRPC.context<Context>().create({
       data: {
         ...shape.data,
         zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+        // A stale write's answer says which version of the layer the client will find on reload.
+        layerVersion: error.cause instanceof StaleLayerError ? error.cause.currentVersion : null,
       },
     };
   },

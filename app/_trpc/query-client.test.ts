@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { isRefusal, makeQueryClient } from "./query-client";
+import { isConflict, isRefusal, makeQueryClient } from "./query-client";
 
 const answer = (httpStatus: number) =>
   new TRPCClientError("no", {
@@ -18,6 +18,17 @@ describe("the client's one retry policy", () => {
 
   it("tries again when no answer came at all", () => {
     expect(isRefusal(new TypeError("Failed to fetch"))).toBe(false);
+  });
+
+  it("tells a stale write (409) from the other refusals, which a reload does not help", () => {
+    expect(isConflict(answer(409))).toBe(true);
+    expect([400, 403, 404, 500].map((status) => isConflict(answer(status)))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(isConflict(new TypeError("Failed to fetch"))).toBe(false);
   });
 
   it("is the queries' policy too, three tries at most", () => {

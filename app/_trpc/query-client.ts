@@ -15,6 +15,14 @@ export function isRefusal(error: unknown): boolean {
   );
 }
 
+/**
+ * A write made against a version of a layer that changed meanwhile (409): asking again is refused
+ * again. The page reloads the layer and decides what of the change still applies.
+ */
+export function isConflict(error: unknown): boolean {
+  return error instanceof TRPCClientError && error.data?.httpStatus === 409;
+}
+
 function shouldRetry(failureCount: number, error: unknown): boolean {
   return !isRefusal(error) && failureCount < 3;
 }

@@ -88,7 +88,8 @@ describe("the tRPC route handler", () => {
 
   it("takes the largest real edit, well under the limit", async () => {
     const spans = Array.from({ length: 5_000 }, (_, i) => ({ start: i, end: i + 1, labelId: 1 }));
-    const body = JSON.stringify({ json: { documentId: 1, edits: [{ kind: "add", spans }] } });
+    const edit = { documentId: 1, baseVersion: 0, edits: [{ kind: "add", spans }] };
+    const body = JSON.stringify({ json: edit });
     expect(new TextEncoder().encode(body).length).toBeLessThan(maxTrpcBodyBytes / 4);
     // No such document: the body was read and judged, not refused for its size.
     expect((await trpcPost("annotation.edit", body, ownPage)).status).toBe(404);

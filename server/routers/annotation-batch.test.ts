@@ -6,6 +6,7 @@ import { createProject, listLabels, setMembership } from "../services/projects";
 import type { PublicUser } from "../services/users";
 import { callerAs } from "../test-support/callers";
 import { newDocument } from "../test-support/documents";
+import { layerVersion } from "../test-support/layers";
 import { expectTrpcError } from "../test-support/trpc-errors";
 import { newUser } from "../test-support/users";
 
@@ -16,6 +17,8 @@ const projectIds = { strict: 0, loose: 0 };
 const labelIds = { ORG: 0, PER: 0 };
 
 const as = (user: PublicUser) => callerAs(db, user);
+/** The user's layer version as an up-to-date page sends it. */
+const seen = (user: PublicUser, documentId: number) => layerVersion(db, documentId, user.id);
 
 const spanSummary = async (documentId: number) =>
   (await as(annotator).document.workspace({ documentId })).annotation.spans.map(
@@ -49,6 +52,7 @@ describe("annotation.edit in batches", () => {
     const documentId = newDocument(db, projectIds.strict, "Ana met Bob and Cy");
     const result = await as(annotator).annotation.edit({
       documentId,
+      baseVersion: seen(annotator, documentId),
       edits: [
         add([
           { start: 0, end: 3, labelId: labelIds.PER },
@@ -68,6 +72,7 @@ describe("annotation.edit in batches", () => {
     await expectTrpcError(
       as(annotator).annotation.edit({
         documentId,
+        baseVersion: seen(annotator, documentId),
         edits: [
           add([
             { start: 0, end: 3, labelId: labelIds.PER },
@@ -83,14 +88,26 @@ describe("annotation.edit in batches", () => {
 
   it("refuses an empty list and a bad offset before touching anything", async () => {
     const documentId = newDocument(db, projectIds.strict, "Ana");
-    await expectTrpcError(as(annotator).annotation.edit({ documentId, edits: [] }), "BAD_REQUEST");
     await expectTrpcError(
-      as(annotator).annotation.edit({ documentId, edits: [add([])] }),
+      as(annotator).annotation.edit({
+        documentId,
+        baseVersion: seen(annotator, documentId),
+        edits: [],
+      }),
       "BAD_REQUEST",
     );
     await expectTrpcError(
       as(annotator).annotation.edit({
         documentId,
+        baseVersion: seen(annotator, documentId),
+        edits: [add([])],
+      }),
+      "BAD_REQUEST",
+    );
+    await expectTrpcError(
+      as(annotator).annotation.edit({
+        documentId,
+        baseVersion: seen(annotator, documentId),
         edits: [add([{ start: 0, end: 9, labelId: labelIds.PER }])],
       }),
       "BAD_REQUEST",
@@ -104,6 +121,7 @@ describe("annotation.edit in batches", () => {
     await expectTrpcError(
       as(annotator).annotation.edit({
         documentId,
+        baseVersion: seen(annotator, documentId),
         edits: [add([{ start: 0, end: 3, labelId: labelIds.PER }])],
       }),
       "NOT_FOUND",
@@ -117,9 +135,14 @@ describe("annotation.edit in batches", () => {
       { start: 8, end: 11, labelId: labelIds.PER },
       { start: 16, end: 18, labelId: labelIds.ORG },
     ];
-    const added = await as(annotator).annotation.edit({ documentId, edits: [add(spans)] });
+    const added = await as(annotator).annotation.edit({
+      documentId,
+      baseVersion: seen(annotator, documentId),
+      edits: [add(spans)],
+    });
     const deleted = await as(annotator).annotation.edit({
       documentId,
+      baseVersion: seen(annotator, documentId),
       edits: [remove([spans[0], spans[2]].flatMap((span) => span ?? []))],
     });
     expect(deleted.version).toBe(added.version + 1);
@@ -130,9 +153,21 @@ describe("annotation.edit in batches", () => {
     const documentId = newDocument(db, projectIds.loose, "Ana met Bob");
     const [per] = listLabels(db, projectIds.loose).filter((label) => label.name === "PER");
     const span = { start: 0, end: 3, labelId: per?.id ?? 0 };
-    await as(annotator).annotation.edit({ documentId, edits: [add([span])] });
-    await as(stranger).annotation.edit({ documentId, edits: [add([span])] });
-    await as(annotator).annotation.edit({ documentId, edits: [remove([span])] });
+    await as(annotator).annotation.edit({
+      documentId,
+      baseVersion: seen(annotator, documentId),
+      edits: [add([span])],
+    });
+    await as(stranger).annotation.edit({
+      documentId,
+      baseVersion: seen(stranger, documentId),
+      edits: [add([span])],
+    });
+    await as(annotator).annotation.edit({
+      documentId,
+      baseVersion: seen(annotator, documentId),
+      edits: [remove([span])],
+    });
     expect(await spanSummary(documentId)).toEqual([]);
     const theirs = await as(stranger).document.workspace({ documentId });
     expect(theirs.annotation.spans).toHaveLength(1);
@@ -146,8 +181,16 @@ describe("annotation.edit in batches", () => {
         end: (from + i) * 3 + 2,
         labelId: labelIds.ORG,
       }));
-    const first = await as(annotator).annotation.edit({ documentId, edits: [add(spans(0))] });
-    const result = await as(annotator).annotation.edit({ documentId, edits: [add(spans(5_000))] });
+    const first = await as(annotator).annotation.edit({
+      documentId,
+      baseVersion: seen(annotator, documentId),
+      edits: [add(spans(0))],
+    });
+    const result = await as(annotator).annotation.edit({
+      documentId,
+      baseVersion: seen(annotator, documentId),
+      edits: [add(spans(5_000))],
+    });
     expect(result.spans).toHaveLength(5_000);
     expect(result.version).toBe(first.version + 1);
     expect(await spanSummary(documentId)).toHaveLength(10_000);
@@ -186,7 +229,7 @@ describe("document.workspace queue and settings", () => {
     expect(workspace.nextUnsubmittedDocumentId).toBe(a);
     expect(workspace.progress).toEqual({ submitted: 0, assigned: 2 });
 
-    await as(annotator).annotation.submit({ documentId: a });
+    await as(annotator).annotation.submit({ documentId: a, baseVersion: seen(annotator, a) });
     workspace = await as(annotator).document.workspace({ documentId: c });
     expect(workspace.nextUnsubmittedDocumentId).toBeNull();
     expect(workspace.progress).toEqual({ submitted: 1, assigned: 2 });

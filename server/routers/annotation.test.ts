@@ -8,6 +8,7 @@ import { createProject, listLabels, setMembership } from "../services/projects";
 import type { PublicUser } from "../services/users";
 import { anonymousCaller, callerAs, type Caller } from "../test-support/callers";
 import { newDocument as insertDocument } from "../test-support/documents";
+import { layerVersion } from "../test-support/layers";
 import { expectTrpcError } from "../test-support/trpc-errors";
 import { newUser } from "../test-support/users";
 
@@ -16,8 +17,20 @@ const people = {} as Record<"owner" | "annotator" | "reviewer" | "outsider", Pub
 type LabelIds = { ORG: number; PER: number };
 const projects = {} as Record<"strict" | "loose" | "other", { id: number; labels: LabelIds }>;
 
-const as = (who: keyof typeof people): Caller => callerAs(db, people[who]);
+/** Whose each caller is, so that a write can name the version of the caller's own layer. */
+const users = new WeakMap<Caller, number>();
+const as = (who: keyof typeof people): Caller => {
+  const caller = callerAs(db, people[who]);
+  users.set(caller, people[who].id);
+  return caller;
+};
 const anonymous = (): Caller => anonymousCaller(db);
+
+/** The caller's layer version as an up-to-date page sends it (0 for nobody's). */
+const seen = (caller: Caller, documentId: number) => {
+  const userId = users.get(caller);
+  return userId === undefined ? 0 : layerVersion(db, documentId, userId);
+};
 
 type SpanInput = SpanContent & { documentId: number };
 
@@ -25,6 +38,7 @@ type SpanInput = SpanContent & { documentId: number };
 async function addSpan(caller: Caller, { documentId, ...span }: SpanInput) {
   const result = await caller.annotation.edit({
     documentId,
+    baseVersion: seen(caller, documentId),
     edits: [{ kind: "add", spans: [span] }],
   });
   return { span: nth(result.spans, 0), version: result.version };
@@ -32,13 +46,18 @@ async function addSpan(caller: Caller, { documentId, ...span }: SpanInput) {
 
 function relabelSpan(caller: Caller, documentId: number, span: SpanContent, to: number) {
   const { start, end, labelId: from } = span;
-  return caller.annotation.edit({ documentId, edits: [{ kind: "relabel", start, end, from, to }] });
+  return caller.annotation.edit({
+    documentId,
+    baseVersion: seen(caller, documentId),
+    edits: [{ kind: "relabel", start, end, from, to }],
+  });
 }
 
 function deleteSpan(caller: Caller, documentId: number, span: SpanContent) {
   const { start, end, labelId } = span;
   return caller.annotation.edit({
     documentId,
+    baseVersion: seen(caller, documentId),
     edits: [{ kind: "delete", spans: [{ start, end, labelId }] }],
   });
 }
@@ -79,7 +98,7 @@ describe("without a session", () => {
     ["project.bySlug", (c: Caller) => c.project.bySlug({ projectSlug: "strict" })],
     ["document.workspace", (c: Caller) => c.document.workspace({ documentId: 1 })],
     ["annotation.edit", (c: Caller) => addSpan(c, { documentId: 1, start: 0, end: 1, labelId: 1 })],
-    ["annotation.submit", (c: Caller) => c.annotation.submit({ documentId: 1 })],
+    ["annotation.submit", (c: Caller) => c.annotation.submit({ documentId: 1, baseVersion: 0 })],
   ])("%s is UNAUTHORIZED", async (_, call) => {
     newDocument("strict", "some text");
     await expectTrpcError(call(anonymous()), "UNAUTHORIZED");
@@ -433,6 +452,7 @@ describe("annotation.edit: relabelling and deleting", () => {
     // Deleting a span and adding one it overlapped is fine in one edit: the result is judged.
     const result = await as("annotator").annotation.edit({
       documentId,
+      baseVersion: added.version,
       edits: [
         { kind: "delete", spans: [ana] },
         { kind: "add", spans: [{ start: 0, end: 7, labelId: ORG }] },
@@ -444,6 +464,7 @@ describe("annotation.edit: relabelling and deleting", () => {
     await expectTrpcError(
       as("annotator").annotation.edit({
         documentId,
+        baseVersion: result.version,
         edits: [
           { kind: "add", spans: [{ start: 8, end: 11, labelId: ORG }] },
           { kind: "add", spans: [{ start: 4, end: 9, labelId: ORG }] },
@@ -500,7 +521,11 @@ describe("annotation.edit: relabelling and deleting", () => {
       labelId: projects.loose.labels.PER,
     }));
     await expectTrpcError(
-      as("annotator").annotation.edit({ documentId, edits: [{ kind: "add", spans }] }),
+      as("annotator").annotation.edit({
+        documentId,
+        baseVersion: 0,
+        edits: [{ kind: "add", spans }],
+      }),
       "BAD_REQUEST",
       /at most 5000 spans/,
     );
@@ -510,7 +535,10 @@ describe("annotation.edit: relabelling and deleting", () => {
 describe("annotation.submit and versions", () => {
   it("sets the status to submitted, visible in the workspace and the document list", async () => {
     const documentId = newDocument("other", "Ana met Bob");
-    const result = await as("annotator").annotation.submit({ documentId });
+    const result = await as("annotator").annotation.submit({
+      documentId,
+      baseVersion: seen(as("annotator"), documentId),
+    });
     expect(result.status).toBe("submitted");
 
     const workspace = await as("annotator").document.workspace({ documentId });
@@ -524,8 +552,20 @@ describe("annotation.submit and versions", () => {
 
   it("gives a reviewer FORBIDDEN and a non-member NOT_FOUND", async () => {
     const documentId = newDocument("other", "Ana");
-    await expectTrpcError(as("reviewer").annotation.submit({ documentId }), "FORBIDDEN");
-    await expectTrpcError(as("outsider").annotation.submit({ documentId }), "NOT_FOUND");
+    await expectTrpcError(
+      as("reviewer").annotation.submit({
+        documentId,
+        baseVersion: seen(as("annotator"), documentId),
+      }),
+      "FORBIDDEN",
+    );
+    await expectTrpcError(
+      as("outsider").annotation.submit({
+        documentId,
+        baseVersion: seen(as("annotator"), documentId),
+      }),
+      "NOT_FOUND",
+    );
   });
 
   it("raises the version by one on every change", async () => {
@@ -543,7 +583,10 @@ describe("annotation.submit and versions", () => {
     });
     const relabelled = await relabelSpan(caller, documentId, added.span, ORG);
     const deleted = await deleteSpan(caller, documentId, second.span);
-    const submitted = await caller.annotation.submit({ documentId });
+    const submitted = await caller.annotation.submit({
+      documentId,
+      baseVersion: seen(caller, documentId),
+    });
 
     const versions = [added, second, relabelled, deleted, submitted].map((step) => step.version);
     expect(versions[0]).toBeGreaterThan(0);
@@ -587,7 +630,7 @@ describe("annotation.edit on a submitted layer", () => {
       end: 3,
       labelId: projects.strict.labels.PER,
     });
-    await caller.annotation.submit({ documentId });
+    await caller.annotation.submit({ documentId, baseVersion: seen(caller, documentId) });
 
     const edited = await relabelSpan(caller, documentId, span, projects.strict.labels.ORG);
     expect(edited.status).toBe("in_progress");
@@ -603,10 +646,11 @@ describe("annotation.edit on a submitted layer", () => {
       end: 3,
       labelId: projects.strict.labels.PER,
     });
-    await caller.annotation.submit({ documentId });
+    await caller.annotation.submit({ documentId, baseVersion: seen(caller, documentId) });
 
     const again = await caller.annotation.edit({
       documentId,
+      baseVersion: seen(caller, documentId),
       edits: [{ kind: "add", spans: [span] }],
     });
     expect(again.status).toBe("submitted");

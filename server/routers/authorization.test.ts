@@ -9,12 +9,13 @@ import { respondToExport } from "../http/dataset-export";
 import { respondToUpload } from "../http/dataset-upload";
 import { appRouter, createCaller } from "../root";
 import { rebalanceAssignments } from "../services/assignments";
-import { addGoldSpan } from "../services/review/gold";
+import { editGoldSpans } from "../services/review/gold";
 import { importJsonl } from "../services/datasets/import-jsonl";
 import { inviteByEmail } from "../services/invitations";
 import { receiveUpload } from "../services/datasets/uploads";
 import { createProject, listLabels, setMembership } from "../services/projects";
 import { sessionFor } from "../test-support/callers";
+import { layerVersion } from "../test-support/layers";
 
 /**
  * Every procedure and every HTTP route, called by every kind of caller, with the outcome each must
@@ -50,7 +51,9 @@ const admins = row("UNAUTHORIZED", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBI
 type Fixture = {
   documentId: number;
   labelId: number;
-  goldSpanId: number;
+  /** The versions of the caller's own layer and of the gold layer: every layer write names one. */
+  annotationVersion: number;
+  goldVersion: number;
   annotatorId: number;
   ownerId: number;
   invitationId: number;
@@ -87,52 +90,59 @@ const matrix: Record<string, [Record<Who, Outcome>, Call]> = {
     (c, f) =>
       c.annotation.edit({
         documentId: f.documentId,
+        baseVersion: f.annotationVersion,
         edits: [{ kind: "add", spans: [{ start: 4, end: 7, labelId: f.labelId }] }],
       }),
   ],
-  "annotation.submit": [annotators, (c, f) => c.annotation.submit({ documentId: f.documentId })],
+  "annotation.submit": [
+    annotators,
+    (c, f) => c.annotation.submit({ documentId: f.documentId, baseVersion: f.annotationVersion }),
+  ],
   "review.agreement": [reviewers, (c) => c.review.agreement(p)],
   "review.documents": [reviewers, (c) => c.review.documents(p)],
   "review.document": [reviewers, (c, f) => c.review.document({ documentId: f.documentId })],
-  "review.acceptAgreed": [reviewers, (c, f) => c.review.acceptAgreed({ documentId: f.documentId })],
+  "review.acceptAgreed": [
+    reviewers,
+    (c, f) => c.review.acceptAgreed({ documentId: f.documentId, baseVersion: f.goldVersion }),
+  ],
   "review.acceptVariant": [
     reviewers,
     (c, f) =>
-      c.review.acceptVariant({ documentId: f.documentId, start: 0, end: 3, labelId: f.labelId }),
-  ],
-  "review.addGoldSpan": [
-    reviewers,
-    (c, f) =>
-      c.review.addGoldSpan({ documentId: f.documentId, start: 4, end: 7, labelId: f.labelId }),
-  ],
-  "review.relabelGoldSpan": [
-    reviewers,
-    (c, f) =>
-      c.review.relabelGoldSpan({
+      c.review.acceptVariant({
         documentId: f.documentId,
-        spanId: f.goldSpanId,
+        baseVersion: f.goldVersion,
+        start: 0,
+        end: 3,
         labelId: f.labelId,
       }),
   ],
-  "review.deleteGoldSpan": [
-    reviewers,
-    (c, f) => c.review.deleteGoldSpan({ documentId: f.documentId, spanId: f.goldSpanId }),
-  ],
   "review.rejectRegion": [
     reviewers,
-    (c, f) => c.review.rejectRegion({ documentId: f.documentId, start: 0, end: 3 }),
+    (c, f) =>
+      c.review.rejectRegion({
+        documentId: f.documentId,
+        baseVersion: f.goldVersion,
+        start: 0,
+        end: 3,
+      }),
   ],
   "review.editGold": [
     reviewers,
     (c, f) =>
       c.review.editGold({
         documentId: f.documentId,
+        baseVersion: f.goldVersion,
         edits: [{ kind: "delete", spans: [{ start: 0, end: 3, labelId: f.labelId }] }],
       }),
   ],
   "review.setGoldStatus": [
     reviewers,
-    (c, f) => c.review.setGoldStatus({ documentId: f.documentId, status: "curated" }),
+    (c, f) =>
+      c.review.setGoldStatus({
+        documentId: f.documentId,
+        baseVersion: f.goldVersion,
+        status: "curated",
+      }),
   ],
   "member.list": [owners, (c) => c.member.list(p)],
   "member.add": [
@@ -286,14 +296,20 @@ function setUp(): { db: Db; ids: Record<Exclude<Who, "signedOut">, number>; fixt
     role: "annotator",
     invitedBy: ids.owner,
   });
-  const gold = addGoldSpan(db, { documentId: 1, userId: ids.owner, start: 0, end: 3, labelId });
+  editGoldSpans(db, {
+    documentId: 1,
+    userId: ids.owner,
+    baseVersion: 0,
+    edits: [{ kind: "add", spans: [{ start: 0, end: 3, labelId }] }],
+  });
   return {
     db,
     ids,
     fixture: {
       documentId: 1,
       labelId,
-      goldSpanId: gold.spans[0]?.id ?? 0,
+      annotationVersion: 0,
+      goldVersion: layerVersion(db, 1, null),
       annotatorId: ids.annotator,
       ownerId: ids.owner,
       invitationId: invitation.id,
@@ -338,7 +354,9 @@ describe("authorization matrix", () => {
       for (const who of callers) {
         const { db, ids, fixture } = setUp();
         const session = sessionOf(who, ids);
-        outcomes[who] = await outcomeOf(call(createCaller({ session, db }), fixture));
+        const own = who === "signedOut" ? 0 : layerVersion(db, fixture.documentId, ids[who]);
+        const caller = createCaller({ session, db });
+        outcomes[who] = await outcomeOf(call(caller, { ...fixture, annotationVersion: own }));
       }
       expect(outcomes).toEqual(expected);
     });

@@ -6,6 +6,7 @@ import { importJsonl } from "../services/datasets/import-jsonl";
 import { addMember, createProject } from "../services/projects";
 import type { PublicUser } from "../services/users";
 import { callerAs } from "../test-support/callers";
+import { layerVersion } from "../test-support/layers";
 import { expectTrpcError } from "../test-support/trpc-errors";
 import { newUser } from "../test-support/users";
 
@@ -226,8 +227,16 @@ describe("document.list search and filters", () => {
   });
 
   it("filters by curated gold and by disagreement among submitted layers", async () => {
-    await as(people.reviewer).review.setGoldStatus({ documentId: 4, status: "curated" });
-    await as(people.reviewer).review.setGoldStatus({ documentId: 5, status: "in_progress" });
+    await as(people.reviewer).review.setGoldStatus({
+      documentId: 4,
+      baseVersion: layerVersion(db, 4, null),
+      status: "curated",
+    });
+    await as(people.reviewer).review.setGoldStatus({
+      documentId: 5,
+      baseVersion: layerVersion(db, 5, null),
+      status: "in_progress",
+    });
     expect(await idsOf(people.reviewer, { gold: "curated" })).toEqual(["agreed"]);
     expect(await idsOf(people.reviewer, { gold: "uncurated" })).toHaveLength(5);
     expect(await idsOf(people.reviewer, { disagreement: true })).toEqual(["disputed"]);
@@ -235,7 +244,11 @@ describe("document.list search and filters", () => {
   });
 
   it("shows owners and reviewers each annotator's status and the gold status", async () => {
-    await as(people.reviewer).review.setGoldStatus({ documentId: 6, status: "curated" });
+    await as(people.reviewer).review.setGoldStatus({
+      documentId: 6,
+      baseVersion: layerVersion(db, 6, null),
+      status: "curated",
+    });
     const page = await as(people.reviewer).document.list({ projectSlug: "p", search: "half" });
     expect(page.view).toEqual({ ownStatus: false, team: true, gold: true });
     expect(page.annotators.map((a) => a.name)).toEqual(["ann", "bob", "owner"]);

@@ -4,6 +4,7 @@ import { openDatabase, type Db } from "@/db/open-database";
 import { createProject, findProjectBySlug, listLabels } from "../services/projects";
 import { callerAs, type Caller } from "../test-support/callers";
 import { newDocument } from "../test-support/documents";
+import { layerVersion } from "../test-support/layers";
 import { expectTrpcError } from "../test-support/trpc-errors";
 import { newUser } from "../test-support/users";
 
@@ -90,6 +91,8 @@ describe("label names", () => {
 });
 
 describe("review.rejectRegion", () => {
+  const goldVersion = () => layerVersion(db, documentId, null);
+
   it.each([
     [8, 4, /start 8 must be less than end 4/],
     [5, 5, /start 5 must be less than end 5/],
@@ -97,7 +100,7 @@ describe("review.rejectRegion", () => {
     [5, 9, /split a character in two/],
   ])("refuses %i-%i against the document", async (start, end, message) => {
     await expectTrpcError(
-      owner.review.rejectRegion({ documentId, start, end }),
+      owner.review.rejectRegion({ documentId, baseVersion: goldVersion(), start, end }),
       "BAD_REQUEST",
       message,
     );
@@ -105,7 +108,7 @@ describe("review.rejectRegion", () => {
   });
 
   it("takes a region within the text", async () => {
-    await owner.review.rejectRegion({ documentId, start: 0, end: 3 });
+    await owner.review.rejectRegion({ documentId, baseVersion: goldVersion(), start: 0, end: 3 });
     expect(db.$client.prepare("select count(*) as n from gold_rejections").get()).toEqual({ n: 1 });
   });
 });

@@ -51,7 +51,11 @@ beforeAll(async () => {
   const documents = ["d1", "d2"].map((id) => JSON.stringify({ id, text, annotations: layers }));
   importJsonl(db, "p", documents.join("\n"));
   addMember(db, { projectSlug: "p", email: "owner@example.com", role: "owner" });
-  await callerAs(db, owner).review.addGoldSpan({ documentId: 1, start: 0, end: 3, labelId: 1 });
+  await callerAs(db, owner).review.editGold({
+    documentId: 1,
+    baseVersion: 0,
+    edits: [{ kind: "add", spans: [{ start: 0, end: 3, labelId: 1 }] }],
+  });
   template = path.join(folder, "template.db");
   writeFileSync(template, db.$client.serialize());
 });

@@ -11,6 +11,7 @@ import { addMember, createProject, listLabels } from "../services/projects";
 import { loadAgreementInput } from "../services/review/agreement";
 import type { PublicUser } from "../services/users";
 import { callerAs } from "../test-support/callers";
+import { layerVersion } from "../test-support/layers";
 import { newUser } from "../test-support/users";
 
 const text = "Ann Lee met Bob in Paris.";
@@ -59,6 +60,9 @@ beforeEach(async () => {
 
 type Caller = ReturnType<typeof as>;
 
+/** The gold layer's version as an up-to-date curation view sends it. */
+const gold = () => layerVersion(db, documentId, null);
+
 const labelId = (name: string) => listLabels(db, 1).find((label) => label.name === name)?.id ?? 0;
 
 function exportedGold() {
@@ -75,17 +79,15 @@ describe("review procedures", () => {
       caller.review.agreement({ projectSlug: "p" }),
       caller.review.documents({ projectSlug: "p" }),
       caller.review.document({ documentId }),
-      caller.review.acceptAgreed({ documentId }),
-      caller.review.acceptVariant({ documentId, start: 0, end: 3, labelId: 1 }),
-      caller.review.addGoldSpan({ documentId, start: 0, end: 3, labelId: 1 }),
-      caller.review.relabelGoldSpan({ documentId, spanId: 1, labelId: 1 }),
-      caller.review.deleteGoldSpan({ documentId, spanId: 1 }),
-      caller.review.rejectRegion({ documentId, start: 0, end: 3 }),
+      caller.review.acceptAgreed({ documentId, baseVersion: 0 }),
+      caller.review.acceptVariant({ documentId, baseVersion: 0, start: 0, end: 3, labelId: 1 }),
+      caller.review.rejectRegion({ documentId, baseVersion: 0, start: 0, end: 3 }),
       caller.review.editGold({
         documentId,
+        baseVersion: 0,
         edits: [{ kind: "delete", spans: [{ start: 0, end: 3, labelId: 1 }] }],
       }),
-      caller.review.setGoldStatus({ documentId, status: "curated" }),
+      caller.review.setGoldStatus({ documentId, baseVersion: 0, status: "curated" }),
     ];
     const reviewProcedures = Object.keys(appRouter._def.procedures).filter((path) =>
       path.startsWith("review."),
@@ -119,11 +121,25 @@ describe("review procedures", () => {
 
   it("curate a gold layer that export --source gold takes", async () => {
     const caller = as(reviewer);
-    expect(await caller.review.acceptAgreed({ documentId })).toMatchObject({ added: 1 });
-    await caller.review.acceptVariant({ documentId, start: 0, end: 7, labelId: labelId("PER") });
-    await caller.review.acceptVariant({ documentId, start: 0, end: 3, labelId: labelId("PER") });
-    await caller.review.rejectRegion({ documentId, start: 12, end: 15 });
-    await caller.review.setGoldStatus({ documentId, status: "curated" });
+    expect(await caller.review.acceptAgreed({ documentId, baseVersion: gold() })).toMatchObject({
+      added: 1,
+    });
+    await caller.review.acceptVariant({
+      documentId,
+      baseVersion: gold(),
+      start: 0,
+      end: 7,
+      labelId: labelId("PER"),
+    });
+    await caller.review.acceptVariant({
+      documentId,
+      baseVersion: gold(),
+      start: 0,
+      end: 3,
+      labelId: labelId("PER"),
+    });
+    await caller.review.rejectRegion({ documentId, baseVersion: gold(), start: 12, end: 15 });
+    await caller.review.setGoldStatus({ documentId, baseVersion: gold(), status: "curated" });
 
     const review = await caller.review.document({ documentId });
     expect(review.regions.every((r) => r.settled)).toBe(true);
@@ -145,31 +161,35 @@ describe("review procedures", () => {
     const caller = as(reviewer);
     const { version: before } = await caller.review.acceptVariant({
       documentId,
+      baseVersion: gold(),
       start: 12,
       end: 15,
       labelId: labelId("PER"),
     });
-    const added = await caller.review.addGoldSpan({
+    const annLee = { start: 0, end: 7, labelId: labelId("PER") };
+    const added = await caller.review.editGold({
       documentId,
-      start: 0,
-      end: 7,
-      labelId: labelId("PER"),
+      baseVersion: before,
+      edits: [{ kind: "add", spans: [annLee] }],
     });
     expect(added.version).toBe(before + 1);
     await expect(
-      caller.review.addGoldSpan({ documentId, start: 4, end: 11, labelId: labelId("ORG") }),
+      caller.review.editGold({
+        documentId,
+        baseVersion: added.version,
+        edits: [{ kind: "add", spans: [{ start: 4, end: 11, labelId: labelId("ORG") }] }],
+      }),
     ).rejects.toThrow(/“Lee met” overlaps the PER span “Ann Lee”/);
-    const goldSpan = added.spans[0];
-    if (!goldSpan) throw new Error("the added gold span came back without its id");
-    const relabelled = await caller.review.relabelGoldSpan({
+    const relabelled = await caller.review.editGold({
       documentId,
-      spanId: goldSpan.id,
-      labelId: labelId("ORG"),
+      baseVersion: added.version,
+      edits: [{ kind: "relabel", ...annLee, from: annLee.labelId, to: labelId("ORG") }],
     });
     expect(relabelled.version).toBe(added.version + 1);
     // The region of "Ann Lee" and "Ann" is replaced by bob's "Ann" in one change.
     const accepted = await caller.review.acceptVariant({
       documentId,
+      baseVersion: gold(),
       start: 0,
       end: 3,
       labelId: labelId("PER"),
@@ -183,7 +203,7 @@ describe("review procedures", () => {
   });
 
   it("never count the gold layer as an annotator", async () => {
-    await as(reviewer).review.acceptAgreed({ documentId });
+    await as(reviewer).review.acceptAgreed({ documentId, baseVersion: gold() });
     const agreement = await as(reviewer).review.agreement({ projectSlug: "p" });
     expect(agreement.annotators).toEqual(["ann", "bob"]);
     const all = [...exportJsonl(db, "p", parseExportSource("all"))].map((line) => JSON.parse(line));
@@ -197,8 +217,8 @@ describe("review procedures", () => {
 describe("curated gold", () => {
   async function curate() {
     const caller = as(reviewer);
-    await caller.review.acceptAgreed({ documentId });
-    await caller.review.setGoldStatus({ documentId, status: "curated" });
+    await caller.review.acceptAgreed({ documentId, baseVersion: gold() });
+    await caller.review.setGoldStatus({ documentId, baseVersion: gold(), status: "curated" });
     return caller;
   }
 
@@ -206,19 +226,33 @@ describe("curated gold", () => {
     [
       "adding a span",
       (c: Caller) =>
-        c.review.addGoldSpan({ documentId, start: 0, end: 3, labelId: labelId("PER") }),
+        c.review.editGold({
+          documentId,
+          baseVersion: gold(),
+          edits: [{ kind: "add", spans: [{ start: 0, end: 3, labelId: labelId("PER") }] }],
+        }),
     ],
     [
       "accepting a variant",
       (c: Caller) =>
-        c.review.acceptVariant({ documentId, start: 12, end: 15, labelId: labelId("ORG") }),
+        c.review.acceptVariant({
+          documentId,
+          baseVersion: gold(),
+          start: 12,
+          end: 15,
+          labelId: labelId("ORG"),
+        }),
     ],
-    ["rejecting a region", (c: Caller) => c.review.rejectRegion({ documentId, start: 0, end: 7 })],
+    [
+      "rejecting a region",
+      (c: Caller) => c.review.rejectRegion({ documentId, baseVersion: gold(), start: 0, end: 7 }),
+    ],
     [
       "an edit by content",
       (c: Caller) =>
         c.review.editGold({
           documentId,
+          baseVersion: gold(),
           edits: [{ kind: "delete", spans: [{ start: 19, end: 24, labelId: labelId("LOC") }] }],
         }),
     ],
@@ -231,16 +265,23 @@ describe("curated gold", () => {
 
   it("stays curated after an edit that changes nothing", async () => {
     const caller = await curate();
-    const again = await caller.review.acceptAgreed({ documentId });
+    const again = await caller.review.acceptAgreed({ documentId, baseVersion: gold() });
     expect(again).toMatchObject({ added: 0, applied: [], status: "curated" });
     expect((await caller.review.document({ documentId })).gold.status).toBe("curated");
   });
 
   it("is put back by the inverse of what an edit applied", async () => {
     const caller = as(reviewer);
-    await caller.review.acceptVariant({ documentId, start: 0, end: 7, labelId: labelId("PER") });
+    await caller.review.acceptVariant({
+      documentId,
+      baseVersion: gold(),
+      start: 0,
+      end: 7,
+      labelId: labelId("PER"),
+    });
     const { applied } = await caller.review.acceptVariant({
       documentId,
+      baseVersion: gold(),
       start: 0,
       end: 3,
       labelId: labelId("PER"),
@@ -249,7 +290,11 @@ describe("curated gold", () => {
       { kind: "delete", spans: [{ start: 0, end: 7, labelId: labelId("PER") }] },
       { kind: "add", spans: [{ start: 0, end: 3, labelId: labelId("PER") }] },
     ]);
-    await caller.review.editGold({ documentId, edits: [...applied].reverse().map(invertEdit) });
+    await caller.review.editGold({
+      documentId,
+      baseVersion: gold(),
+      edits: [...applied].reverse().map(invertEdit),
+    });
     const review = await caller.review.document({ documentId });
     expect(review.gold.spans.map((span) => [span.start, span.end])).toEqual([[0, 7]]);
   });
@@ -260,6 +305,7 @@ describe("a reopened annotation", () => {
     const ann = as(annotator);
     const edited = await ann.annotation.edit({
       documentId,
+      baseVersion: layerVersion(db, documentId, annotator.id),
       edits: [{ kind: "delete", spans: [{ start: 19, end: 24, labelId: labelId("LOC") }] }],
     });
     expect(edited.status).toBe("in_progress");
@@ -267,7 +313,7 @@ describe("a reopened annotation", () => {
     const review = await as(reviewer).review.document({ documentId });
     expect(review.annotators.map((a) => a.name)).toEqual(["bob"]);
 
-    await ann.annotation.submit({ documentId });
+    await ann.annotation.submit({ documentId, baseVersion: edited.version });
     expect((await as(reviewer).review.agreement({ projectSlug: "p" })).annotators).toEqual([
       "ann",
       "bob",

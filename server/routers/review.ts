@@ -1,18 +1,15 @@
 import "server-only";
 import { z } from "zod";
 import { DomainError } from "@/domain/errors";
-import { spanEditsSchema } from "@/domain/span-edits-schema";
+import { baseVersionSchema, spanEditsSchema } from "@/domain/span-edits-schema";
 import { findSpanProblem } from "@/domain/spans";
 import { computeAgreement, listDocumentsByDisagreement } from "../services/review/agreement";
 import { getDocumentReview } from "../services/review/document-review";
 import {
   acceptAgreedSpans,
   acceptVariant,
-  addGoldSpan,
-  deleteGoldSpan,
   editGoldSpans,
   rejectRegion,
-  relabelGoldSpan,
   setGoldStatus,
 } from "../services/review/gold";
 import { createTRPCRouter, documentProcedureFor, projectProcedureFor } from "../trpc";
@@ -23,6 +20,8 @@ const offset = z.int().nonnegative();
 const projectReview = projectProcedureFor("review");
 /** Curation of one document; its input carries the documentId. */
 const documentReview = documentProcedureFor("review");
+/** A change of the document's gold layer, made against the gold version the reviewer last saw. */
+const goldWrite = documentReview.input(z.object({ baseVersion: baseVersionSchema }));
 
 export const reviewRouter = createTRPCRouter({
   agreement: projectReview.query(({ ctx }) => computeAgreement(ctx.db, ctx.project.id)),
@@ -31,32 +30,20 @@ export const reviewRouter = createTRPCRouter({
 
   document: documentReview.query(({ ctx }) => getDocumentReview(ctx.db, ctx)),
 
-  acceptAgreed: documentReview.mutation(({ ctx, input }) =>
+  acceptAgreed: goldWrite.mutation(({ ctx, input }) =>
     acceptAgreedSpans(ctx.db, { ...input, userId: ctx.userId }),
   ),
 
-  addGoldSpan: documentReview
-    .input(z.object({ start: offset, end: offset, labelId: id }))
-    .mutation(({ ctx, input }) => addGoldSpan(ctx.db, { ...input, userId: ctx.userId })),
-
-  acceptVariant: documentReview
+  acceptVariant: goldWrite
     .input(z.object({ start: offset, end: offset, labelId: id }))
     .mutation(({ ctx, input }) => acceptVariant(ctx.db, { ...input, userId: ctx.userId })),
 
-  relabelGoldSpan: documentReview
-    .input(z.object({ spanId: id, labelId: id }))
-    .mutation(({ ctx, input }) => relabelGoldSpan(ctx.db, { ...input, userId: ctx.userId })),
-
-  deleteGoldSpan: documentReview
-    .input(z.object({ spanId: id }))
-    .mutation(({ ctx, input }) => deleteGoldSpan(ctx.db, { ...input, userId: ctx.userId })),
-
-  /** Gold edits by content, all or none: the curation view's undo and redo. */
-  editGold: documentReview
+  /** Gold edits by content, all or none: the gold editor's changes, and its undo and redo. */
+  editGold: goldWrite
     .input(z.object({ edits: spanEditsSchema }))
     .mutation(({ ctx, input }) => editGoldSpans(ctx.db, { ...input, userId: ctx.userId })),
 
-  rejectRegion: documentReview
+  rejectRegion: goldWrite
     .input(z.object({ start: offset, end: offset }))
     .use(({ ctx, input, next }) => {
       const problem = findSpanProblem(ctx.document.text, input.start, input.end);
@@ -66,7 +53,7 @@ export const reviewRouter = createTRPCRouter({
     })
     .mutation(({ ctx, input }) => rejectRegion(ctx.db, { ...input, userId: ctx.userId })),
 
-  setGoldStatus: documentReview
+  setGoldStatus: goldWrite
     .input(z.object({ status: z.enum(["in_progress", "curated"]) }))
     .mutation(({ ctx, input }) => setGoldStatus(ctx.db, { ...input, userId: ctx.userId })),
 });

@@ -1,12 +1,15 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/open-database";
-import { annotations } from "@/db/schema";
+import { annotations, type AnnotationStatus } from "@/db/schema";
 import type { SpanEdit } from "@/domain/span-edits";
 import { assertCanAnnotate, getDocumentForMember } from "./access";
-import { bumpVersion, editLayer, type Layer } from "./span-layer";
+import { bumpVersion, editLayer, openLayerRow, type Layer } from "./span-layer";
 
-/** An annotator's changes to their own layer of a document. */
-type Who = { userId: number };
+/**
+ * An annotator's changes to their own layer of a document, each made against `baseVersion`, the
+ * layer's version as the annotator last saw it: refused as stale otherwise (see `openLayerRow`).
+ */
+type Write = { userId: number; documentId: number; baseVersion: number };
 
 /**
  * Applies an annotator's edits to their own layer, all or none: a keystroke, "tag all" and an
@@ -14,9 +17,9 @@ type Who = { userId: number };
  * in progress, so agreement and gold stop counting it until it is submitted again; an edit that
  * changes nothing (a retried save) leaves the status alone.
  */
-export function editSpans(db: Db, input: Who & { documentId: number; edits: SpanEdit[] }) {
+export function editSpans(db: Db, input: Write & { edits: SpanEdit[] }) {
   return db.transaction((tx) => {
-    const layer = ownLayer(tx, input.documentId, input.userId);
+    const layer = ownLayer(tx, input);
     const { spans, version, applied } = editLayer(tx, layer, input.edits);
     const reopened = layer.status === "submitted" && applied.length > 0;
     if (reopened) setStatus(tx, layer.annotationId, "in_progress");
@@ -24,36 +27,29 @@ export function editSpans(db: Db, input: Who & { documentId: number; edits: Span
   });
 }
 
-export function submitAnnotation(db: Db, input: Who & { documentId: number }) {
+/** Submitting is a change of the layer too: a tab that has not seen it cannot edit over it. */
+export function submitAnnotation(db: Db, input: Write) {
   return db.transaction((tx) => {
-    const { annotationId } = ownLayer(tx, input.documentId, input.userId);
+    const { annotationId } = ownLayer(tx, input);
     setStatus(tx, annotationId, "submitted");
     return { status: "submitted" as const, version: bumpVersion(tx, annotationId) };
   });
 }
 
 /** The user's own layer of a document, created on their first change. */
-function ownLayer(tx: Tx, documentId: number, userId: number): Layer & { status: Status } {
+function ownLayer(tx: Tx, { documentId, userId, baseVersion }: Write) {
   const { document, project, role } = getDocumentForMember(tx, documentId, userId);
   assertCanAnnotate(role);
-  tx.insert(annotations).values({ documentId, userId }).onConflictDoNothing().run();
-  const row = tx
-    .select({ id: annotations.id, status: annotations.status })
-    .from(annotations)
-    .where(and(eq(annotations.documentId, documentId), eq(annotations.userId, userId)))
-    .get();
-  if (!row) throw new Error("annotation vanished right after insertion");
-  return {
-    annotationId: row.id,
+  const row = openLayerRow(tx, { documentId, userId }, baseVersion);
+  const layer: Layer = {
+    annotationId: row.annotationId,
     projectId: project.id,
     text: document.text,
     allowOverlap: project.allowOverlap,
-    status: row.status,
   };
+  return { ...layer, status: row.status };
 }
 
-type Status = (typeof annotations.$inferSelect)["status"];
-
-function setStatus(tx: Tx, annotationId: number, status: Status) {
+function setStatus(tx: Tx, annotationId: number, status: AnnotationStatus) {
   tx.update(annotations).set({ status }).where(eq(annotations.id, annotationId)).run();
 }

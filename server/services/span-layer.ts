@@ -1,6 +1,7 @@
-import { and, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/open-database";
-import { annotations, labels, spans } from "@/db/schema";
+import { annotations, labels, spans, type AnnotationStatus } from "@/db/schema";
+import { DomainError } from "@/domain/errors";
 import {
   compareSpanContent,
   contentOf,
@@ -21,6 +22,64 @@ export type Layer = {
   text: string;
   allowOverlap: boolean;
 };
+
+/** Whose layer of a document: an annotator's own, or the document's gold layer (`userId` null). */
+export type LayerOwner = { documentId: number; userId: number | null };
+
+/**
+ * A write made against a version of a layer that is no longer the current one, e.g. from a tab
+ * left open while another tab, or another reviewer, changed the layer. It changes nothing; the
+ * client reloads the layer (`currentVersion` says which version it will find) and tries again.
+ */
+export class StaleLayerError extends DomainError {
+  constructor(
+    readonly currentVersion: number,
+    baseVersion: number,
+  ) {
+    super(
+      "CONFLICT",
+      `This document changed in another tab or by another person (version ${currentVersion}, you had ${baseVersion}); nothing was saved.`,
+    );
+    this.name = "StaleLayerError";
+  }
+}
+
+/**
+ * The one door of every write to a layer, spans or status: its row, created on the first write,
+ * at version 0 as a layer that does not exist yet reads. A write names the version its client
+ * last saw, and is refused as stale unless that is still the layer's version; it is checked in
+ * the write's own transaction, so nothing can slip in between.
+ */
+export function openLayerRow(
+  tx: Tx,
+  owner: LayerOwner & { curatedBy?: number },
+  baseVersion: number,
+): { annotationId: number; status: AnnotationStatus; version: number } {
+  const existing = findLayerRow(tx, owner);
+  const version = existing?.version ?? 0;
+  if (version !== baseVersion) throw new StaleLayerError(version, baseVersion);
+  if (existing) return existing;
+  const created = tx
+    .insert(annotations)
+    .values({ ...owner, version: 0 })
+    .returning({ id: annotations.id, status: annotations.status, version: annotations.version })
+    .get();
+  return { annotationId: created.id, status: created.status, version: created.version };
+}
+
+function findLayerRow(tx: Tx, { documentId, userId }: LayerOwner) {
+  const row = tx
+    .select({ id: annotations.id, status: annotations.status, version: annotations.version })
+    .from(annotations)
+    .where(
+      and(
+        eq(annotations.documentId, documentId),
+        userId === null ? isNull(annotations.userId) : eq(annotations.userId, userId),
+      ),
+    )
+    .get();
+  return row && { annotationId: row.id, status: row.status, version: row.version };
+}
 
 const spanColumns = { id: spans.id, start: spans.start, end: spans.end, labelId: spans.labelId };
 // SQLite binds at most 32,766 values a statement; a span row takes four.

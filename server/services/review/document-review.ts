@@ -50,7 +50,12 @@ export function getDocumentReview(db: Queryable, { document, project }: Document
 
   return {
     document: { id: document.id, externalId: document.externalId, text: document.text },
-    project: { slug: project.slug, name: project.name, goldAcceptShare: project.goldAcceptShare },
+    project: {
+      slug: project.slug,
+      name: project.name,
+      goldAcceptShare: project.goldAcceptShare,
+      allowOverlap: project.allowOverlap,
+    },
     labels,
     annotators: names.map((name) => ({
       name,

@@ -2,48 +2,24 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "@/db/open-database";
 import { annotations, goldRejections, labels } from "@/db/schema";
 import { acceptedVariants, findRegions } from "@/domain/review/disagreements";
-import { DomainError } from "@/domain/errors";
-import {
-  contentOf,
-  sameSpan,
-  type SpanContent,
-  type SpanEdit,
-  type StoredSpan,
-} from "@/domain/span-edits";
+import { contentOf, sameSpan, type SpanContent, type SpanEdit } from "@/domain/span-edits";
 import { spansOverlap } from "@/domain/spans";
 import { assertCanReview, getDocumentForMember } from "../access";
-import { bumpVersion, editLayer, type Layer } from "../span-layer";
+import { bumpVersion, editLayer, openLayerRow, type Layer } from "../span-layer";
 import { loadSubmittedSpans } from "./submissions";
 
-/** A reviewer's changes to a document's gold layer: the curated truth that exports take. */
-type Curation = { documentId: number; userId: number };
+/**
+ * A reviewer's change to a document's gold layer, the curated truth that exports take, made
+ * against `baseVersion`: the gold layer's version as the reviewer last saw it (see `openLayerRow`).
+ */
+type Curation = { documentId: number; userId: number; baseVersion: number };
 
-export function addGoldSpan(db: Db, input: Curation & SpanContent) {
-  return db.transaction((tx) =>
-    editGold(tx, goldLayer(tx, input), [{ kind: "add", spans: [contentOf(input)] }]),
-  );
-}
-
-/** Any edits of gold as one change, by content: what undo and redo of the curation view send. */
+/**
+ * Any edits of gold as one change, by content: what the gold editor's add, relabel and delete
+ * send, and its undo and redo.
+ */
 export function editGoldSpans(db: Db, input: Curation & { edits: SpanEdit[] }) {
   return db.transaction((tx) => editGold(tx, goldLayer(tx, input), input.edits));
-}
-
-export function relabelGoldSpan(db: Db, input: Curation & { spanId: number; labelId: number }) {
-  return db.transaction((tx) =>
-    editGold(tx, goldLayer(tx, input), (gold) => {
-      const span = findById(gold, input.spanId);
-      return [{ kind: "relabel", ...span, from: span.labelId, to: input.labelId }];
-    }),
-  );
-}
-
-export function deleteGoldSpan(db: Db, input: Curation & { spanId: number }) {
-  return db.transaction((tx) =>
-    editGold(tx, goldLayer(tx, input), (gold) => [
-      { kind: "delete", spans: [findById(gold, input.spanId)] },
-    ]),
-  );
 }
 
 /** Takes one annotator's version into gold, replacing what gold had there where overlaps are forbidden. */
@@ -72,12 +48,13 @@ export function rejectRegion(db: Db, input: Curation & { start: number; end: num
       .values({ annotationId: layer.annotationId, start: input.start, end: input.end })
       .onConflictDoNothing()
       .run();
-    // A rejection changes the curation even where gold had no span to delete.
+    // A rejection changes the curation even where gold had no span to delete: a new version.
     if (changes > 0) reopen(tx, layer);
     const { version, applied, status } = editGold(tx, layer, (gold) => [
       { kind: "delete", spans: gold.filter((span) => spansOverlap(span, input)) },
     ]);
-    return { version, applied, status };
+    const bumped = changes > 0 && applied.length === 0;
+    return { version: bumped ? bumpVersion(tx, layer.annotationId) : version, applied, status };
   });
 }
 
@@ -109,7 +86,7 @@ export function acceptAgreedSpans(db: Db, input: Curation) {
         .map((label) => [label.name, label.id]),
     );
     let added = 0;
-    const { applied, status } = editGold(tx, layer, (gold) => {
+    const { applied, status, version } = editGold(tx, layer, (gold) => {
       const accepted: SpanContent[] = [];
       for (const span of agreed) {
         const labelId = labelIds.get(span.label);
@@ -123,7 +100,7 @@ export function acceptAgreedSpans(db: Db, input: Curation) {
       added = accepted.length;
       return accepted.length > 0 ? [{ kind: "add", spans: accepted }] : [];
     });
-    return { added, applied, status };
+    return { added, applied, status, version };
   });
 }
 
@@ -163,25 +140,21 @@ type GoldLayer = Layer & {
 };
 
 /** The document's gold layer, created on the first curation; only reviewers and owners reach it. */
-function goldLayer(tx: Tx, { documentId, userId }: Curation): GoldLayer {
+function goldLayer(tx: Tx, { documentId, userId, baseVersion }: Curation): GoldLayer {
   const { document, project, role } = getDocumentForMember(tx, documentId, userId);
   assertCanReview(role);
-  const existing = findGoldAnnotation(tx, documentId);
-  const annotationId =
-    existing?.id ??
-    tx
-      .insert(annotations)
-      .values({ documentId, userId: null, curatedBy: userId })
-      .returning({ id: annotations.id })
-      .get().id;
-  tx.update(annotations).set({ curatedBy: userId }).where(eq(annotations.id, annotationId)).run();
+  const row = openLayerRow(tx, { documentId, userId: null, curatedBy: userId }, baseVersion);
+  tx.update(annotations)
+    .set({ curatedBy: userId })
+    .where(eq(annotations.id, row.annotationId))
+    .run();
   return {
-    annotationId,
+    annotationId: row.annotationId,
     projectId: project.id,
     text: document.text,
     allowOverlap: project.allowOverlap,
     goldAcceptShare: project.goldAcceptShare,
-    status: existing?.status ?? "in_progress",
+    status: row.status,
   };
 }
 
@@ -191,10 +164,4 @@ export function findGoldAnnotation(tx: Queryable, documentId: number) {
     .from(annotations)
     .where(and(eq(annotations.documentId, documentId), isNull(annotations.userId)))
     .get();
-}
-
-function findById(gold: readonly StoredSpan[], spanId: number): StoredSpan {
-  const span = gold.find((candidate) => candidate.id === spanId);
-  if (!span) throw new DomainError("NOT_FOUND", `no span ${spanId}`);
-  return span;
 }

@@ -179,6 +179,18 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
       />
       <LabelLegend labels={labels} />
       <ErrorBanner message={snapshot.refusal} onDismiss={() => store.dismissRefusal()} />
+      {snapshot.conflict && (
+        <p
+          role="status"
+          data-testid="conflict-notice"
+          className="mb-3 rounded bg-amber-100 px-3 py-2 text-sm text-amber-950"
+        >
+          {snapshot.conflict}{" "}
+          <button type="button" onClick={() => store.dismissRefusal()} className="underline">
+            Dismiss
+          </button>
+        </p>
+      )}
       <p
         role="status"
         className="mb-2 min-h-5 text-sm text-zinc-600 dark:text-zinc-400"

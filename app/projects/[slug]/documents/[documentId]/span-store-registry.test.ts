@@ -3,7 +3,7 @@ import { SpanStore, type SpanApi } from "./span-store";
 import { spanStoreFor } from "./span-store-registry";
 
 const unused = () => Promise.reject(new Error("no server in this test"));
-const api: SpanApi = { edit: unused, submit: unused };
+const api: SpanApi = { edit: unused, submit: unused, reload: unused };
 const rules = {
   text: "Ann",
   allowOverlap: false,

@@ -17,6 +17,7 @@ const rules = (allowOverlap = false): LayerRules => ({
   labels: new Map([
     [1, "PER"],
     [2, "ORG"],
+    [3, "LOC"],
   ]),
 });
 
@@ -26,30 +27,47 @@ const describeEdit = (edit: SpanEdit) =>
     : `${edit.kind} ${edit.spans.map((span) => `${span.start}-${span.end}`).join(",")}`;
 
 /**
- * A server in memory, judging edits with the same domain check as the real one, that records
- * its calls and can be told to fail the next few.
+ * A server in memory, judging edits with the same domain check as the real one and refusing a
+ * write over another version than its own, that records its calls and can be told to fail the
+ * next few. `elsewhere` changes the layer as another tab would.
  */
 function fakeServer(spans: StoredSpan[] = [], allowOverlap = false) {
-  const state = { spans: [...spans].sort(compareSpanContent), version: 1, nextId: 100 };
+  const state = {
+    spans: [...spans].sort(compareSpanContent),
+    status: "in_progress" as Layer["status"],
+    version: 1,
+    nextId: 100,
+  };
   const calls: string[] = [];
   const failures: Error[] = [];
   /** How many of the next answers are lost on the way back, after the server did the work. */
   const lost = { answers: 0 };
-  const answer = async <T>(call: string, work: () => T) => {
+  const answer = async <T>(call: string, baseVersion: number, work: () => T) => {
     calls.push(call);
     const failure = failures.shift();
     if (failure) throw failure;
+    if (baseVersion !== state.version) throw refusal("changed in another tab", 409);
     const result = { ...work(), version: ++state.version };
     if (lost.answers-- > 0) throw new TypeError("Failed to fetch");
     return result;
   };
+  const apply = (edits: SpanEdit[]) => {
+    const plan = planSpanEdits(rules(allowOverlap), state.spans, edits);
+    const stored = (span: SpanContent): StoredSpan =>
+      "id" in span ? (span as StoredSpan) : { id: state.nextId++, ...span };
+    state.spans = plan.spans.map(stored);
+    state.status = "in_progress";
+  };
+  const elsewhere = (change: SpanEdit | "submit") => {
+    if (change === "submit") state.status = "submitted";
+    else apply([change]);
+    state.version++;
+  };
+  const into = { source: null as { write(layer: Layer): void } | null };
   const api: SpanApi = {
-    edit: ({ edits }) =>
-      answer(edits.map(describeEdit).join("; "), () => {
-        const plan = planSpanEdits(rules(allowOverlap), state.spans, edits);
-        const stored = (span: SpanContent): StoredSpan =>
-          "id" in span ? (span as StoredSpan) : { id: state.nextId++, ...span };
-        state.spans = plan.spans.map(stored);
+    edit: ({ edits, baseVersion }) =>
+      answer(edits.map(describeEdit).join("; "), baseVersion, () => {
+        apply(edits);
         const wanted = new Set(
           edits.flatMap((edit) =>
             edit.kind === "add"
@@ -61,9 +79,17 @@ function fakeServer(spans: StoredSpan[] = [], allowOverlap = false) {
         );
         return { spans: state.spans.filter((span) => wanted.has(spanKey(span))) };
       }),
-    submit: () => answer("submit", () => ({ status: "submitted" as const })),
+    submit: ({ baseVersion }) =>
+      answer("submit", baseVersion, () => {
+        state.status = "submitted";
+        return { status: "submitted" as const };
+      }),
+    reload: async () => {
+      calls.push("reload");
+      into.source?.write({ spans: [...state.spans], status: state.status, version: state.version });
+    },
   };
-  return { api, calls, failures, lost, state };
+  return { api, calls, failures, lost, state, elsewhere, into };
 }
 
 /** A query cache of one entry, as the page's query cache holds the workspace. */
@@ -87,6 +113,7 @@ function newStore(server: ReturnType<typeof fakeServer>, allowOverlap = false) {
     status: "in_progress",
     version: 1,
   });
+  server.into.source = source;
   const store = new SpanStore(1, rules(allowOverlap), source, server.api);
   return Object.assign(store, { cache });
 }
@@ -97,10 +124,11 @@ const settled = (store: SpanStore) =>
 const shown = (store: SpanStore) =>
   store.getSnapshot().spans.map((span) => `${span.start}-${span.end}:${span.labelId}`);
 
-const refusal = (message: string, httpStatus = 400) =>
-  new TRPCClientError(message, {
+function refusal(message: string, httpStatus = 400) {
+  return new TRPCClientError(message, {
     result: { error: { message, code: -32600, data: { httpStatus } } },
   });
+}
 
 describe("SpanStore", () => {
   it("shows an added span at once, then the server's, with its id and version", async () => {
@@ -218,7 +246,8 @@ describe("SpanStore", () => {
     await vi.waitFor(() => expect(store.getSnapshot().saveState).toBe("failed"));
     store.retryNow();
     await settled(store);
-    expect(server.calls).toEqual(["add 0-3", "add 0-3"]);
+    // The retry names the version before the lost save: refused as stale, the layer reloads.
+    expect(server.calls).toEqual(["add 0-3", "add 0-3", "reload"]);
     expect(server.state.spans).toEqual([{ id: 100, start: 0, end: 3, labelId: 1 }]);
     expect(store.getSnapshot().spans).toEqual(server.state.spans);
   });
@@ -263,5 +292,124 @@ describe("SpanStore", () => {
     expect(shown(store)).toEqual(["8-11:2"]);
     expect(store.getSnapshot().version).toBe(9);
     expect(store.getSnapshot().canUndo).toBe(false);
+  });
+});
+
+describe("SpanStore over a layer changed in another tab", () => {
+  const bob = { id: 1, start: 8, end: 11, labelId: 1 };
+
+  it("keeps the other tab's relabel and says which of its own could not be re-applied", async () => {
+    const server = fakeServer([bob]);
+    const store = newStore(server);
+    server.elsewhere({ kind: "relabel", start: 8, end: 11, from: 1, to: 3 });
+    store.perform({ kind: "relabel", start: 8, end: 11, from: 1, to: 2 });
+    await settled(store);
+    expect(server.calls).toEqual(["relabel 8-11 1>2", "reload"]);
+    expect(server.state.spans).toMatchObject([{ start: 8, end: 11, labelId: 3 }]);
+    expect(shown(store)).toEqual(["8-11:3"]);
+    expect(store.getSnapshot().conflict).toBe(
+      "This document changed in another tab or by another person: reloaded it. Relabelling “Bob” PER to ORG was not re-applied: the PER span “Bob” is not there.",
+    );
+    expect(store.getSnapshot().canUndo).toBe(false);
+  });
+
+  it("does not delete a span the other tab relabelled, and says so", async () => {
+    const server = fakeServer([bob]);
+    const store = newStore(server);
+    server.elsewhere({ kind: "relabel", start: 8, end: 11, from: 1, to: 3 });
+    store.perform({ kind: "delete", spans: [{ start: 8, end: 11, labelId: 1 }] });
+    await settled(store);
+    expect(server.calls).toEqual(["delete 8-11", "reload"]);
+    expect(shown(store)).toEqual(["8-11:3"]);
+    expect(store.getSnapshot().conflict).toMatch(
+      /Deleting “Bob” PER was not re-applied: it is LOC now\.$/,
+    );
+  });
+
+  it("re-applies the unsaved changes that still fit, in order, over the fresh layer", async () => {
+    const server = fakeServer([bob]);
+    const store = newStore(server);
+    server.elsewhere({ kind: "add", spans: [{ start: 0, end: 3, labelId: 1 }] });
+    store.perform({ kind: "add", spans: [{ start: 16, end: 18, labelId: 2 }] });
+    store.perform({ kind: "relabel", start: 16, end: 18, from: 2, to: 1 });
+    // "Ana met" overlaps the other tab's "Ana": refused; "York" still fits.
+    store.perform({
+      kind: "add",
+      spans: [
+        { start: 0, end: 7, labelId: 2 },
+        { start: 26, end: 30, labelId: 3 },
+      ],
+    });
+    await settled(store);
+    expect(server.calls).toEqual([
+      "add 16-18",
+      "reload",
+      "add 16-18",
+      "relabel 16-18 2>1",
+      "add 26-30",
+    ]);
+    expect(shown(store)).toEqual(["0-3:1", "8-11:1", "16-18:1", "26-30:3"]);
+    expect(store.getSnapshot().spans).toEqual(server.state.spans);
+    expect(store.getSnapshot().conflict).toBe(
+      "This document changed in another tab or by another person: reloaded it. “Ana met” ORG was not re-applied: “Ana met” overlaps the PER span “Ana”, and this project does not allow overlapping spans.",
+    );
+  });
+
+  it("edits a layer the other tab submitted only over it, which takes it back to in progress", async () => {
+    const server = fakeServer([bob]);
+    const store = newStore(server);
+    server.elsewhere("submit");
+    store.perform({ kind: "add", spans: [{ start: 0, end: 3, labelId: 2 }] });
+    await settled(store);
+    expect(server.calls).toEqual(["add 0-3", "reload", "add 0-3"]);
+    expect(server.state.status).toBe("in_progress");
+    expect(store.getSnapshot()).toMatchObject({
+      status: "in_progress",
+      version: server.state.version,
+    });
+    expect(store.getSnapshot().conflict).toMatch(
+      /reloaded it\. Your unsaved changes were re-applied\.$/,
+    );
+  });
+
+  it("does not submit a layer that changed under the annotator's eyes", async () => {
+    const server = fakeServer([bob]);
+    const store = newStore(server);
+    server.elsewhere({ kind: "delete", spans: [{ start: 8, end: 11, labelId: 1 }] });
+    store.submit();
+    await settled(store);
+    expect(server.calls).toEqual(["submit", "reload"]);
+    expect(server.state.status).toBe("in_progress");
+    expect(store.getSnapshot().conflict).toMatch(
+      /Not submitted: check the document and submit again\.$/,
+    );
+  });
+
+  it("says nothing when the layer only moved by its own save whose answer was lost", async () => {
+    const server = fakeServer();
+    const store = newStore(server);
+    server.lost.answers = 1;
+    store.perform({ kind: "add", spans: [{ start: 0, end: 3, labelId: 1 }] });
+    await vi.waitFor(() => expect(store.getSnapshot().saveState).toBe("failed"));
+    store.retryNow();
+    await settled(store);
+    expect(server.calls).toEqual(["add 0-3", "add 0-3", "reload"]);
+    expect(store.getSnapshot().conflict).toBeNull();
+    expect(store.getSnapshot().canUndo).toBe(true);
+  });
+
+  it("sends changes made over an older layer as such, even after a refetch brought a newer one", async () => {
+    const server = fakeServer([bob]);
+    const store = newStore(server);
+    server.failures.push(new TypeError("Failed to fetch"));
+    store.perform({ kind: "delete", spans: [{ start: 8, end: 11, labelId: 1 }] });
+    await vi.waitFor(() => expect(store.getSnapshot().saveState).toBe("failed"));
+    server.elsewhere({ kind: "relabel", start: 8, end: 11, from: 1, to: 3 });
+    await server.api.reload();
+    store.refresh();
+    store.retryNow();
+    await settled(store);
+    expect(server.state.spans).toMatchObject([{ start: 8, end: 11, labelId: 3 }]);
+    expect(store.getSnapshot().conflict).toMatch(/it is LOC now/);
   });
 });

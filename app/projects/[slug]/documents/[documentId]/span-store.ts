@@ -15,15 +15,23 @@ import type { AppRouter } from "@/server/root";
 import type { TextSpan } from "../../../../_components/text/types";
 import { SaveQueue, type Queued } from "./span-save-queue";
 import { SpanHistory } from "./span-history";
+import { describeReload, rebaseChanges } from "./span-rebase";
 
 type AnnotationStatus =
   inferRouterOutputs<AppRouter>["document"]["workspace"]["annotation"]["status"];
 type Saved<T> = Promise<T & { version: number }>;
 
-/** The server calls the store makes; the page passes the tRPC client's. */
+type Write = { documentId: number; baseVersion: number };
+
+/**
+ * The server calls the store makes; the page passes the tRPC client's. Each write names the
+ * layer version it builds on; `reload` fetches the layer into the source again after a write
+ * was refused as made over an older one.
+ */
 export type SpanApi = {
-  edit(input: { documentId: number; edits: SpanEdit[] }): Saved<{ spans: StoredSpan[] }>;
-  submit(input: { documentId: number }): Saved<{ status: "submitted" }>;
+  edit(input: Write & { edits: SpanEdit[] }): Saved<{ spans: StoredSpan[] }>;
+  submit(input: Write): Saved<{ status: "submitted" }>;
+  reload(): Promise<void>;
 };
 
 export type Layer = { spans: TextSpan[]; status: AnnotationStatus; version: number };
@@ -38,11 +46,13 @@ export type SaveState = "saved" | "saving" | "failed";
 export type SpanStoreSnapshot = Layer & {
   saveState: SaveState;
   refusal: string | null;
+  /** What reloading a layer changed elsewhere did to the unsaved changes. */
+  conflict: string | null;
   canUndo: boolean;
   canRedo: boolean;
 };
 
-type Change =
+export type Change =
   | { kind: "edit"; edit: SpanEdit; entry: SpanEdit; as: "do" | "undo" | "redo" }
   | { kind: "submit" };
 
@@ -58,6 +68,7 @@ export class SpanStore {
   private readonly queue: SaveQueue<Change>;
   private readonly history: SpanHistory;
   private refusal: string | null = null;
+  private conflict: string | null = null;
   private listeners = new Set<() => void>();
   /** The spans shown for each unsaved change, the same objects until the change's state moves on. */
   private shown = new WeakMap<Queued<Change>, Map<string, TextSpan>>();
@@ -65,6 +76,12 @@ export class SpanStore {
   /** The last layer read, sorted; it stands in if the query cache drops the entry meanwhile. */
   private base: Layer;
   private baseSource: Layer | undefined;
+  /**
+   * The version every queued change builds on, which the next save names. It follows the saves'
+   * answers, and a refetched layer only while nothing waits to be saved: changes made over an
+   * older layer must reach the server as such, to be judged again over the new one.
+   */
+  private confirmed: number;
 
   constructor(
     private readonly documentId: number,
@@ -74,6 +91,7 @@ export class SpanStore {
   ) {
     this.base = { spans: [], status: "not_started", version: 0 };
     this.readBase();
+    this.confirmed = this.base.version;
     this.history = new SpanHistory(documentId, this.base.version);
     this.queue = new SaveQueue<Change>({
       save: (change) => this.save(change),
@@ -82,6 +100,7 @@ export class SpanStore {
         this.refusal ??= error instanceof Error ? error.message : String(error);
         if (change.kind === "edit") this.history.restore(change.entry, change.as);
       },
+      rebase: (changes) => this.rebase(changes),
       changed: () => this.emit(),
       idle: () => {
         this.history.save(this.base.version);
@@ -131,6 +150,7 @@ export class SpanStore {
 
   dismissRefusal() {
     this.refusal = null;
+    this.conflict = null;
     this.emit();
   }
 
@@ -141,7 +161,10 @@ export class SpanStore {
   refresh() {
     const version = this.base.version;
     this.readBase();
-    if (this.base.version !== version && this.queue.items.length === 0) this.history.clear();
+    if (this.queue.items.length === 0) {
+      if (this.base.version !== version) this.history.clear();
+      this.confirmed = this.base.version;
+    }
     this.emit();
   }
 
@@ -174,17 +197,18 @@ export class SpanStore {
 
   private enqueue(change: Change) {
     this.refusal = null;
+    this.conflict = null;
     this.queue.push(change);
   }
 
   private async save(change: Change) {
     if (change.kind === "submit") {
-      const { status, version } = await this.api.submit({ documentId: this.documentId });
+      const { status, version } = await this.api.submit(this.write());
       this.writeBase({ ...this.base, status, version });
       return;
     }
     const { spans: named, version } = await this.api.edit({
-      documentId: this.documentId,
+      ...this.write(),
       edits: [change.edit],
     });
     const stored = new Map(named.map((span) => [spanKey(span), span]));
@@ -201,6 +225,38 @@ export class SpanStore {
     this.writeBase({ spans, status, version });
   }
 
+  private write(): Write {
+    return { documentId: this.documentId, baseVersion: this.confirmed };
+  }
+
+  /**
+   * The layer changed elsewhere (another tab, a lost answer to our own save): loads it again and
+   * keeps of the unsaved changes what still applies over it (see `rebaseEdit`), telling what not.
+   * A submission is not carried over a layer the annotator has not seen.
+   */
+  private async rebase(changes: readonly Change[]): Promise<Change[]> {
+    const expected = this.snapshot.spans.map(spanKey).join();
+    const submitting = changes.some((change) => change.kind === "submit");
+    await this.api.reload();
+    this.readBase();
+    this.confirmed = this.base.version;
+    const { kept, spans, problems } = rebaseChanges(
+      this.rules,
+      this.base.spans,
+      changes,
+      (change) => (change.kind === "edit" ? change.edit : null),
+      (change, edit) => ({ ...change, edit }),
+    );
+    const foreign =
+      problems.length > 0 ||
+      spans.map(spanKey).join() !== expected ||
+      (this.base.status === "submitted" && !submitting);
+    if (!foreign) return kept;
+    this.history.clear();
+    this.conflict = describeReload(problems, kept.length > 0, submitting);
+    return kept.filter((change) => change.kind !== "submit");
+  }
+
   private readBase() {
     const layer = this.source.read();
     if (!layer || layer === this.baseSource) return;
@@ -210,6 +266,7 @@ export class SpanStore {
 
   private writeBase(layer: Layer) {
     this.base = layer;
+    this.confirmed = layer.version;
     this.source.write(layer);
     this.baseSource = this.source.read() ?? layer;
   }
@@ -238,6 +295,7 @@ export class SpanStore {
           ? "saving"
           : "saved",
       refusal: this.refusal,
+      conflict: this.conflict,
       canUndo: this.history.canUndo,
       canRedo: this.history.canRedo,
     };

@@ -10,7 +10,8 @@ import { hasUnsavedChanges, showSpanStore, spanStoreFor } from "./span-store-reg
 /**
  * The document's span store, over the workspace query: the store reads the server's layer from
  * the query cache and writes every saved change into it, so a later visit starts from there.
- * Submitting refreshes every workspace and project query: progress and "next to do" move.
+ * Submitting refreshes every workspace and project query: progress and "next to do" move. A
+ * write refused as stale reloads the workspace, for the store to rebase its unsaved changes on.
  */
 export function useSpanStore(documentId: number, layer: Layer, rules: LayerRules) {
   const client = useTRPCClient();
@@ -27,6 +28,13 @@ export function useSpanStore(documentId: number, layer: Layer, rules: LayerRules
         void queryClient.invalidateQueries({ queryKey: trpc.document.workspace.pathKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.project.pathKey() });
         return result;
+      },
+      reload: async () => {
+        await queryClient.cancelQueries({ queryKey });
+        await queryClient.fetchQuery({
+          ...trpc.document.workspace.queryOptions({ documentId }),
+          staleTime: 0,
+        });
       },
     };
     const source: LayerSource = {

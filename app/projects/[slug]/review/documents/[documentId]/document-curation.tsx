@@ -16,6 +16,7 @@ import { CuratedConfirmation } from "./curated-confirmation";
 import { useCurationMutations } from "./use-curation-mutations";
 import { useUndoKeys } from "./use-undo-keys";
 import { countOf } from "@/domain/count-of";
+import { contentOf } from "@/domain/span-edits";
 
 /** The diff view of one document and the reviewer's gold layer, side by side in one page. */
 export function DocumentCuration({
@@ -40,7 +41,7 @@ export function DocumentCuration({
   const open = data.regions.filter((region) => !region.settled).length;
   const setStatus = (status: "in_progress" | "curated") => {
     setConfirming(false);
-    mutations.setGoldStatus.mutate({ documentId, status });
+    mutations.setGoldStatus(status);
   };
   const toggleCurated = () => {
     if (curated) setStatus("in_progress");
@@ -74,7 +75,7 @@ export function DocumentCuration({
           />
           <button
             type="button"
-            onClick={() => mutations.acceptAgreed.mutate({ documentId })}
+            onClick={mutations.acceptAgreed}
             className="rounded border px-3 py-1"
           >
             Accept all agreed
@@ -126,12 +127,15 @@ export function DocumentCuration({
               labels={data.labels}
               editable
               onAdd={(range, label) =>
-                mutations.addGoldSpan.mutate({ documentId, ...range, labelId: label.id })
+                mutations.edit([{ kind: "add", spans: [{ ...range, labelId: label.id }] }])
               }
               onRelabel={(span, label) =>
-                mutations.relabelGoldSpan.mutate({ documentId, spanId: span.id, labelId: label.id })
+                span.labelId !== label.id &&
+                mutations.edit([
+                  { kind: "relabel", ...contentOf(span), from: span.labelId, to: label.id },
+                ])
               }
-              onDelete={(span) => mutations.deleteGoldSpan.mutate({ documentId, spanId: span.id })}
+              onDelete={(span) => mutations.edit([{ kind: "delete", spans: [contentOf(span)] }])}
             />
           </div>
         </div>
@@ -142,11 +146,9 @@ export function DocumentCuration({
             annotators={data.annotators.map((a) => a.name)}
             labels={data.labels}
             regions={data.regions}
-            onAccept={(variant) => mutations.acceptVariant.mutate({ documentId, ...variant })}
+            onAccept={mutations.acceptVariant}
             onPick={(region) => editorRef.current?.selectRange(region)}
-            onReject={(region) =>
-              mutations.rejectRegion.mutate({ documentId, start: region.start, end: region.end })
-            }
+            onReject={mutations.rejectRegion}
           />
         </div>
       </div>

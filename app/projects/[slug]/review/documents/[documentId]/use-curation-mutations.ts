@@ -2,69 +2,112 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { invertEdit, type SpanEdit } from "@/domain/span-edits";
+import { invertEdit, type SpanContent, type SpanEdit } from "@/domain/span-edits";
 import { useTRPC } from "../../../../../_trpc/client";
+import { isConflict } from "../../../../../_trpc/query-client";
 import { useRefreshingMutationOptions } from "../../../../../_trpc/use-refreshing-mutation-options";
+import { rebaseGoldChange, type RefusedGoldChange } from "./gold-conflict";
 
 /** What a gold edit did, as the server applied it: undone by inverting it, last step first. */
 type Applied = SpanEdit[];
-type GoldChange = { applied: Applied; status: string };
+type GoldAnswer = { status: string; version: number };
+type GoldChange = GoldAnswer & { applied: Applied };
 
 const undoOf = (applied: Applied): Applied => [...applied].reverse().map(invertEdit);
 
 /**
- * The gold-layer changes of the curation page. Each one refetches the review, since a change to
- * gold can settle or reopen any region; a refused change is reported in `error`. Every change
- * that did something can be undone and redone; one that took curated gold back to in progress
- * says so in `notice`.
+ * The gold-layer changes of the curation page, each made over the gold version the page shows.
+ * Each one refetches the review, since a change to gold can settle or reopen any region; a
+ * refused change is reported in `error`. Every change that did something can be undone and
+ * redone; one that took curated gold back to in progress says so in `notice`. A change refused
+ * because gold changed elsewhere reloads it, and `notice` says what could not be carried over.
  */
 export function useCurationMutations(documentId: number) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const reviewKey = trpc.review.document.queryKey({ documentId });
-  const { options, error, clearError } = useRefreshingMutationOptions([reviewKey]);
+  const refreshing = useRefreshingMutationOptions([reviewKey]);
+  const { error, clearError } = refreshing;
+  // A stale change is no error to show: `recover` reloads gold and says what became of it.
+  const options = {
+    ...refreshing.options,
+    onError: (failure: { message: string }) => {
+      if (!isConflict(failure)) refreshing.options.onError(failure);
+    },
+  };
   const [history, setHistory] = useState<{ undo: Applied[]; redo: Applied[] }>({
     undo: [],
     redo: [],
   });
   const [notice, setNotice] = useState<string | null>(null);
+  const baseVersion = () => queryClient.getQueryData(reviewKey)?.gold.version ?? 0;
+  const write = () => ({ documentId, baseVersion: baseVersion() });
 
-  const noticeReopening = (change: GoldChange) => {
+  const noticeReopening = (change: GoldAnswer) => {
     const wasCurated = queryClient.getQueryData(reviewKey)?.gold.status === "curated";
     if (wasCurated && change.status === "in_progress") {
       setNotice("Gold was curated: this change reopened it. Mark it curated again when done.");
     }
   };
+  /** The answer's version is what the next click builds on, before the refetch lands. */
+  const settle = async (change: GoldAnswer) => {
+    noticeReopening(change);
+    queryClient.setQueryData(reviewKey, (cached) =>
+      cached ? { ...cached, gold: { ...cached.gold, version: change.version } } : cached,
+    );
+    await options.onSuccess();
+  };
+  const record = (change: GoldChange) => {
+    if (change.applied.length > 0) {
+      setHistory(({ undo }) => ({ undo: [...undo, change.applied], redo: [] }));
+    }
+  };
   const editing = {
     ...options,
     onSuccess: async (change: GoldChange) => {
-      noticeReopening(change);
-      if (change.applied.length > 0) {
-        setHistory(({ undo }) => ({ undo: [...undo, change.applied], redo: [] }));
-      }
-      await options.onSuccess();
+      record(change);
+      await settle(change);
     },
   };
-  const replaying = {
-    ...options,
-    onSuccess: async (change: GoldChange) => {
-      noticeReopening(change);
-      await options.onSuccess();
-    },
-  };
-  const editGold = useMutation(trpc.review.editGold.mutationOptions(replaying));
+  const replaying = { ...options, onSuccess: settle };
+
+  const editGold = useMutation(trpc.review.editGold.mutationOptions(editing));
+  const replayGold = useMutation(trpc.review.editGold.mutationOptions(replaying));
+  const acceptAgreed = useMutation(trpc.review.acceptAgreed.mutationOptions(editing));
+  const acceptVariant = useMutation(trpc.review.acceptVariant.mutationOptions(editing));
+  const rejectRegion = useMutation(trpc.review.rejectRegion.mutationOptions(editing));
   const setGoldStatus = useMutation(
-    trpc.review.setGoldStatus.mutationOptions({ ...options, onMutate: () => setNotice(null) }),
+    trpc.review.setGoldStatus.mutationOptions({
+      ...options,
+      onMutate: () => setNotice(null),
+      onSuccess: settle,
+    }),
   );
+
+  /** Reloads gold after a stale change and saves what of it still applies, once. */
+  const recover = (change: RefusedGoldChange) => async (failure: { message: string }) => {
+    if (!isConflict(failure)) return;
+    await queryClient.cancelQueries({ queryKey: reviewKey });
+    const fresh = await queryClient
+      .fetchQuery({ ...trpc.review.document.queryOptions({ documentId }), staleTime: 0 })
+      .catch(() => null);
+    if (!fresh) return refreshing.options.onError(failure);
+    // Gold changed elsewhere: the steps recorded here may no longer fit it.
+    setHistory({ undo: [], redo: [] });
+    const { edits, notice: told } = rebaseGoldChange(fresh, change);
+    setNotice(told);
+    if (edits.length > 0) editGold.mutate({ documentId, baseVersion: fresh.gold.version, edits });
+  };
 
   /** Undoes (or redoes) the last step; says why not when there is none. */
   const step = (from: "undo" | "redo"): string | null => {
     const to = from === "undo" ? "redo" : "undo";
     const last = history[from].at(-1);
-    if (editGold.isPending) return null;
+    if (replayGold.isPending) return null;
     if (!last) return from === "undo" ? "Nothing to undo." : "Nothing to redo.";
-    editGold.mutate(
-      { documentId, edits: undoOf(last) },
+    const edits = undoOf(last);
+    replayGold.mutate(
+      { ...write(), edits },
       {
         onSuccess: ({ applied }) =>
           setHistory((stacks) => {
@@ -73,19 +116,32 @@ export function useCurationMutations(documentId: number) {
             if (applied.length > 0) next[to].push(applied);
             return next;
           }),
+        onError: recover({ kind: "edit", edits }),
       },
     );
     return from === "undo" ? "Undone." : "Redone.";
   };
 
   return {
-    acceptAgreed: useMutation(trpc.review.acceptAgreed.mutationOptions(editing)),
-    acceptVariant: useMutation(trpc.review.acceptVariant.mutationOptions(editing)),
-    addGoldSpan: useMutation(trpc.review.addGoldSpan.mutationOptions(editing)),
-    relabelGoldSpan: useMutation(trpc.review.relabelGoldSpan.mutationOptions(editing)),
-    deleteGoldSpan: useMutation(trpc.review.deleteGoldSpan.mutationOptions(editing)),
-    rejectRegion: useMutation(trpc.review.rejectRegion.mutationOptions(editing)),
-    setGoldStatus,
+    edit: (edits: SpanEdit[]) =>
+      editGold.mutate({ ...write(), edits }, { onError: recover({ kind: "edit", edits }) }),
+    acceptAgreed: () =>
+      acceptAgreed.mutate(write(), { onError: recover({ kind: "acceptAgreed" }) }),
+    acceptVariant: (variant: SpanContent) =>
+      acceptVariant.mutate(
+        { ...write(), ...variant },
+        { onError: recover({ kind: "acceptVariant", variant }) },
+      ),
+    rejectRegion: (region: { start: number; end: number }) =>
+      rejectRegion.mutate(
+        { ...write(), start: region.start, end: region.end },
+        { onError: recover({ kind: "rejectRegion", region }) },
+      ),
+    setGoldStatus: (status: "in_progress" | "curated") =>
+      setGoldStatus.mutate(
+        { ...write(), status },
+        { onError: recover({ kind: "setGoldStatus", status }) },
+      ),
     undo: () => step("undo"),
     redo: () => step("redo"),
     canUndo: history.undo.length > 0,

@@ -1,0 +1,232 @@
+import { TRPCError } from "@trpc/server";
+import { beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "@/db/open-database";
+import { appRouter } from "../root";
+import { importJsonl } from "../services/datasets/import-jsonl";
+import { addMember, createProject, listLabels } from "../services/projects";
+import { StaleLayerError } from "../services/span-layer";
+import type { PublicUser } from "../services/users";
+import { callerAs, type Caller } from "../test-support/callers";
+import { newDocument } from "../test-support/documents";
+import { layerVersion } from "../test-support/layers";
+import { expectTrpcError } from "../test-support/trpc-errors";
+import { newUser } from "../test-support/users";
+
+const text = "Ann Lee met Bob in Paris.";
+
+let db: Db;
+let annotator: PublicUser;
+let reviewer: PublicUser;
+let documentId: number;
+
+beforeEach(async () => {
+  db = openDatabase(":memory:");
+  annotator = await newUser(db, "ann");
+  reviewer = await newUser(db, "rev");
+  await newUser(db, "bob");
+  createProject(db, { slug: "p", name: "P", labels: ["PER", "ORG", "LOC"] });
+  addMember(db, { projectSlug: "p", email: "rev@example.com", role: "reviewer" });
+  const submitted = (annotatorName: string, label: string) => ({
+    annotator: annotatorName,
+    status: "submitted",
+    spans: [
+      { start: 0, end: 3, label: "PER" },
+      { start: 12, end: 15, label },
+    ],
+  });
+  importJsonl(
+    db,
+    "p",
+    JSON.stringify({
+      id: "d1",
+      text,
+      annotations: [submitted("ann", "PER"), submitted("bob", "ORG")],
+    }),
+  );
+  documentId = 1;
+  // Gold exists and has moved on from version 0, so "stale" is an older version, not a missing one.
+  await as(reviewer).review.editGold({
+    documentId,
+    baseVersion: 0,
+    edits: [{ kind: "add", spans: [{ start: 19, end: 24, labelId: labelId("LOC") }] }],
+  });
+});
+
+const as = (user: PublicUser) => callerAs(db, user);
+const labelId = (name: string) => listLabels(db, 1).find((label) => label.name === name)?.id ?? 0;
+
+/** Everything a layer write may change, to prove that a refused one changed none of it. */
+function layerTables() {
+  const all = (table: string) =>
+    db.$client.prepare(`select * from ${table} order by 1, 2, 3`).all();
+  return {
+    annotations: all("annotations"),
+    spans: all("spans"),
+    rejections: all("gold_rejections"),
+  };
+}
+
+type Write = [
+  name: string,
+  user: () => PublicUser,
+  call: (c: Caller, baseVersion: number) => Promise<unknown>,
+];
+
+const annotatorWrites: Write[] = [
+  [
+    "annotation.edit",
+    () => annotator,
+    (c, baseVersion) =>
+      c.annotation.edit({
+        documentId,
+        baseVersion,
+        edits: [{ kind: "relabel", start: 0, end: 3, from: labelId("PER"), to: labelId("ORG") }],
+      }),
+  ],
+  [
+    "annotation.submit",
+    () => annotator,
+    (c, baseVersion) => c.annotation.submit({ documentId, baseVersion }),
+  ],
+];
+
+const goldWrites: Write[] = [
+  [
+    "review.editGold",
+    () => reviewer,
+    (c, baseVersion) =>
+      c.review.editGold({
+        documentId,
+        baseVersion,
+        edits: [{ kind: "delete", spans: [{ start: 19, end: 24, labelId: labelId("LOC") }] }],
+      }),
+  ],
+  [
+    "review.acceptAgreed",
+    () => reviewer,
+    (c, baseVersion) => c.review.acceptAgreed({ documentId, baseVersion }),
+  ],
+  [
+    "review.acceptVariant",
+    () => reviewer,
+    (c, baseVersion) =>
+      c.review.acceptVariant({
+        documentId,
+        baseVersion,
+        start: 12,
+        end: 15,
+        labelId: labelId("ORG"),
+      }),
+  ],
+  [
+    "review.rejectRegion",
+    () => reviewer,
+    (c, baseVersion) => c.review.rejectRegion({ documentId, baseVersion, start: 12, end: 15 }),
+  ],
+  [
+    "review.setGoldStatus",
+    () => reviewer,
+    (c, baseVersion) => c.review.setGoldStatus({ documentId, baseVersion, status: "curated" }),
+  ],
+];
+
+const layerOf = (user: PublicUser) => (user === reviewer ? null : user.id);
+
+describe("every write to a layer names the version it was made against", () => {
+  it("covers every procedure that writes a layer", () => {
+    const covered = [...annotatorWrites, ...goldWrites].map(([name]) => name).sort();
+    const writes = Object.entries(appRouter._def.procedures)
+      .filter(([path, procedure]) => {
+        const type = (procedure as unknown as { _def: { type: string } })._def.type;
+        return (
+          type === "mutation" && (path.startsWith("annotation.") || path.startsWith("review."))
+        );
+      })
+      .map(([path]) => path)
+      .sort();
+    expect(covered).toEqual(writes);
+  });
+
+  it.each([...annotatorWrites, ...goldWrites])(
+    "%s: a stale version is a CONFLICT that changes nothing; the current one goes through",
+    async (_, user, call) => {
+      const current = layerVersion(db, documentId, layerOf(user()));
+      expect(current).toBeGreaterThan(0);
+      const before = layerTables();
+      for (const stale of [current - 1, current + 1]) {
+        const error = await expectTrpcError(
+          call(as(user()), stale),
+          "CONFLICT",
+          /changed in another tab or by another person/,
+        );
+        expect(error.cause).toBeInstanceOf(StaleLayerError);
+        expect((error.cause as StaleLayerError).currentVersion).toBe(current);
+      }
+      expect(layerTables()).toEqual(before);
+
+      await call(as(user()), current);
+      expect(layerVersion(db, documentId, layerOf(user()))).toBe(current + 1);
+    },
+  );
+
+  it("counts a layer that does not exist yet as version 0, and creates none when refused", async () => {
+    const fresh = newDocument(db, 1, text);
+    const add = (baseVersion: number) =>
+      as(annotator).annotation.edit({
+        documentId: fresh,
+        baseVersion,
+        edits: [{ kind: "add", spans: [{ start: 0, end: 3, labelId: labelId("PER") }] }],
+      });
+    const before = layerTables();
+    await expectTrpcError(add(1), "CONFLICT");
+    expect(layerTables()).toEqual(before);
+    expect((await add(0)).version).toBe(1);
+    expect((await as(annotator).document.workspace({ documentId: fresh })).annotation.version).toBe(
+      1,
+    );
+  });
+
+  it("refuses an edit from a tab that did not see the submission, which stays honest", async () => {
+    const seen = layerVersion(db, documentId, annotator.id);
+    const tabA = as(annotator);
+    const tabB = as(annotator);
+    const reopened = await tabA.annotation.edit({
+      documentId,
+      baseVersion: seen,
+      edits: [{ kind: "relabel", start: 12, end: 15, from: labelId("PER"), to: labelId("LOC") }],
+    });
+    const submitted = await tabA.annotation.submit({ documentId, baseVersion: reopened.version });
+    await expectTrpcError(
+      tabB.annotation.edit({
+        documentId,
+        baseVersion: seen,
+        edits: [{ kind: "delete", spans: [{ start: 12, end: 15, labelId: labelId("PER") }] }],
+      }),
+      "CONFLICT",
+    );
+    const workspace = await tabB.document.workspace({ documentId });
+    expect(workspace.annotation).toMatchObject({ status: "submitted", version: submitted.version });
+    expect(workspace.annotation.spans.map((span) => span.labelId)).toEqual([
+      labelId("PER"),
+      labelId("LOC"),
+    ]);
+  });
+
+  it("answers a stale write with the layer's current version for the client to reload", async () => {
+    const current = layerVersion(db, documentId, annotator.id);
+    const error = await expectTrpcError(
+      as(annotator).annotation.submit({ documentId, baseVersion: current - 1 }),
+      "CONFLICT",
+    );
+    const shape = appRouter._def._config.errorFormatter({
+      error,
+      type: "mutation",
+      path: "annotation.submit",
+      input: undefined,
+      ctx: undefined,
+      shape: { message: error.message, code: -32009, data: { code: "CONFLICT", httpStatus: 409 } },
+    });
+    expect(shape.data).toMatchObject({ httpStatus: 409, layerVersion: current });
+    expect(error).toBeInstanceOf(TRPCError);
+  });
+});

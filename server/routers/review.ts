@@ -1,7 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { spanEditsSchema } from "@/domain/span-edits-schema";
-import { computeAgreement, listDocumentsByDisagreement } from "../services/review/agreement";
+import {
+  computeAgreementOffThread,
+  listDocumentsByDisagreementOffThread,
+} from "../services/review/agreement-jobs";
 import { getDocumentReview } from "../services/review/document-review";
 import {
   acceptAgreedSpans,
@@ -23,9 +26,11 @@ const projectReview = projectProcedureFor("review");
 const documentReview = documentProcedureFor("review");
 
 export const reviewRouter = createTRPCRouter({
-  agreement: projectReview.query(({ ctx }) => computeAgreement(ctx.db, ctx.project.id)),
+  agreement: projectReview.query(({ ctx }) => computeAgreementOffThread(ctx.db, ctx.project.id)),
 
-  documents: projectReview.query(({ ctx }) => listDocumentsByDisagreement(ctx.db, ctx.project.id)),
+  documents: projectReview.query(({ ctx }) =>
+    listDocumentsByDisagreementOffThread(ctx.db, ctx.project.id),
+  ),
 
   document: documentReview.query(({ ctx }) => getDocumentReview(ctx.db, ctx)),
 

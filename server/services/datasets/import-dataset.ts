@@ -23,7 +23,7 @@ export type ImportRequest = {
   format: ImportFormatName;
   files: ImportFile[];
   options?: ImportOptions;
-  /** Called after every chunk read (about a megabyte): throttle before drawing. */
+  /** Called after every chunk read (64 KB from a file): throttle before drawing. */
   onProgress?: (progress: ImportProgress) => void;
 };
 

@@ -2,6 +2,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { getDb } = await import("./server/database");
-    getDb();
+    const { recoverStagedImports } = await import("./server/services/datasets/import-staging");
+    // Imports a crash interrupted: finished if they were publishing, else removed.
+    recoverStagedImports(getDb());
   }
 }

@@ -5,6 +5,7 @@
 import { benchAgreement } from "./agreement-bench";
 import { benchDatasets } from "./dataset-bench";
 import { benchDocumentList } from "./document-list-bench";
+import { benchHeavyWork } from "./heavy-work-bench";
 import { benchSpanEdits } from "./span-edit-bench";
 import { benchWorkspace } from "./workspace-bench";
 
@@ -13,3 +14,4 @@ benchDatasets();
 benchSpanEdits();
 benchDocumentList();
 await benchWorkspace();
+await benchHeavyWork();

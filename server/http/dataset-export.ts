@@ -1,4 +1,5 @@
 import "server-only";
+import { setImmediate as yieldToOthers } from "node:timers/promises";
 import type { Session } from "next-auth";
 import type { Db } from "@/db/open-database";
 import { requireActiveUser } from "../auth/active-user";
@@ -25,7 +26,10 @@ export function respondToExport(
     const dataset = exportForMember(db, user.id, parseExportRequest(projectSlug, query));
     const chunks = exportBytes(dataset);
     const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
+      // Each chunk is read and written synchronously: yield first, so that a long export lets
+      // other requests (annotators' saves) in between its chunks.
+      async pull(controller) {
+        await yieldToOthers();
         const next = chunks.next();
         if (next.done) controller.close();
         else controller.enqueue(next.value);

@@ -3,7 +3,10 @@ import { z } from "zod";
 import { DomainError } from "@/domain/errors";
 import { baseVersionSchema, spanEditsSchema } from "@/domain/span-edits-schema";
 import { findSpanProblem } from "@/domain/spans";
-import { computeAgreement, listDocumentsByDisagreement } from "../services/review/agreement";
+import {
+  computeAgreementOffThread,
+  listDocumentsByDisagreementOffThread,
+} from "../services/review/agreement-jobs";
 import { getDocumentReview } from "../services/review/document-review";
 import {
   acceptAgreedSpans,
@@ -24,9 +27,11 @@ const documentReview = documentProcedureFor("review");
 const goldWrite = documentReview.input(z.object({ baseVersion: baseVersionSchema }));
 
 export const reviewRouter = createTRPCRouter({
-  agreement: projectReview.query(({ ctx }) => computeAgreement(ctx.db, ctx.project.id)),
+  agreement: projectReview.query(({ ctx }) => computeAgreementOffThread(ctx.db, ctx.project.id)),
 
-  documents: projectReview.query(({ ctx }) => listDocumentsByDisagreement(ctx.db, ctx.project.id)),
+  documents: projectReview.query(({ ctx }) =>
+    listDocumentsByDisagreementOffThread(ctx.db, ctx.project.id),
+  ),
 
   document: documentReview.query(({ ctx }) => getDocumentReview(ctx.db, ctx)),
 

@@ -11,7 +11,7 @@ import {
   type AnnotationStatus,
 } from "@/db/schema";
 import type { AnnotationRecord, DocumentRecord } from "@/domain/formats/jsonl";
-import { defaultLabelHotkey } from "@/domain/labels";
+import { defaultLabelColor, defaultLabelHotkey } from "@/domain/labels";
 import { createLabel } from "../labels";
 
 const at = sql.placeholder;
@@ -20,8 +20,13 @@ const at = sql.placeholder;
  * The writes of an import, as prepared statements on the connection's open transaction: an import
  * inserts rows by the hundred thousand, where building each query anew would cost more than
  * SQLite's own work. The three inserts of every document bind by position (see prepareRun).
+ *
+ * Given a staging project (see import-staging.ts), the store checks ids and labels against the
+ * project but writes documents, replacements and new labels into the staging project, and leaves
+ * memberships to the publishing: until then, the project looks as it was.
  */
-export function createDocumentStore(db: Db, projectId: number) {
+export function createDocumentStore(db: Db, projectId: number, stagingProjectId?: number) {
+  const writeProjectId = stagingProjectId ?? projectId;
   const statements = {
     findDocument: db
       .select({ id: documents.id })
@@ -30,9 +35,12 @@ export function createDocumentStore(db: Db, projectId: number) {
       .prepare(),
     insertDocument: prepareRun<{ externalId: string | null; text: string; meta: string }>(
       db,
-      db
-        .insert(documents)
-        .values({ projectId, externalId: at("externalId"), text: at("text"), meta: at("meta") }),
+      db.insert(documents).values({
+        projectId: writeProjectId,
+        externalId: at("externalId"),
+        text: at("text"),
+        meta: at("meta"),
+      }),
     ),
     updateDocument: db
       .update(documents)
@@ -81,6 +89,7 @@ export function createDocumentStore(db: Db, projectId: number) {
       .prepare(),
   };
   const userIds = new Map<string, number>();
+  const createdUserIds: number[] = [];
   const labelRows = db
     .select({ id: labels.id, name: labels.name, hotkey: labels.hotkey })
     .from(labels)
@@ -92,8 +101,13 @@ export function createDocumentStore(db: Db, projectId: number) {
 
   const userIdOf = (name: string) => {
     let id = userIds.get(name) ?? statements.findUser.get({ name })?.id;
-    id ??= Number(statements.insertUser.run({ name }).lastInsertRowid);
-    if (!userIds.has(name)) statements.addAnnotator.run({ userId: id });
+    if (id === undefined) {
+      id = Number(statements.insertUser.run({ name }).lastInsertRowid);
+      createdUserIds.push(id);
+    }
+    if (!userIds.has(name) && stagingProjectId === undefined) {
+      statements.addAnnotator.run({ userId: id });
+    }
     userIds.set(name, id);
     return id;
   };
@@ -118,6 +132,10 @@ export function createDocumentStore(db: Db, projectId: number) {
   };
 
   return {
+    /** The annotators the documents name, as accounts (created as needed). */
+    annotatorIds: () => userIds.values(),
+    /** The accounts the store created for annotators it did not know. */
+    createdUserIds: () => [...createdUserIds],
     /** The project's labels, by name. */
     labelNames: () => new Set(labelIds.keys()),
     /** A label the file uses and the project lacks, given the next digit key still free. */
@@ -125,7 +143,9 @@ export function createDocumentStore(db: Db, projectId: number) {
       const hotkey = defaultLabelHotkey(labelIds.size);
       const free = hotkey !== null && !hotkeys.has(hotkey) ? hotkey : null;
       hotkeys.add(free);
-      labelIds.set(name, createLabel(db, projectId, { name, hotkey: free }).id);
+      // The colour it would get as the project's next label, which it becomes when published.
+      const color = defaultLabelColor(labelIds.size);
+      labelIds.set(name, createLabel(db, writeProjectId, { name, hotkey: free, color }).id);
     },
     findDocument: (externalId: string) => statements.findDocument.get({ externalId })?.id,
     insert(record: DocumentRecord) {
@@ -140,6 +160,7 @@ export function createDocumentStore(db: Db, projectId: number) {
     },
     /** The document's text, meta and every layer (gold too) become the file's. */
     replace(documentId: number, record: DocumentRecord) {
+      if (stagingProjectId !== undefined) return this.insert(record);
       statements.updateDocument.run({
         documentId,
         text: record.text,

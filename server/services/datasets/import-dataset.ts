@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "@/db/open-database";
 import { DomainError, FileInputError, InputError } from "@/domain/errors";
 import type { ImportFormatName } from "@/domain/formats/catalog";
@@ -5,9 +6,14 @@ import { importFormats } from "@/domain/formats/import-formats";
 import type { ImportFormat, ImportPlan, ReadOptions, TextFile } from "@/domain/formats/read-items";
 import { findProjectBySlug } from "../projects";
 import type { ImportFile } from "./import-file";
-import { createImportSession, type ImportPolicy, type ImportSummary } from "./import-session";
+import {
+  createImportSession,
+  type ImportPolicy,
+  type ImportSession,
+  type ImportSummary,
+} from "./import-session";
 import { forEachLine, readFirstLine, readWholeFile } from "./line-reader";
-import { inTransaction } from "./transaction";
+import { createStaging, discardStaging, publishStaging, type Staging } from "./import-staging";
 
 export type ImportOptions = ReadOptions & ImportPolicy;
 
@@ -18,14 +24,16 @@ export type ImportRequest = {
   format: ImportFormatName;
   files: ImportFile[];
   options?: ImportOptions;
-  /** Called after every chunk read (about a megabyte): throttle before drawing. */
+  /** Called after every chunk read (64 KB from a file): throttle before drawing. */
   onProgress?: (progress: ImportProgress) => void;
 };
 
 /**
- * Imports files in any format, streaming: each file is read a chunk at a time and each document
- * checked and written as it comes, all inside one transaction, so memory does not grow with the
- * file and a refusal anywhere leaves the project as it was. Errors name file, line and field.
+ * Imports files in any format, streaming: each file is read a chunk at a time and its documents
+ * checked and staged in one short write transaction per chunk, so memory does not grow with the
+ * file and annotators' saves never wait long behind it. Only a complete import is published
+ * (import-staging.ts); a refusal anywhere discards what was staged and leaves the project as it
+ * was. Errors name file, line and field.
  */
 export async function importDataset(db: Db, request: ImportRequest): Promise<ImportSummary> {
   const project = findProjectBySlug(db, request.projectSlug);
@@ -37,12 +45,16 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
   const totalBytes = request.files.reduce((sum, file) => sum + file.size, 0);
   const sharedBytes = plan.shared.reduce((sum, file) => sum + file.size, 0);
 
-  const run = async () => {
-    const session = createImportSession(db, project, options);
+  let session: ImportSession | undefined;
+  const run = async (staging?: Staging) => {
+    const current = createImportSession(db, project, options, staging?.projectId);
+    session = current;
+    const batch = createBatch(db, !staging);
     const progress = { bytesRead: sharedBytes, totalBytes, documents: 0 };
     const report = (bytes: number) => {
+      batch.write();
       progress.bytesRead += bytes;
-      const { documents, replaced, alreadyPresent } = session.summary;
+      const { documents, replaced, alreadyPresent } = current.summary;
       progress.documents = documents + replaced + alreadyPresent;
       request.onProgress?.(progress);
     };
@@ -53,16 +65,77 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
       const companion = unit.companion && (await readTextFile(unit.companion));
       if (unit.companion) report(unit.companion.size);
       const name = unit.file.name;
-      const parser = reader.file(name, companion, (item) => session.accept(name, item));
+      const parser = reader.file(name, companion, (item) =>
+        batch.add(() => current.accept(name, item)),
+      );
       await inFileAsync(name, async () => {
-        await forEachLine(unit.file, parser.line, report);
+        await forEachLine(paced(unit.file), parser.line, report);
         parser.end();
+        batch.write();
       });
     }
-    reader.end?.((item) => session.accept(request.files[0]?.name ?? "", item));
-    return session.summary;
+    const first = request.files[0]?.name ?? "";
+    reader.end?.((item) => batch.add(() => current.accept(first, item)));
+    inFile(first, batch.write);
+    return current;
   };
-  return options.dryRun ? run() : inTransaction(db, run);
+  if (options.dryRun) return (await run()).summary;
+  const staging = createStaging(db, project.id, options.replace ?? false);
+  let staged: ImportSession;
+  try {
+    staged = await run(staging);
+  } catch (error) {
+    await discardStaging(db, staging, session?.createdUserIds());
+    throw error;
+  }
+  // Past this point the import is published, whatever happens (see import-staging.ts).
+  await publishStaging(db, staging, staged);
+  return staged.summary;
+}
+
+/**
+ * The file's chunks, each followed by a pause as long as its checking and staging took: an
+ * import keeps at most half of the server's thread, and a save (several steps on that thread)
+ * is not queued behind chunk after chunk. It makes a large import slower, never a save.
+ */
+function paced(file: ImportFile): ImportFile {
+  return {
+    ...file,
+    async *open() {
+      for await (const chunk of file.open()) {
+        const started = performance.now();
+        yield chunk;
+        await sleep(performance.now() - started);
+      }
+    },
+  };
+}
+
+/**
+ * What a chunk of the files holds, checked and written in one short transaction once the chunk
+ * is read: the parsers call back line by line, and a transaction left open across the reads'
+ * awaits would take in other requests' statements on the same connection. `direct`: a dry run,
+ * which writes nothing.
+ */
+function createBatch(db: Db, direct: boolean) {
+  let queued: (() => void)[] = [];
+  const write = db.$client.transaction(() => {
+    for (const work of queued) work();
+  });
+  return {
+    add(work: () => void) {
+      if (direct) work();
+      else queued.push(work);
+    },
+    write() {
+      if (queued.length === 0) return;
+      try {
+        write.immediate();
+      } finally {
+        queued = [];
+      }
+    },
+  };
 }
 
 async function planImport(

@@ -51,9 +51,17 @@ type Project = typeof projects.$inferSelect;
 const previewSize = 5;
 const previewTextLength = 400;
 
-/** Takes what the readers find, checks each document against the project, and stores it. */
-export function createImportSession(db: Db, project: Project, policy: ImportPolicy) {
-  const store = createDocumentStore(db, project.id);
+/**
+ * Takes what the readers find, checks each document against the project, and stores it (in the
+ * staging project, when given one).
+ */
+export function createImportSession(
+  db: Db,
+  project: Project,
+  policy: ImportPolicy,
+  stagingProjectId?: number,
+) {
+  const store = createDocumentStore(db, project.id, stagingProjectId);
   const labels = store.labelNames();
   const projectLabels = [...labels].join(", ") || "none";
   const seenIds = new Map<string, { file: string; line: number }>();
@@ -135,6 +143,8 @@ export function createImportSession(db: Db, project: Project, policy: ImportPoli
 
   return {
     summary,
+    annotatorIds: store.annotatorIds,
+    createdUserIds: store.createdUserIds,
     accept(file: string, item: ReadItem) {
       if (item.kind === "left-out") {
         summary.leftOut.push({ file: item.file ?? file, ...item.entry });
@@ -168,3 +178,5 @@ function previewOf(file: string, line: number, record: DocumentRecord): PreviewD
     ),
   };
 }
+
+export type ImportSession = ReturnType<typeof createImportSession>;

@@ -1,7 +1,6 @@
 import type { Db } from "@/db/open-database";
 import type { ImportFormatName } from "@/domain/formats/catalog";
 import { importDataset, type ImportOptions, type ImportProgress } from "./import-dataset";
-import { withSeparateConnection } from "./separate-connection";
 import { findUploadFiles, removeUpload } from "./uploads";
 
 export type UploadImport = {
@@ -24,7 +23,7 @@ export function previewUpload(db: Db, request: UploadImport) {
 
 /** Imports the upload, all or nothing, and removes its files once they are in. */
 export async function importUpload(db: Db, request: UploadImport) {
-  const summary = await withSeparateConnection(db, (separate) => run(separate, request, "import"));
+  const summary = await run(db, request, "import");
   removeUpload(request.uploadId);
   return summary;
 }

@@ -1,6 +1,6 @@
-import { and, asc, eq, exists } from "drizzle-orm";
+import { and, asc, eq, exists, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open-database";
-import { annotations, documents } from "@/db/schema";
+import { annotations, documents, labels } from "@/db/schema";
 import { computeProjectAgreement } from "@/domain/agreement/project-agreement";
 import type { AgreementInput } from "@/domain/agreement/types";
 import { listLabels } from "../projects";
@@ -41,6 +41,32 @@ export function loadAgreementInput(db: Queryable, projectId: number): AgreementI
       };
     }),
   };
+}
+
+/**
+ * Changes whenever anything agreement reads from changes: every edit, submission or reopening of
+ * a layer bumps its version (and its id set changes when layers come or go), and a label's name
+ * is what the metrics group by. Cheap next to the computation: one pass over the project's layers.
+ */
+export function readAgreementFingerprint(db: Queryable, projectId: number): string {
+  const layers = db
+    .select({
+      count: sql<number>`count(*)`,
+      versions: sql<number>`coalesce(sum(${annotations.version}), 0)`,
+      ids: sql<number>`coalesce(sum(${annotations.id}), 0)`,
+      lastChange: sql<number>`coalesce(max(${annotations.updatedAt}), 0)`,
+    })
+    .from(annotations)
+    .innerJoin(documents, eq(documents.id, annotations.documentId))
+    .where(eq(documents.projectId, projectId))
+    .get();
+  const labelNames = db
+    .select({ id: labels.id, name: labels.name })
+    .from(labels)
+    .where(eq(labels.projectId, projectId))
+    .orderBy(asc(labels.id))
+    .all();
+  return JSON.stringify([layers, labelNames]);
 }
 
 export function computeAgreement(db: Queryable, projectId: number) {

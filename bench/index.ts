@@ -3,6 +3,7 @@
  * ratios hold on a shared, noisy machine where absolute times do not.
  */
 import { benchAgreement } from "./agreement-bench";
+import { benchCapacity } from "./capacity-bench";
 import { benchDatasets } from "./dataset-bench";
 import { benchDocumentList } from "./document-list-bench";
 import { benchSpanEdits } from "./span-edit-bench";
@@ -13,3 +14,5 @@ benchDatasets();
 benchSpanEdits();
 benchDocumentList();
 await benchWorkspace();
+// The annotation-page bench has just built the app.
+await benchCapacity({ build: false });

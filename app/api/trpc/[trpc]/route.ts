@@ -1,14 +1,13 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { auth } from "@/server/auth";
-import { getDb } from "@/server/database";
 import { appRouter } from "@/server/root";
+import { createContext } from "@/server/trpc";
 
 function handler(req: Request) {
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => ({ session: await auth(), db: getDb() }),
+    createContext: () => createContext(req),
   });
 }
 

@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "@/db/open-database";
 import { getEnv } from "../env";
 import { createCaller } from "../root";
@@ -29,6 +29,10 @@ const requestWith = (cookie: string, headers: Record<string, string> = {}) =>
   new Request("http://127.0.0.1:3000/api/trpc/project.list", {
     headers: { cookie, ...headers },
   });
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("the session of a tRPC request, read from its cookie", () => {
   it("carries the account and the session version the cookie was issued under", async () => {
@@ -62,6 +66,15 @@ describe("the session of a tRPC request, read from its cookie", () => {
       { secret: "not the server's secret" },
     );
     expect(await readRequestSession(requestWith(forged))).toBeNull();
+  });
+
+  it("ends when its token expires, though it was read before", async () => {
+    const cookie = await sessionCookie({ sub: "9", sessionVersion: 0 }, { maxAge: 60 });
+    expect((await readRequestSession(requestWith(cookie)))?.user?.id).toBe("9");
+    expect((await readRequestSession(requestWith(cookie)))?.user?.id).toBe("9");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 2 * 60 * 60 * 1000);
+    expect(await readRequestSession(requestWith(cookie))).toBeNull();
   });
 
   it("is refused once its account signed out, and a cookie issued after is taken", async () => {

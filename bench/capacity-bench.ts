@@ -1,5 +1,5 @@
 import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDatabase } from "@/db/open-database";
@@ -46,8 +46,9 @@ export async function benchCapacity({ build = process.env.BENCH_SKIP_BUILD !== "
   try {
     const { labelId, people } = await seed(path.join(folder, "concord.db"));
     copyFileSync(path.join(folder, "concord.db"), path.join(folder, "bare.db"));
-    children.push(startConcord(path.join(folder, "concord.db")));
-    children.push(await startBare(path.join(folder, "bare.db")));
+    const concordServer = startConcord(path.join(folder, "concord.db"));
+    const bareServer = await startBare(path.join(folder, "bare.db"));
+    children.push(concordServer, bareServer);
     const concordBase = `http://127.0.0.1:${port}`;
     await waitForHealth(concordBase);
     const concord: Target = {
@@ -62,8 +63,9 @@ export async function benchCapacity({ build = process.env.BENCH_SKIP_BUILD !== "
     };
     const signedIn = await signInAll(concordBase, people);
     const bareAnnotators = signedIn.map((annotator) => ({ ...annotator }));
-    // Unmeasured warm-up, so neither server is judged on its first requests.
-    await closedLoop(concord, signedIn.slice(0, 10), labelId, 2);
+    // Unmeasured warm-up, so neither server is judged before its JIT has compiled the hot
+    // paths: Concord's first seconds cost it more than twice the CPU a request of later ones.
+    await closedLoop(concord, signedIn.slice(0, 10), labelId, 6);
     await closedLoop(bare, bareAnnotators.slice(0, 10), labelId, 2);
 
     console.log(
@@ -74,8 +76,12 @@ export async function benchCapacity({ build = process.env.BENCH_SKIP_BUILD !== "
         ["closed loop", closedLoop],
         ["once a second", openLoop],
       ] as const) {
-        const ours = await run(concord, signedIn.slice(0, team), labelId, seconds);
-        const theirs = await run(bare, bareAnnotators.slice(0, team), labelId, seconds);
+        const ours = await withCpu(concordServer, () =>
+          run(concord, signedIn.slice(0, team), labelId, seconds),
+        );
+        const theirs = await withCpu(bareServer, () =>
+          run(bare, bareAnnotators.slice(0, team), labelId, seconds),
+        );
         report(team, loop, ours, theirs);
       }
     }
@@ -198,17 +204,41 @@ async function stop(child: ChildProcess) {
   await exited;
 }
 
-function report(team: number, loop: string, ours: Measure, theirs: Measure) {
-  const row = (name: string, measure: Measure) =>
+/**
+ * A phase's measure, with the server's CPU time per save: on a shared machine, throughput and
+ * latency move with the neighbours' load, the CPU a save costs much less so (Linux only).
+ */
+async function withCpu(server: ChildProcess, phase: () => Promise<Measure>) {
+  const before = cpuMs(server);
+  const measure = await phase();
+  return { ...measure, cpuMsPerSave: (cpuMs(server) - before) / Math.max(1, measure.saves) };
+}
+
+/** User and system time of a process so far, from /proc (clock ticks of 10 ms); NaN elsewhere. */
+function cpuMs(child: ChildProcess): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+type Phase = Measure & { cpuMsPerSave: number };
+
+function report(team: number, loop: string, ours: Phase, theirs: Phase) {
+  const row = (name: string, measure: Phase) =>
     console.log(
-      `  ${name.padEnd(8)} ${(measure.saves / measure.seconds).toFixed(0).padStart(6)} saves/s  p50 ${percentile(measure.latencies, 0.5).toFixed(1).padStart(7)} ms  p99 ${percentile(measure.latencies, 0.99).toFixed(1).padStart(7)} ms  ${measure.errors} failed`,
+      `  ${name.padEnd(8)} ${(measure.saves / measure.seconds).toFixed(0).padStart(6)} saves/s  p50 ${percentile(measure.latencies, 0.5).toFixed(1).padStart(7)} ms  p99 ${percentile(measure.latencies, 0.99).toFixed(1).padStart(7)} ms  ${measure.cpuMsPerSave.toFixed(2).padStart(6)} ms CPU/save  ${measure.errors} failed`,
     );
   console.log(` ${team} annotators, ${loop}:`);
   row("Concord", ours);
   row("bare", theirs);
   const ratio = ours.saves / Math.max(1, theirs.saves);
   if (loop === "closed loop")
-    console.log(`  ratio Concord / bare capacity: ${(ratio * 100).toFixed(0)}% (goal ≥ 25%)`);
+    console.log(
+      `  ratio Concord / bare capacity: ${(ratio * 100).toFixed(0)}% (goal ≥ 25%); CPU per save ${(ours.cpuMsPerSave / theirs.cpuMsPerSave).toFixed(0)}x the bare server's`,
+    );
   else if (team === 50)
     console.log(`  Concord p99 ${percentile(ours.latencies, 0.99).toFixed(1)} ms (goal < 100 ms)`);
 }

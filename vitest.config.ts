@@ -18,7 +18,13 @@ export default defineConfig({
   test: {
     environment: "node",
     root,
-    include: ["domain/**/*.test.ts", "server/**/*.test.ts", "cli/**/*.test.ts", "app/**/*.test.ts"],
+    include: [
+      "db/**/*.test.ts",
+      "domain/**/*.test.ts",
+      "server/**/*.test.ts",
+      "cli/**/*.test.ts",
+      "app/**/*.test.ts",
+    ],
     exclude: ["e2e/**", "node_modules/**", ".next/**"],
   },
 });

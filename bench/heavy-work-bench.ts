@@ -1,4 +1,3 @@
-import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,6 +6,8 @@ import { formatJsonlRecord } from "@/domain/formats/jsonl";
 import { importJsonl } from "@/server/services/datasets/import-jsonl";
 import { createProject, setMembership } from "@/server/services/projects";
 import { createUser } from "@/server/services/users";
+import { documentText, save, signIn, type Annotator, type Target } from "./capacity-load";
+import { buildConcord, startConcord, stop, waitForHealth } from "./concord-server";
 import { benchLabels, generateDocuments } from "./generate-project";
 
 /**
@@ -22,44 +23,29 @@ const sizes = {
   annotators: Number(process.env.BENCH_HEAVY_ANNOTATORS ?? 20),
 };
 const baselineSeconds = 10;
-const root = path.resolve(import.meta.dirname, "..");
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const base = `http://127.0.0.1:${Number(process.env.BENCH_HEAVY_PORT ?? 3360)}`;
 const password = "bench-password";
 const lead = "lead@bench.test";
 
-export async function benchHeavyWork() {
-  if (process.env.BENCH_SKIP_BUILD !== "1") {
-    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "ignore" });
-    if (build.status !== 0) throw new Error("next build failed; run `npm run build` to see why");
-  }
+export async function benchHeavyWork({ build = process.env.BENCH_SKIP_BUILD !== "1" } = {}) {
+  if (build) buildConcord();
   const folder = mkdtempSync(path.join(os.tmpdir(), "concord-heavy-bench-"));
   const database = path.join(folder, "bench.db");
   const importFile = path.join(folder, "import.jsonl");
   const seeded = await seed(database, importFile);
-  const server = spawn(
-    process.execPath,
-    [nextBin, "start", "-p", new URL(base).port, "-H", "127.0.0.1"],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: database,
-        AUTH_SECRET: "bench-only-secret-not-for-production",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: "ignore",
-    },
-  );
+  const server = startConcord(database, Number(new URL(base).port));
   try {
-    await waitForServer();
+    await waitForHealth(base);
     const annotators = await Promise.all(
-      seeded.annotators.map(async (email, i) => ({
-        client: await signIn(email),
+      seeded.annotators.map(async (email, i): Promise<Annotator> => ({
+        userId: 0,
         documentId: seeded.documentIds[i] as number,
+        cookie: await signIn(base, email, password),
+        step: 0,
+        version: 0,
       })),
     );
-    const owner = await signIn(lead);
+    const owner = ownerClient(await signIn(base, lead, password));
     console.log(
       `Heavy work beside ${sizes.annotators} annotators saving once a second (production build)`,
     );
@@ -101,7 +87,7 @@ export async function benchHeavyWork() {
     }
     console.log("  goal: no save waits more than 200 ms while heavy work runs\n");
   } finally {
-    server.kill();
+    await stop(server);
     rmSync(folder, { recursive: true, force: true });
   }
 }
@@ -115,7 +101,7 @@ async function seed(database: string, importFile: string) {
   }
   const annotators: string[] = [];
   const lines = Array.from({ length: sizes.annotators }, (_, i) =>
-    JSON.stringify({ id: `w${i}`, text: "word ".repeat(400) }),
+    JSON.stringify({ id: `w${i}`, text: documentText }),
   );
   importJsonl(db, "work", lines.join("\n"));
   for (let i = 0; i < sizes.annotators; i++) {
@@ -156,29 +142,14 @@ function projectId(db: Db, slug: string) {
 
 type Client = (url: string, init?: RequestInit) => Promise<Response>;
 
-/** Signs in through Auth.js's credentials endpoint as the form does, keeping the cookies. */
-async function signIn(email: string): Promise<Client> {
-  const cookies = new Map<string, string>();
-  const client: Client = async (url, init = {}) => {
+/** The owner's requests, with the session cookie and the site's own origin, as its pages send them. */
+function ownerClient(cookie: string): Client {
+  return (url, init = {}) => {
     const headers = new Headers(init.headers);
     headers.set("origin", base);
-    headers.set("cookie", [...cookies].map(([k, v]) => `${k}=${v}`).join("; "));
-    const response = await fetch(base + url, { ...init, headers, redirect: "manual" });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair = ""] = cookie.split(";");
-      const at = pair.indexOf("=");
-      cookies.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-    return response;
+    headers.set("cookie", cookie);
+    return fetch(base + url, { ...init, headers, redirect: "manual" });
   };
-  const { csrfToken } = (await (await client("/api/auth/csrf")).json()) as { csrfToken: string };
-  await client("/api/auth/callback/credentials", {
-    method: "POST",
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/projects" }),
-  });
-  const session = (await (await client("/api/auth/session")).json()) as { user?: unknown };
-  if (!session.user) throw new Error(`could not sign in as ${email}`);
-  return client;
 }
 
 async function trpcQuery(client: Client, procedure: string) {
@@ -203,31 +174,24 @@ async function importOverHttp(client: Client, file: string) {
   if (!response.ok) throw new Error(`import: HTTP ${response.status} ${await response.text()}`);
 }
 
-type Annotator = { client: Client; documentId: number };
+const saves: Target = {
+  base,
+  path: "/api/trpc/annotation.edit?batch=1",
+  headers: (annotator) => ({ cookie: annotator.cookie, origin: base }),
+};
 
-/**
- * Every annotator saves once a second (adding, then removing, one span) while `heavy` runs;
- * the latencies of the saves made meanwhile.
- */
+/** Every annotator saves once a second while `heavy` runs; the latencies of the saves made meanwhile. */
 async function withSaves(annotators: Annotator[], labelId: number, heavy: () => Promise<unknown>) {
   const latencies: number[] = [];
   let failed = 0;
   let running = true;
-  const loop = async ({ client, documentId }: Annotator, offset: number) => {
+  const loop = async (annotator: Annotator, offset: number) => {
     await sleep(offset);
-    for (let n = 0; running; n++) {
+    while (running) {
       const started = performance.now();
-      const span = { start: 5 * (n % 2), end: 5 * (n % 2) + 4, labelId };
-      const edits = [{ kind: "add", spans: [span] }];
-      if (n >= 2) edits.push({ kind: "delete", spans: [{ ...span }] });
-      const response = await client("/api/trpc/annotation.edit", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ json: { documentId, edits: n >= 2 ? edits.reverse() : edits } }),
-      }).catch(() => null);
-      await response?.arrayBuffer();
+      const ok = await save(saves, annotator, labelId).catch(() => false);
       const ms = performance.now() - started;
-      if (response?.ok) latencies.push(ms);
+      if (ok) latencies.push(ms);
       else failed++;
       await sleep(Math.max(0, 1000 - ms));
     }
@@ -247,16 +211,4 @@ async function withSaves(annotators: Annotator[], labelId: number, heavy: () => 
 
 function sleep(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function waitForServer() {
-  for (let tries = 0; tries < 120; tries++) {
-    const healthy = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (healthy) return;
-    await sleep(500);
-  }
-  throw new Error(`the server at ${base} did not start`);
 }

@@ -3,6 +3,7 @@
  * ratios hold on a shared, noisy machine where absolute times do not.
  */
 import { benchAgreement } from "./agreement-bench";
+import { benchCapacity } from "./capacity-bench";
 import { benchDatasets } from "./dataset-bench";
 import { benchDocumentList } from "./document-list-bench";
 import { benchHeavyWork } from "./heavy-work-bench";
@@ -14,4 +15,6 @@ benchDatasets();
 benchSpanEdits();
 benchDocumentList();
 await benchWorkspace();
-await benchHeavyWork();
+// The annotation-page bench has just built the app; the HTTP benches run on that build.
+await benchCapacity({ build: false });
+await benchHeavyWork({ build: false });

@@ -7,11 +7,17 @@ import { DomainError } from "@/domain/errors";
 import { getDb } from "./database";
 import { assertCapable, type Capability } from "@/domain/permissions";
 import { requireActiveUser } from "./auth/active-user";
+import { readRequestSession } from "./auth/request-session";
 import { getDocumentForMember, getProjectAccess } from "./services/access";
 import { StaleLayerError } from "./services/span-layer";
 import { projectSlugSchema } from "./services/projects";
 
 export type Context = { session: Session | null; db: ReturnType<typeof getDb> };
+
+/** An HTTP call's context: its session read from the cookie once, for every procedure of a batch. */
+export async function createContext(request: Request): Promise<Context> {
+  return { session: await readRequestSession(request), db: getDb() };
+}
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "../database";
 import { getEnv } from "../env";
 import { findSessionUser } from "./active-user";
+import { withAccount } from "./request-session";
 import { SignInThrottledError, verifyThrottledCredentials } from "../services/sign-in-throttle";
 
 const credentialsSchema = z.object({ email: z.string().min(1), password: z.string().min(1) });
@@ -52,14 +53,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       return token;
     },
     session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
-      session.sessionVersion = token.sessionVersion ?? 0;
-      return session;
+      return withAccount(session, token);
     },
-    // Used by proxy.ts: every page but sign-in, first-run set-up and invitation links needs a
-    // session. API routes answer for themselves (tRPC says UNAUTHORIZED) rather than redirecting
-    // a program to a form.
-    // The redirect is a Response because proxy.ts wraps `auth` with a handler, and then a plain
+    // Used by proxy.ts, which sees pages only (API routes answer for themselves, with
+    // UNAUTHORIZED rather than a redirect to a form): every page but sign-in, first-run set-up
+    // and invitation links needs a session. The redirect is a Response because proxy.ts wraps
+    // `auth` with a handler, and then a plain
     // `false` would let the request through.
     authorized({ auth: session, request }) {
       const { pathname } = request.nextUrl;
@@ -72,7 +71,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
 }));
 
-const publicPaths = ["/signin", "/setup", "/invite/", "/api/"];
+const publicPaths = ["/signin", "/setup", "/invite/"];
 
 /** A throttled sign-in; its code carries the wait, which the sign-in form shows. */
 export class ThrottledSignIn extends CredentialsSignin {

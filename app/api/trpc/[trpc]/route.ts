@@ -1,9 +1,8 @@
-import { auth } from "@/server/auth";
-import { getDb } from "@/server/database";
 import { respondToTrpc } from "@/server/http/trpc-handler";
+import { createContext } from "@/server/trpc";
 
 function handler(req: Request) {
-  return respondToTrpc(req, async () => ({ session: await auth(), db: getDb() }));
+  return respondToTrpc(req, () => createContext(req));
 }
 
 export { handler as GET, handler as POST };

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { exportFormatNames, importFormatNames } from "@/domain/formats/catalog";
+import { splitCharacterPolicies } from "@/domain/formats/whole-characters";
 import { exportFileSummary } from "../services/datasets/export-dataset";
 import { exportForMember, listExportableAnnotators } from "../services/datasets/export-for-member";
 import { parseExportSource } from "../services/datasets/export-source";
@@ -25,6 +26,7 @@ const uploadInput = z.object({
     annotator: z.string().trim().min(1).max(100).optional(),
     offsets: z.enum(["code-points", "utf-16"]).optional(),
     discontinuous: z.enum(["split", "merge", "skip"]).optional(),
+    splitCharacters: z.enum(splitCharacterPolicies).optional(),
   }),
 });
 

@@ -35,6 +35,7 @@ test("in Chinese a drag snaps to the word and tag all finds every 乌克兰", as
   const find = page.getByRole("searchbox", { name: "Find in document" });
   await find.fill("乌克兰");
   await expect(page.getByTestId("search-count")).toHaveText("1 of 2");
+  await page.getByLabel("Tag as").selectOption("LOC");
   await page.getByRole("button", { name: "Tag all 2 unannotated as LOC" }).click();
   await expect(documentText(page).locator("mark")).toHaveText(["乌克兰", "北京", "乌克兰"]);
 });

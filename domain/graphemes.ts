@@ -23,6 +23,10 @@ export function splitsCharacter(text: string, offset: number): boolean {
 
 /** The grapheme cluster holding the code unit at `offset` (`offset` below the text's length). */
 export function clusterAt(text: string, offset: number): Range {
+  const unit = text.charCodeAt(offset);
+  const startsHere = offset === 0 || isPlainPair(text.charCodeAt(offset - 1), unit);
+  const endsNext = offset + 1 >= text.length || isPlainPair(unit, text.charCodeAt(offset + 1));
+  if (startsHere && endsNext) return { start: offset, end: offset + 1 };
   const from = windowStart(text, offset);
   const window = text.slice(from, Math.min(text.length, offset + reach));
   const found = graphemes.segment(window).containing(offset - from);
@@ -46,12 +50,26 @@ export function snapToCharacters(text: string, range: Range): Range {
 }
 
 /**
- * Between two code units below U+0300 (Latin, digits, punctuation) there is always a boundary but
- * inside CR LF: none of them extends, joins or prefixes another (UAX #29, GB3-GB9b). That covers
- * most offsets of most texts without segmenting.
+ * Between two code units that neither extend, join nor prefix another (UAX #29, GB3-GB9c) there
+ * is always a boundary, but inside CR LF: Latin, digits and punctuation below U+0300, CJK
+ * ideographs, kana without their combining sound marks, CJK and full-width punctuation. That
+ * covers most offsets of most texts without segmenting.
  */
 function isPlainPair(before: number, after: number): boolean {
-  return before < 0x300 && after < 0x300 && !(before === 0x0d && after === 0x0a);
+  return isPlain(before) && isPlain(after) && !(before === 0x0d && after === 0x0a);
+}
+
+function isPlain(unit: number): boolean {
+  return (
+    unit < 0x300 ||
+    (unit >= 0x3000 && unit <= 0x3029) ||
+    (unit >= 0x3041 && unit <= 0x3096) ||
+    (unit >= 0x30a1 && unit <= 0x30fa) ||
+    (unit >= 0x30fc && unit <= 0x30ff) ||
+    (unit >= 0x3400 && unit <= 0x4dbf) ||
+    (unit >= 0x4e00 && unit <= 0x9fff) ||
+    (unit >= 0xff01 && unit <= 0xff5e)
+  );
 }
 
 /**
@@ -61,8 +79,8 @@ function isPlainPair(before: number, after: number): boolean {
  */
 function windowStart(text: string, offset: number): number {
   const floor = Math.max(0, offset - reach);
-  const lineBreak = text.lastIndexOf("\n", offset - 1);
-  if (lineBreak >= floor) return lineBreak + 1;
+  // Searched by hand: lastIndexOf would scan back through the whole text when no line is near.
+  for (let i = offset - 1; i >= floor; i--) if (text.charCodeAt(i) === 0x0a) return i + 1;
   let start = floor;
   if (isLowSurrogate(text.charCodeAt(start)) && start > 0) start--;
   while (start >= 2 && isRegionalIndicator(text.codePointAt(start - 2))) start -= 2;

@@ -38,12 +38,30 @@ export function touchesScriptWithoutSpaces(before: string, after: string): boole
   return withoutSpaces.test(before) || withoutSpaces.test(after);
 }
 
+/** The last window segmented: moving a cursor or snapping asks about neighbouring offsets. */
+let last: {
+  text: string;
+  lang: string | undefined;
+  from: number;
+  to: number;
+  words: Intl.Segments;
+} | null = null;
+
 /** Whether the word segmenter puts a boundary at `offset`, looking only at the text nearby. */
 export function isSegmenterWordBoundary(text: string, offset: number, lang?: string): boolean {
-  const from = characterStartAt(text, Math.max(0, offset - reach));
-  const to = characterStartAt(text, Math.min(text.length, offset + reach));
-  const found = wordSegmenter(lang)
-    .segment(text.slice(from, to))
-    .containing(offset - from);
-  return !found || found.index === offset - from;
+  const margin = reach / 2;
+  const reusable =
+    last?.text === text &&
+    last.lang === lang &&
+    (last.from === 0 || offset - last.from >= margin) &&
+    (last.to === text.length || last.to - offset >= margin) &&
+    offset >= last.from &&
+    offset <= last.to;
+  if (!reusable || !last) {
+    const from = characterStartAt(text, Math.max(0, offset - reach));
+    const to = characterStartAt(text, Math.min(text.length, offset + reach));
+    last = { text, lang, from, to, words: wordSegmenter(lang).segment(text.slice(from, to)) };
+  }
+  const found = last.words.containing(offset - last.from);
+  return !found || found.index === offset - last.from;
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { Option, type Command } from "commander";
 import { InputError } from "@/domain/errors";
 import { importFormatNames, type ImportFormatName } from "@/domain/formats/catalog";
+import { splitCharacterPolicies } from "@/domain/formats/whole-characters";
 import { getDb } from "@/server/database";
 import { importDataset, type ImportOptions } from "@/server/services/datasets/import-dataset";
 import { fileFromPath } from "@/server/services/datasets/import-file";
@@ -42,6 +43,14 @@ export function registerImportCommand(program: Command) {
       )
         .choices(["split", "merge", "skip"])
         .default("split"),
+    )
+    .addOption(
+      new Option(
+        "--split-characters <how>",
+        "a span starting or ending inside a character (half a flag, a letter without its accent) refuses its document, or is widened to whole characters",
+      )
+        .choices(splitCharacterPolicies)
+        .default("refuse"),
     )
     .option("--progress", "draw a progress bar even when standard error is not a terminal", false)
     .argument("<files...>", "files to import (brat: .ann and .txt files, or their folder)")

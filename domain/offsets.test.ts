@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createOffsetMap, splitsSurrogatePair } from "./offsets";
+import { createOffsetMap } from "./offsets";
 
 /** Code point offset -> UTF-16 offset, the slow and obvious way. */
 function utf16OfCodePoint(text: string, codePoint: number): number {
@@ -116,23 +116,5 @@ describe("createOffsetMap", () => {
         expect(text.slice(map.toUtf16(a), map.toUtf16(b))).toBe(chars.slice(a, b).join(""));
       }
     }
-  });
-});
-
-describe("splitsSurrogatePair", () => {
-  it.each([
-    ["a😀b", 0, false],
-    ["a😀b", 1, false],
-    ["a😀b", 2, true],
-    ["a😀b", 3, false],
-    ["a😀b", 4, false],
-    ["👍🏽", 1, true],
-    ["👍🏽", 2, false],
-    ["👍🏽", 3, true],
-    ["hello", 2, false],
-    ["e\u0301", 1, false],
-    ["a\ud83db", 2, false],
-  ])("%j at %i -> %s", (text, offset, expected) => {
-    expect(splitsSurrogatePair(text, offset)).toBe(expected);
   });
 });

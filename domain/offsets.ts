@@ -44,11 +44,6 @@ function identityMap(text: string): OffsetMap {
   return { toUtf16: identity, toCodePoint: identity, codePointLength: text.length };
 }
 
-/** True when `utf16` falls between the two halves of a surrogate pair. */
-export function splitsSurrogatePair(text: string, utf16: number): boolean {
-  return utf16 > 0 && utf16 < text.length && isHighSurrogateAt(text, utf16 - 1);
-}
-
 function isHighSurrogateAt(text: string, i: number): boolean {
   const unit = text.charCodeAt(i);
   if (unit < 0xd800 || unit > 0xdbff) return false;

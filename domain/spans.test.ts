@@ -13,7 +13,7 @@ describe("findSpanProblem", () => {
     ["one character", "hello", 4, 5],
     ["a whole surrogate pair", "a😀b", 1, 3],
     ["an emoji ending the text", "😀", 0, 2],
-    ["a base letter without its combining mark", "e\u0301", 0, 1],
+    ["a letter with its combining mark", "e\u0301", 0, 2],
   ])("accepts %s", (_, text, start, end) => {
     expect(findSpanProblem(text, start, end)).toBeNull();
   });
@@ -33,9 +33,18 @@ describe("findSpanProblem", () => {
     ["fractional start", "hello", 0.5, 2, "offsets must be whole numbers"],
     ["fractional end", "hello", 0, 2.5, "offsets must be whole numbers"],
     ["NaN", "hello", Number.NaN, 2, "offsets must be whole numbers"],
-    ["end inside a surrogate pair", "a😀b", 0, 2, "offsets split a character in two"],
-    ["start inside a surrogate pair", "a😀b", 2, 4, "offsets split a character in two"],
-    ["both inside surrogate pairs", "👍🏽", 1, 3, "offsets split a character in two"],
+    ["end inside a surrogate pair", "a😀b", 0, 2, "offsets split a character in two: “😀”"],
+    ["start inside a surrogate pair", "a😀b", 2, 4, "offsets split a character in two: “😀”"],
+    ["both inside an emoji", "👍🏽", 1, 3, "offsets split a character in two: “👍🏽”"],
+    [
+      "a letter without its combining mark",
+      "e\u0301",
+      0,
+      1,
+      "offsets split a character in two: “e\u0301”",
+    ],
+    ["the 👩 of a family", "👩‍👩‍👧", 0, 2, "offsets split a character in two: “👩‍👩‍👧”"],
+    ["half a flag", "🇦🇷", 0, 2, "offsets split a character in two: “🇦🇷”"],
   ])("refuses %s", (_, text, start, end, problem) => {
     expect(findSpanProblem(text, start, end)).toBe(problem);
   });

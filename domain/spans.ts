@@ -1,4 +1,4 @@
-import { splitsSurrogatePair } from "./offsets";
+import { clusterAt, splitsCharacter } from "./graphemes";
 
 /** A labelled range of a document, in UTF-16 code units, start inclusive, end exclusive. */
 export type Span = { start: number; end: number; label: string };
@@ -9,8 +9,10 @@ export function findSpanProblem(text: string, start: number, end: number): strin
   if (start < 0) return `start ${start} is before the beginning of the text`;
   if (end > text.length) return `end ${end} is past the end of the text (length ${text.length})`;
   if (start >= end) return `start ${start} must be less than end ${end}`;
-  if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) {
-    return "offsets split a character in two";
+  const split = [start, end].find((offset) => splitsCharacter(text, offset));
+  if (split !== undefined) {
+    const character = clusterAt(text, split);
+    return `offsets split a character in two: “${text.slice(character.start, character.end)}”`;
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { splitsSurrogatePair } from "./offsets";
+import { characterEndAt } from "./graphemes";
 
 /**
  * A long text cut into blocks that can be laid out, measured and left out of the page one by one.
@@ -30,7 +30,7 @@ function cutLongLine(text: string, start: number, targetLength: number): number 
   const space = text.lastIndexOf(" ", start + targetLength);
   if (space > start + targetLength / 2) return space + 1;
   const cut = start + targetLength;
-  return splitsSurrogatePair(text, cut) ? cut + 1 : cut;
+  return characterEndAt(text, cut);
 }
 
 /** The index of the block holding `offset` (the last block for the end of the text). */

@@ -64,3 +64,32 @@ describe("findTaggableOccurrences", () => {
     ).toEqual(["KURSK"]);
   });
 });
+
+describe("whole characters and words without spaces", () => {
+  it.each([
+    ["cutting half a flag", "从🇦🇷到🇧🇷", "🇦", []],
+    ["cutting a consonant from its nukta", "मुला\u0915\u093Cात हुई", "मुलाक", []],
+    ["cutting a letter from its accent", "cafe\u0301 et cafe", "cafe", [{ start: 9, end: 13 }]],
+    ["of a whole flag", "从🇦🇷到🇧🇷", "🇧🇷", [{ start: 6, end: 10 }]],
+  ])("finds only whole characters: matches %s", (_, text, query, expected) => {
+    expect(findOccurrences(text, query, { matchCase: true })).toEqual(expected);
+  });
+
+  it("finds a whole match that starts inside a refused one", () => {
+    // "🇦🇷🇦" is found at 0 but ends inside the second flag; the next whole one starts later.
+    expect(findOccurrences("🇦🇷🇦🇷", "🇦🇷", { matchCase: true })).toHaveLength(2);
+    expect(findOccurrences("e\u0301e", "e", { matchCase: true })).toEqual([{ start: 2, end: 3 }]);
+  });
+
+  it.each([
+    ["乌克兰", "俄方表示，乌克兰问题复杂。乌克兰东部局势紧张。", "zh", 2],
+    ["東京", "東京都の知事は東京で発表した。", "ja", 2],
+    ["東京", "東京都の知事は東京で発表した。", undefined, 2],
+  ])("lets tag-all take every %s of a text without spaces", (query, text, lang, expected) => {
+    const occurrences = findOccurrences(text, query, { matchCase: true });
+    const taggable = findTaggableOccurrences(text, occurrences, [], { wholeTokens: true, lang });
+    expect(taggable.map((range) => text.slice(range.start, range.end))).toEqual(
+      Array(expected).fill(query),
+    );
+  });
+});

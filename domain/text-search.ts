@@ -1,9 +1,13 @@
+import { splitsCharacter } from "./graphemes";
 import { snapToTokens } from "./token-boundaries";
 import { trimWhitespace } from "./spans";
 
 type Range = { start: number; end: number };
 
-/** Occurrences of `query` in `text`, left to right and not overlapping each other, at most `limit`. */
+/**
+ * Occurrences of `query` in `text`, left to right and not overlapping each other, at most `limit`.
+ * A match that would cut a character (the "🇦" of a flag, "मुलाक" before its nukta) is none.
+ */
 export function findOccurrences(
   text: string,
   query: string,
@@ -14,8 +18,15 @@ export function findOccurrences(
   // The u flag keeps case-insensitive matching to simple case folding, so offsets never shift.
   const pattern = new RegExp(escaped, options.matchCase ? "gu" : "giu");
   const found: Range[] = [];
-  for (const match of text.matchAll(pattern)) {
-    found.push({ start: match.index, end: match.index + match[0].length });
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const range = { start: match.index, end: match.index + match[0].length };
+    if (splitsCharacter(text, range.start) || splitsCharacter(text, range.end)) {
+      // A whole match may still start inside the one refused: look again one code point on.
+      pattern.lastIndex =
+        range.start + ((text.codePointAt(range.start) as number) > 0xffff ? 2 : 1);
+      continue;
+    }
+    found.push(range);
     if (found.length === (options.limit ?? 10_000)) break;
   }
   return found;
@@ -29,7 +40,7 @@ export function findTaggableOccurrences(
   text: string,
   occurrences: readonly Range[],
   spans: readonly Range[],
-  options: { wholeTokens: boolean },
+  options: { wholeTokens: boolean; lang?: string },
 ): Range[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   // reach[i]: the furthest end among the first i + 1 spans, to test an overlap in O(log n).
@@ -43,7 +54,7 @@ export function findTaggableOccurrences(
     const trimmed = trimWhitespace(text, occurrence.start, occurrence.end);
     if (!trimmed) return [];
     if (options.wholeTokens) {
-      const snapped = snapToTokens(text, trimmed.start, trimmed.end);
+      const snapped = snapToTokens(text, trimmed.start, trimmed.end, options.lang);
       if (snapped?.start !== trimmed.start || snapped.end !== trimmed.end) return [];
     }
     return isUnannotated(trimmed) ? [trimmed] : [];

@@ -144,3 +144,68 @@ describe("token cursor moves", () => {
     expect(tokenAt(prices, 8)?.text).toBe("10,000");
   });
 });
+
+describe("whole characters", () => {
+  const family = "👩‍👩‍👧";
+
+  it("steps over a family emoji as one token", () => {
+    const text = `met ${family} today`;
+    const emoji = { start: 4, end: 4 + family.length, text: family };
+    expect(tokenFrom(text, 3)).toEqual(emoji);
+    expect(tokenFrom(text, emoji.end)?.text).toBe("today");
+    expect(tokenBefore(text, emoji.end)).toEqual(emoji);
+    for (let offset = emoji.start; offset < emoji.end; offset++) {
+      expect(tokenAt(text, offset)).toEqual(emoji);
+    }
+  });
+
+  it.each([
+    ["half a family emoji", `a ${"👩‍👩‍👧"} b`, 2, 4, "👩‍👩‍👧"],
+    ["half a flag", "in 🇦🇷 now", 3, 5, "🇦🇷"],
+    ["a letter without its accent", "cafe\u0301 noir", 3, 4, "cafe\u0301"],
+    ["a consonant without its nukta", "मुला\u0915\u093Cात हुई", 0, 5, "मुला\u0915\u093Cात"],
+  ])("widens %s to whole characters", (_, text, start, end, expected) => {
+    const snapped = snapToTokens(text, start, end);
+    expect(snapped && text.slice(snapped.start, snapped.end)).toBe(expected);
+  });
+});
+
+describe("words without spaces", () => {
+  const chinese = "俄罗斯总统表示，乌克兰问题需要通过谈判解决。我明天要去北京大学参加会议。";
+  const japanese = "東京都の知事は記者会見で発表した。";
+  const range = (text: string, word: string) => {
+    const start = text.indexOf(word);
+    return [start, start + word.length] as const;
+  };
+
+  it.each([
+    ["北京 in a Chinese clause", chinese, "北京", "北京", "zh"],
+    ["乌克兰 after a comma", chinese, "乌克兰", "乌克兰", "zh"],
+    ["part of 乌克兰", chinese, "克", "乌克兰", undefined],
+    ["東京 in a Japanese clause", japanese, "東京", "東京", "ja"],
+    ["記者 without a language", japanese, "記者", "記者", undefined],
+  ])("snaps a drag over %s to the word, not the clause", (_, text, dragged, expected, lang) => {
+    const [start, end] = range(text, dragged);
+    const snapped = snapToTokens(text, start, end, lang);
+    expect(snapped && text.slice(snapped.start, snapped.end)).toBe(expected);
+  });
+
+  it("moves the cursor word by word through a clause", () => {
+    const text = "我明天要去北京大学。";
+    const words: string[] = [];
+    for (let token = tokenFrom(text, 0, "zh"); token; token = tokenFrom(text, token.end, "zh")) {
+      words.push(token.text);
+    }
+    expect(words).toEqual(["我", "明天", "要", "去", "北京", "大学", "。"]);
+  });
+
+  it.each([
+    ["an Arabic word with its prefix", "قال للصحفيين إن", 5, 6, "للصحفيين"],
+    ["a Hebrew word with its prefix", "הוא נסע בירושלים אתמול", 9, 10, "בירושלים"],
+    ["a Russian word", "Москва заявила", 2, 3, "Москва"],
+    ["a number with group separators", "支付 10,000 元", 4, 5, "10,000"],
+  ])("keeps %s whole, as before", (_, text, start, end, expected) => {
+    const snapped = snapToTokens(text, start, end);
+    expect(snapped && text.slice(snapped.start, snapped.end)).toBe(expected);
+  });
+});

@@ -167,12 +167,6 @@ describe("readDoccano", () => {
       field: "label[0]",
     },
     {
-      name: "a UTF-16 offset inside an emoji",
-      content: '{"text": "👍", "label": [[0, 1, "X"]]}',
-      line: 1,
-      field: "label[0][1]",
-    },
-    {
       name: "meta that is not an object",
       content: '{"text": "a", "meta": 3}',
       line: 1,

@@ -1,6 +1,6 @@
 import { DomainError } from "../errors";
 import { findLabelNameProblem } from "../labels";
-import { createOffsetMap, splitsSurrogatePair, type OffsetMap } from "../offsets";
+import { createOffsetMap, type OffsetMap } from "../offsets";
 import type { Span } from "../spans";
 
 /**
@@ -39,20 +39,13 @@ export function createSpanReader(text: string, unit: OffsetUnit): SpanReader {
         reason: `end ${end} is past the end of the text (${length} ${unitName})`,
       };
     }
+    // Whole characters are judged with the import's policy, for every format at once (import-session).
     if (unit === "code-points") {
       return {
         start: offsets.toUtf16(start) as number,
         end: offsets.toUtf16(end) as number,
         label,
       };
-    }
-    for (const [field, offset] of [
-      ["start", start],
-      ["end", end],
-    ] as const) {
-      if (splitsSurrogatePair(text, offset)) {
-        return { field, reason: `${field} ${offset} splits a character (an emoji?) in two` };
-      }
     }
     return { start, end, label };
   };

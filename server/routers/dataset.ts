@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { textField } from "@/domain/text-field";
 import { exportFormatNames, importFormatNames } from "@/domain/formats/catalog";
+import { splitCharacterPolicies } from "@/domain/formats/whole-characters";
 import { exportFileSummary } from "../services/datasets/export-dataset";
 import { exportForMember, listExportableAnnotators } from "../services/datasets/export-for-member";
 import { parseExportSource } from "../services/datasets/export-source";
@@ -26,6 +27,7 @@ const uploadInput = z.object({
     annotator: textField("annotator", { max: 100, required: true, trim: true }).optional(),
     offsets: z.enum(["code-points", "utf-16"]).optional(),
     discontinuous: z.enum(["split", "merge", "skip"]).optional(),
+    splitCharacters: z.enum(splitCharacterPolicies).optional(),
   }),
 });
 

@@ -439,7 +439,8 @@ describe("importJsonl of ids already in the project", () => {
     const changed = original.map((record) => ({
       ...record,
       text: `${record.text} (edited)`,
-      annotations: [{ annotator: "mallory", spans: [{ start: 0, end: 1, label: "ORG" }] }],
+      // Two code points: no character of these texts is cut ("é" is e + U+0301).
+      annotations: [{ annotator: "mallory", spans: [{ start: 0, end: 2, label: "ORG" }] }],
     }));
     const summary = importJsonl(db, "news", jsonl(changed));
 

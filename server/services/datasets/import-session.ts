@@ -3,6 +3,11 @@ import type { projects } from "@/db/schema";
 import { FileInputError, InputError } from "@/domain/errors";
 import type { DocumentRecord } from "@/domain/formats/jsonl";
 import type { ReadItem } from "@/domain/formats/read-items";
+import {
+  alignSpansToCharacters,
+  isSplitCharacterProblem,
+  type SplitCharacters,
+} from "@/domain/formats/whole-characters";
 import { describeOverlap } from "@/domain/span-edits-check";
 import { spansOverlap } from "@/domain/spans";
 import { createDocumentStore } from "./document-store";
@@ -16,6 +21,8 @@ export type ImportPolicy = {
   replace?: boolean;
   /** Check everything and write nothing: what the import would do, and what it would refuse. */
   dryRun?: boolean;
+  /** A span inside a character refuses its document (the default) or is widened to it. */
+  splitCharacters?: SplitCharacters;
 };
 
 /** Where something in the files is, and what about it. */
@@ -152,12 +159,16 @@ export function createImportSession(
       }
       if (item.kind === "invalid") return reject(item.file ?? file, item.error);
       const lineOf = item.lineOfSpan ?? (() => item.line);
-      const problem = check(file, item.line, item.record, lineOf);
+      const record = alignSpansToCharacters(item.record, policy.splitCharacters ?? "refuse");
+      if (isSplitCharacterProblem(record)) {
+        return reject(file, new InputError(lineOf(record.start), record.field, record.reason));
+      }
+      const problem = check(file, item.line, record, lineOf);
       if (problem) return reject(file, problem);
-      if (item.record.id !== null) seenIds.set(item.record.id, { file, line: item.line });
-      save(item.record);
+      if (record.id !== null) seenIds.set(record.id, { file, line: item.line });
+      save(record);
       if (summary.preview.length < previewSize) {
-        summary.preview.push(previewOf(file, item.line, item.record));
+        summary.preview.push(previewOf(file, item.line, record));
       }
     },
   };

@@ -1,4 +1,3 @@
-import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,6 +7,7 @@ import { formatJsonlRecord } from "@/domain/formats/jsonl";
 import { importJsonl } from "@/server/services/datasets/import-jsonl";
 import { createProject, setMembership } from "@/server/services/projects";
 import { createUser } from "@/server/services/users";
+import { buildConcord, startConcord, stop, waitForHealth } from "./concord-server";
 import { benchLabels, generateAnnotatedDocument } from "./generate-project";
 
 /**
@@ -16,8 +16,6 @@ import { benchLabels, generateAnnotatedDocument } from "./generate-project";
  * (16 ms) of its key on the long document, and the long document opens in at most 3x the time
  * of the short one. BENCH_PORT moves the server (default 3350); BENCH_SKIP_BUILD=1 reuses .next.
  */
-const root = path.resolve(import.meta.dirname, "..");
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const port = Number(process.env.BENCH_PORT ?? 3350);
 const base = `http://127.0.0.1:${port}`;
 const annotator = { name: "bench", email: "bench@concord.test", password: "bench-password" };
@@ -29,27 +27,11 @@ const openRuns = 6;
 const tags = 20;
 
 export async function benchWorkspace() {
-  if (process.env.BENCH_SKIP_BUILD !== "1") {
-    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "ignore" });
-    if (build.status !== 0) throw new Error("next build failed; run `npm run build` to see why");
-  }
+  if (process.env.BENCH_SKIP_BUILD !== "1") buildConcord();
   const folder = mkdtempSync(path.join(os.tmpdir(), "concord-workspace-bench-"));
   const database = path.join(folder, "bench.db");
   const urls = await seed(database);
-  const server = spawn(
-    process.execPath,
-    [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: database,
-        AUTH_SECRET: "bench-only-secret-not-for-production",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: "ignore",
-    },
-  );
+  const server = startConcord(database, port);
   const browser = await chromium.launch({
     executablePath:
       process.env.PLAYWRIGHT_CHROMIUM ??
@@ -65,7 +47,7 @@ export async function benchWorkspace() {
     ],
   });
   try {
-    await waitForServer();
+    await waitForHealth(base);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript(watchFirstSpans);
     await signIn(page);
@@ -81,7 +63,7 @@ export async function benchWorkspace() {
     report(median(open.short), median(open.long), median(tag.short), median(tag.long));
   } finally {
     await browser.close();
-    server.kill();
+    await stop(server);
     rmSync(folder, { recursive: true, force: true });
   }
 }
@@ -111,18 +93,6 @@ async function seed(database: string) {
   }
   db.$client.close();
   return urls;
-}
-
-async function waitForServer() {
-  for (let tries = 0; tries < 120; tries++) {
-    const healthy = await fetch(`${base}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`no server answered on ${base}`);
 }
 
 async function signIn(page: Page) {

@@ -67,7 +67,8 @@ export function openLayerRow(
   return { annotationId: created.id, status: created.status, version: created.version };
 }
 
-function findLayerRow(tx: Tx, { documentId, userId }: LayerOwner) {
+/** A user's layer of a document (gold when `userId` is null), if it has been created. */
+export function findLayerRow(tx: Queryable, { documentId, userId }: LayerOwner) {
   const row = tx
     .select({ id: annotations.id, status: annotations.status, version: annotations.version })
     .from(annotations)

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { passwordLength } from "@/domain/passwords";
 import { Field, FormError, SubmitButton } from "../_components/field";
 import { createAdminAccount } from "./actions";
 
@@ -15,7 +16,8 @@ export function SetupForm() {
         name="password"
         type="password"
         autoComplete="new-password"
-        minLength={8}
+        minLength={passwordLength.min}
+        maxLength={passwordLength.max}
         required
       />
       <FormError message={state.error} />

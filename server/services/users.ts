@@ -4,12 +4,16 @@ import { z } from "zod";
 import type { Db, Queryable, Tx } from "@/db/open-database";
 import { users } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
+import { passwordLength } from "@/domain/passwords";
 import { textField } from "@/domain/text-field";
 
 export const newUserSchema = z.object({
   email: z.email("enter a valid email address"),
   name: textField("name", { max: 100, required: true, trim: true }),
-  password: z.string().min(8, "password must be at least 8 characters").max(200),
+  password: z
+    .string()
+    .min(passwordLength.min, `password must be at least ${passwordLength.min} characters`)
+    .max(passwordLength.max, `password must be at most ${passwordLength.max} characters`),
 });
 export type NewUser = z.infer<typeof newUserSchema>;
 

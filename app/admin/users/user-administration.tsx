@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { passwordLength } from "@/domain/passwords";
 import { ErrorBanner } from "../../_components/error-banner";
 import { QueryState } from "../../_components/query-state";
 import { useTRPC } from "../../_trpc/client";
@@ -87,7 +88,8 @@ export function UserAdministration() {
                       name="password"
                       type="password"
                       aria-label={`New password for ${user.name}`}
-                      minLength={8}
+                      minLength={passwordLength.min}
+                      maxLength={passwordLength.max}
                       className="rounded border px-1"
                       required
                     />
@@ -142,8 +144,9 @@ export function UserAdministration() {
           name="password"
           type="password"
           aria-label="Password"
-          placeholder="Password (8 or more characters)"
-          minLength={8}
+          placeholder={`Password (${passwordLength.min} or more characters)`}
+          minLength={passwordLength.min}
+          maxLength={passwordLength.max}
           required
           className="rounded border px-2 py-1"
         />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { passwordLength } from "@/domain/passwords";
 import { Field, FormError, SubmitButton } from "../../_components/field";
 import { signInWithPassword } from "../../signin/actions";
 import { acceptAsSignedIn, acceptWithPassword } from "./actions";
@@ -31,7 +32,8 @@ export function PasswordForm({ token, askName }: { token: string; askName: boole
         name="password"
         type="password"
         autoComplete="new-password"
-        minLength={8}
+        minLength={passwordLength.min}
+        maxLength={passwordLength.max}
         required
       />
       <FormError message={state.error} />

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { findTextProblem } from "./text-field";
 
 /**
@@ -66,6 +67,12 @@ export function findLabelNameProblem(name: string): string | null {
   }
   return null;
 }
+
+/** A label name as the API takes it: the same rule, and the same words, as import files get. */
+export const labelNameSchema = z.string().superRefine((name, context) => {
+  const problem = findLabelNameProblem(name);
+  if (problem) context.addIssue({ code: "custom", message: problem });
+});
 
 export function findHotkeyProblem(hotkey: string): string | null {
   if (labelHotkeys.includes(hotkey)) return null;

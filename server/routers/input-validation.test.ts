@@ -60,7 +60,7 @@ describe("label names", () => {
   it.each([
     ["PER\u0000", /label name holds a control character \(U\+0000\)/],
     ["\udfffX", /label name holds half of a character/],
-    ["L".repeat(10_000), /label name is 10000 characters long: at most 50/],
+    ["L".repeat(10_000), /is 10000 characters long: a label name has at most 50/],
   ])("refuses %j on create and on rename", async (name, message) => {
     await expectTrpcError(owner.label.create({ ...p, label: { name } }), "BAD_REQUEST", message);
     const [label] = listLabels(db, findProjectBySlug(db, "p").id);

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { maxLabelNameLength } from "@/domain/labels";
-import { textField } from "@/domain/text-field";
+import { labelNameSchema } from "@/domain/labels";
 import {
   projectNameSchema,
   projectSettingsSchema,
@@ -31,10 +30,7 @@ export const projectRouter = createTRPCRouter({
       z.object({
         slug: projectSlugSchema,
         name: projectNameSchema,
-        labels: z
-          .array(textField("label name", { max: maxLabelNameLength }))
-          .max(100)
-          .default([]),
+        labels: z.array(labelNameSchema).max(100).default([]),
       }),
     )
     .mutation(({ ctx, input }) => ({

@@ -8,13 +8,13 @@ import {
   findColorProblem,
   findHotkeyProblem,
   findLabelNameProblem,
-  maxLabelNameLength,
+  labelNameSchema,
 } from "@/domain/labels";
 import { textField } from "@/domain/text-field";
 import { countOf } from "@/domain/count-of";
 
 export const labelFieldsSchema = z.object({
-  name: textField("label name", { max: maxLabelNameLength }),
+  name: labelNameSchema,
   color: textField("colour", { max: 7 }),
   hotkey: textField("hotkey", { max: 1 }).nullable(),
   description: textField("label description", { max: 2_000, multiline: true }),

@@ -24,6 +24,8 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     return {
       ...shape,
+      // zod's own message is its issues as JSON; people read the sentences in them.
+      message: error.cause instanceof ZodError ? describeInvalidInput(error.cause) : shape.message,
       data: {
         ...shape.data,
         zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
@@ -33,6 +35,17 @@ const t = initTRPC.context<Context>().create({
     };
   },
 });
+
+/** Each problem of an input: our own checks name their field; zod's generic ones get its path. */
+function describeInvalidInput(error: ZodError): string {
+  return error.issues
+    .map((issue) =>
+      issue.code === "custom" || issue.path.length === 0
+        ? issue.message
+        : `${issue.path.join(".")}: ${issue.message}`,
+    )
+    .join("; ");
+}
 
 export const createCallerFactory = t.createCallerFactory;
 export const createTRPCRouter = t.router;

@@ -47,6 +47,17 @@ describe("the tRPC route handler", () => {
     expect(projectName()).toBe("P");
   });
 
+  it("words an input refused by its schema as the sentences of its problems, not as JSON", async () => {
+    const response = await trpcPost("project.update", rename("P\u0000"), ownPage);
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error.json.message).toBe(
+      "project name holds a control character (U+0000) at character 2",
+    );
+    const missing = await trpcPost("project.update", JSON.stringify({ json: {} }), ownPage);
+    expect((await missing.json()).error.json.message).toMatch(/^projectSlug: /);
+  });
+
   it("takes a mutation from its own pages and from a client without browser headers", async () => {
     expect((await trpcPost("project.update", rename("From the page"), ownPage)).status).toBe(200);
     expect(projectName()).toBe("From the page");

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { passwordLength } from "@/domain/passwords";
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string };
 
@@ -11,6 +12,21 @@ export function Field({ label, ...input }: FieldProps) {
         className="w-full rounded border border-zinc-300 bg-transparent px-3 py-2 dark:border-zinc-700"
       />
     </label>
+  );
+}
+
+/** The password of a form: one being chosen asks for the server's length rule before sending. */
+export function PasswordField({ choosing }: { choosing: boolean }) {
+  const rule = choosing ? { minLength: passwordLength.min, maxLength: passwordLength.max } : {};
+  return (
+    <Field
+      label="Password"
+      name="password"
+      type="password"
+      autoComplete={choosing ? "new-password" : "current-password"}
+      required
+      {...rule}
+    />
   );
 }
 

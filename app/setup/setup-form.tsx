@@ -1,8 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { passwordLength } from "@/domain/passwords";
-import { Field, FormError, SubmitButton } from "../_components/field";
+import { Field, FormError, PasswordField, SubmitButton } from "../_components/field";
 import { createAdminAccount } from "./actions";
 
 export function SetupForm() {
@@ -11,15 +10,7 @@ export function SetupForm() {
     <form action={action} className="space-y-4">
       <Field label="Name" name="name" autoComplete="name" required />
       <Field label="Email" name="email" type="email" autoComplete="username" required />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        minLength={passwordLength.min}
-        maxLength={passwordLength.max}
-        required
-      />
+      <PasswordField choosing />
       <FormError message={state.error} />
       <SubmitButton pending={pending}>Create administrator</SubmitButton>
     </form>

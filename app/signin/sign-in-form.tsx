@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormError, SubmitButton } from "../_components/field";
+import { Field, FormError, PasswordField, SubmitButton } from "../_components/field";
 import { signInWithPassword } from "./actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -20,13 +20,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         defaultValue={state.email}
         required
       />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-      />
+      <PasswordField choosing={false} />
       <FormError message={state.error} />
       <SubmitButton pending={pending}>Sign in</SubmitButton>
     </form>

@@ -1,8 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { passwordLength } from "@/domain/passwords";
-import { Field, FormError, SubmitButton } from "../../_components/field";
+import { Field, FormError, PasswordField, SubmitButton } from "../../_components/field";
 import { signInWithPassword } from "../../signin/actions";
 import { acceptAsSignedIn, acceptWithPassword } from "./actions";
 
@@ -27,15 +26,7 @@ export function PasswordForm({ token, askName }: { token: string; askName: boole
   return (
     <form action={action} className="space-y-4">
       {askName && <Field label="Name" name="name" autoComplete="name" required />}
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        minLength={passwordLength.min}
-        maxLength={passwordLength.max}
-        required
-      />
+      <PasswordField choosing />
       <FormError message={state.error} />
       <SubmitButton pending={pending}>Join the project</SubmitButton>
     </form>
@@ -49,13 +40,7 @@ export function SignInToAccept({ token, email }: { token: string; email: string 
     <form action={action} className="space-y-4">
       <input type="hidden" name="callbackUrl" value={`/invite/${token}`} />
       <input type="hidden" name="email" value={email} />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-      />
+      <PasswordField choosing={false} />
       <FormError message={state.error} />
       <SubmitButton pending={pending}>Sign in</SubmitButton>
     </form>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useTRPC } from "../../_trpc/client";
@@ -29,7 +29,9 @@ export function DocumentList({ projectSlug }: { projectSlug: string }) {
   const list = useInfiniteQuery(
     trpc.document.list.infiniteQueryOptions(
       { projectSlug, limit: pageSize, ...filters },
-      { getNextPageParam: (page) => page.nextCursor },
+      // The last list stays on screen (and its filters mounted) while a new view loads: a filter
+      // that vanished mid-load would swallow the click a reviewer makes on it.
+      { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
     ),
   );
   // The native history call updates useSearchParams at once and asks the server for nothing:
@@ -60,7 +62,7 @@ export function DocumentList({ projectSlug }: { projectSlug: string }) {
           <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
             {describeCount(rows.length, first.total)} · you are {project.data.role}
           </p>
-          <table className="w-full text-left text-sm">
+          <table className="w-full text-left text-sm" aria-busy={list.isPlaceholderData}>
             <thead className="border-b border-zinc-200 dark:border-zinc-800">
               <tr>
                 <th className="py-2 pr-4">Document</th>

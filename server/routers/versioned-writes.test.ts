@@ -230,3 +230,24 @@ describe("every write to a layer names the version it was made against", () => {
     expect(error).toBeInstanceOf(TRPCError);
   });
 });
+
+describe("a change of a layer", () => {
+  it("stamps the layer with the moment it was made, to the second", async () => {
+    const before = Math.floor(Date.now() / 1000) * 1000;
+    await as(annotator).annotation.edit({
+      documentId,
+      baseVersion: layerVersion(db, documentId, annotator.id),
+      edits: [{ kind: "add", spans: [{ start: 19, end: 24, labelId: labelId("LOC") }] }],
+    });
+    const after = Date.now();
+    const row = db.query.annotations
+      .findFirst({
+        where: (layer, { and, eq }) =>
+          and(eq(layer.documentId, documentId), eq(layer.userId, annotator.id)),
+      })
+      .sync();
+    expect(row?.updatedAt).toBeInstanceOf(Date);
+    expect(row?.updatedAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(row?.updatedAt.getTime()).toBeLessThanOrEqual(after);
+  });
+});

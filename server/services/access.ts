@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open-database";
+import { preparedQuery } from "@/db/prepared-query";
 import { annotations, documents, projects, type MemberRole } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
 import { assertCapable, capabilitiesOf, roleCapabilities } from "@/domain/permissions";
@@ -29,12 +30,7 @@ export type DocumentAccess = ReturnType<typeof getDocumentForMember>;
  * document ids do not leak.
  */
 export function getDocumentForMember(db: Queryable, documentId: number, userId: number) {
-  const row = db
-    .select({ document: documents, project: projects })
-    .from(documents)
-    .innerJoin(projects, eq(projects.id, documents.projectId))
-    .where(eq(documents.id, documentId))
-    .get();
+  const row = findDocumentWithProject(db).get({ documentId });
   const membership = row && findMembership(db, row.project.id, userId);
   const capabilities = row && membership && getMemberCapabilities(db, row.project, membership.role);
   const reachable =
@@ -43,6 +39,15 @@ export function getDocumentForMember(db: Queryable, documentId: number, userId: 
     throw new DomainError("NOT_FOUND", `no document ${documentId}`);
   return { ...row, role: membership.role, capabilities };
 }
+
+const findDocumentWithProject = preparedQuery((db) =>
+  db
+    .select({ document: documents, project: projects })
+    .from(documents)
+    .innerJoin(projects, eq(projects.id, documents.projectId))
+    .where(eq(documents.id, sql.placeholder("documentId")))
+    .prepare(),
+);
 
 // The span and gold services check again inside their write transaction, where they hold only the
 // role; annotating and reviewing do not depend on the project's settings.
@@ -57,10 +62,18 @@ export function assertCanReview(role: MemberRole) {
 /** An annotator's queue: the documents assigned to them, and any they already worked on. */
 function isInQueue(db: Queryable, documentId: number, userId: number): boolean {
   if (isAssigned(db, documentId, userId)) return true;
-  const own = db
+  return Boolean(findOwnLayer(db).get({ documentId, userId }));
+}
+
+const findOwnLayer = preparedQuery((db) =>
+  db
     .select({ id: annotations.id })
     .from(annotations)
-    .where(and(eq(annotations.documentId, documentId), eq(annotations.userId, userId)))
-    .get();
-  return Boolean(own);
-}
+    .where(
+      and(
+        eq(annotations.documentId, sql.placeholder("documentId")),
+        eq(annotations.userId, sql.placeholder("userId")),
+      ),
+    )
+    .prepare(),
+);

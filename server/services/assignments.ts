@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/open-database";
+import { preparedQuery } from "@/db/prepared-query";
 import { annotations, assignments, documents, memberships, projects } from "@/db/schema";
 import { balanceAssignments } from "@/domain/assignment";
 import { DomainError } from "@/domain/errors";
@@ -103,26 +104,35 @@ export function listProjectAssignments(db: Queryable, projectId: number) {
 
 /** Whether the project hands out work through assignments (else every member sees every document). */
 export function usesAssignments(db: Queryable, projectId: number): boolean {
-  return Boolean(
-    db
-      .select({ id: assignments.documentId })
-      .from(assignments)
-      .innerJoin(documents, eq(documents.id, assignments.documentId))
-      .where(eq(documents.projectId, projectId))
-      .limit(1)
-      .get(),
-  );
+  return Boolean(findAnyAssignment(db).get({ projectId }));
 }
 
+const findAnyAssignment = preparedQuery((db) =>
+  db
+    .select({ id: assignments.documentId })
+    .from(assignments)
+    .innerJoin(documents, eq(documents.id, assignments.documentId))
+    .where(eq(documents.projectId, sql.placeholder("projectId")))
+    .limit(1)
+    .prepare(),
+);
+
 export function isAssigned(db: Queryable, documentId: number, userId: number): boolean {
-  return Boolean(
-    db
-      .select({ id: assignments.documentId })
-      .from(assignments)
-      .where(and(eq(assignments.documentId, documentId), eq(assignments.userId, userId)))
-      .get(),
-  );
+  return Boolean(findAssignment(db).get({ documentId, userId }));
 }
+
+const findAssignment = preparedQuery((db) =>
+  db
+    .select({ id: assignments.documentId })
+    .from(assignments)
+    .where(
+      and(
+        eq(assignments.documentId, sql.placeholder("documentId")),
+        eq(assignments.userId, sql.placeholder("userId")),
+      ),
+    )
+    .prepare(),
+);
 
 function listDocumentIds(db: Queryable, projectId: number): number[] {
   return db

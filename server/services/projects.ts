@@ -1,6 +1,7 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable } from "@/db/open-database";
+import { preparedQuery } from "@/db/prepared-query";
 import { documents, labels, memberships, projects, type MemberRole } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
 import {
@@ -101,12 +102,21 @@ export function setMembership(db: Queryable, projectId: number, userId: number, 
 }
 
 export function findMembership(db: Queryable, projectId: number, userId: number) {
-  return db
+  return findRole(db).get({ projectId, userId });
+}
+
+const findRole = preparedQuery((db) =>
+  db
     .select({ role: memberships.role })
     .from(memberships)
-    .where(and(eq(memberships.projectId, projectId), eq(memberships.userId, userId)))
-    .get();
-}
+    .where(
+      and(
+        eq(memberships.projectId, sql.placeholder("projectId")),
+        eq(memberships.userId, sql.placeholder("userId")),
+      ),
+    )
+    .prepare(),
+);
 
 /** A project as its member sees it; NOT_FOUND (not FORBIDDEN) for others, so slugs do not leak. */
 export function getProjectForMember(db: Queryable, slug: string, userId: number) {

@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/open-database";
+import { preparedQuery } from "@/db/prepared-query";
 import { annotations, labels, spans, type AnnotationStatus } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
 import {
@@ -69,18 +70,39 @@ export function openLayerRow(
 
 /** A user's layer of a document (gold when `userId` is null), if it has been created. */
 export function findLayerRow(tx: Queryable, { documentId, userId }: LayerOwner) {
-  const row = tx
-    .select({ id: annotations.id, status: annotations.status, version: annotations.version })
+  const row =
+    userId === null
+      ? findGoldRow(tx).get({ documentId })
+      : findAnnotatorRow(tx).get({ documentId, userId });
+  return row && { annotationId: row.id, status: row.status, version: row.version };
+}
+
+const layerRowColumns = {
+  id: annotations.id,
+  status: annotations.status,
+  version: annotations.version,
+};
+const findAnnotatorRow = preparedQuery((db) =>
+  db
+    .select(layerRowColumns)
     .from(annotations)
     .where(
       and(
-        eq(annotations.documentId, documentId),
-        userId === null ? isNull(annotations.userId) : eq(annotations.userId, userId),
+        eq(annotations.documentId, sql.placeholder("documentId")),
+        eq(annotations.userId, sql.placeholder("userId")),
       ),
     )
-    .get();
-  return row && { annotationId: row.id, status: row.status, version: row.version };
-}
+    .prepare(),
+);
+const findGoldRow = preparedQuery((db) =>
+  db
+    .select(layerRowColumns)
+    .from(annotations)
+    .where(
+      and(eq(annotations.documentId, sql.placeholder("documentId")), isNull(annotations.userId)),
+    )
+    .prepare(),
+);
 
 const spanColumns = { id: spans.id, start: spans.start, end: spans.end, labelId: spans.labelId };
 // SQLite binds at most 32,766 values a statement; a span row takes four.
@@ -151,32 +173,44 @@ export function listLayerSpans(tx: Queryable, annotationId: number): StoredSpan[
 }
 
 export function bumpVersion(tx: Tx, annotationId: number): number {
-  const row = tx
-    .update(annotations)
-    .set({ version: sql`${annotations.version} + 1`, updatedAt: new Date() })
-    .where(eq(annotations.id, annotationId))
-    .returning({ version: annotations.version })
-    .get();
-  return row?.version ?? 0;
+  // A placeholder is bound as given: the column keeps whole seconds, as Drizzle stores a Date.
+  const now = Math.floor(Date.now() / 1000);
+  return raiseVersion(tx).get({ annotationId, now })?.version ?? 0;
 }
+
+const raiseVersion = preparedQuery((db) =>
+  db
+    .update(annotations)
+    .set({ version: sql`${annotations.version} + 1`, updatedAt: sql`${sql.placeholder("now")}` })
+    .where(eq(annotations.id, sql.placeholder("annotationId")))
+    .returning({ version: annotations.version })
+    .prepare(),
+);
 
 function currentVersion(tx: Tx, annotationId: number): number {
-  const row = tx
-    .select({ version: annotations.version })
-    .from(annotations)
-    .where(eq(annotations.id, annotationId))
-    .get();
-  return row?.version ?? 0;
+  return findVersion(tx).get({ annotationId })?.version ?? 0;
 }
 
+const findVersion = preparedQuery((db) =>
+  db
+    .select({ version: annotations.version })
+    .from(annotations)
+    .where(eq(annotations.id, sql.placeholder("annotationId")))
+    .prepare(),
+);
+
 function projectLabels(tx: Tx, layer: Layer): Map<number, string> {
-  const rows = tx
-    .select({ id: labels.id, name: labels.name })
-    .from(labels)
-    .where(eq(labels.projectId, layer.projectId))
-    .all();
+  const rows = listProjectLabels(tx).all({ projectId: layer.projectId });
   return new Map(rows.map((label) => [label.id, label.name]));
 }
+
+const listProjectLabels = preparedQuery((db) =>
+  db
+    .select({ id: labels.id, name: labels.name })
+    .from(labels)
+    .where(eq(labels.projectId, sql.placeholder("projectId")))
+    .prepare(),
+);
 
 /**
  * The layer's spans that share a character with the stretch of text the edits name: all that
@@ -186,12 +220,22 @@ function listSpansMeeting(tx: Tx, annotationId: number, named: SpanContent[]): S
   if (named.length === 0) return [];
   const from = Math.min(...named.map((span) => span.start));
   const to = Math.max(...named.map((span) => span.end));
-  return tx
+  return listSpansBetween(tx).all({ annotationId, from, to });
+}
+
+const listSpansBetween = preparedQuery((db) =>
+  db
     .select(spanColumns)
     .from(spans)
-    .where(and(eq(spans.annotationId, annotationId), lt(spans.start, to), gt(spans.end, from)))
-    .all();
-}
+    .where(
+      and(
+        eq(spans.annotationId, sql.placeholder("annotationId")),
+        lt(spans.start, sql.placeholder("to")),
+        gt(spans.end, sql.placeholder("from")),
+      ),
+    )
+    .prepare(),
+);
 
 /** Every span an edit names, whether to add, delete or relabel. */
 function contentsOf(edit: SpanEdit): SpanContent[] {

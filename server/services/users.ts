@@ -2,6 +2,7 @@ import bcrypt from "bcryptjs";
 import { count, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable, Tx } from "@/db/open-database";
+import { preparedQuery } from "@/db/prepared-query";
 import { users } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
 import { passwordLength } from "@/domain/passwords";
@@ -117,17 +118,22 @@ export function insertUser(
 
 /** The signed-in user, if the account still exists and is active; sessions outlive neither. */
 export function findActiveUser(db: Queryable, userId: number) {
-  const user = db
+  const user = findAccount(db).get({ userId });
+  return user && !user.deactivated ? user : null;
+}
+
+// Asked on every request (see findSessionUser).
+const findAccount = preparedQuery((db) =>
+  db
     .select({
       ...publicColumns,
       deactivated: users.deactivated,
       sessionVersion: users.sessionVersion,
     })
     .from(users)
-    .where(eq(users.id, userId))
-    .get();
-  return user && !user.deactivated ? user : null;
-}
+    .where(eq(users.id, sql.placeholder("userId")))
+    .prepare(),
+);
 
 /** Ends every session the account has, wherever it was issued: sign-out, deactivation, a new password. */
 export function endSessions(db: Queryable, userId: number) {

@@ -25,8 +25,12 @@ export function limitBody(
   refuse: (message: string) => Error = (message) => new DomainError("PAYLOAD_TOO_LARGE", message),
 ): Request {
   if (!request.body) return request;
+  const length = request.headers.get("content-length");
+  const declared = Number(length ?? 0);
+  // Node's HTTP parser reads a body to its declared length and no further, so a body declared
+  // within the limit needs no counting (which cost a tenth of a save).
+  if (length !== null && declared <= maxBytes) return request;
   const message = `the request body is over the ${formatBytes(maxBytes)} limit`;
-  const declared = Number(request.headers.get("content-length") ?? 0);
   let received = 0;
   const counter = new TransformStream<Uint8Array, Uint8Array>({
     start(controller) {

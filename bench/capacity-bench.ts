@@ -11,6 +11,7 @@ import {
   documentText,
   openLoop,
   percentile,
+  resent,
   signIn,
   type Annotator,
   type Measure,
@@ -86,7 +87,9 @@ export async function benchCapacity({ build = process.env.BENCH_SKIP_BUILD !== "
         report(team, loop, ours, theirs);
       }
     }
-    console.log("");
+    console.log(
+      `  ${resent.count} requests resent on a new connection after an idle one was reset\n`,
+    );
   } finally {
     await Promise.all(children.map(stop));
     rmSync(folder, { recursive: true, force: true });

@@ -151,10 +151,29 @@ function lastOfEachName(cookies: string[]): string[] {
 
 type Answer = { status: number; body: string; cookies: string[] };
 
-function request(
-  url: string,
-  options: { method: string; headers: Record<string, string>; body?: string },
-): Promise<Answer> {
+type Options = { method: string; headers: Record<string, string>; body?: string };
+
+/**
+ * One HTTP exchange on a kept-alive connection. A connection the server closes as idle just as a
+ * request goes out on it is reset before any answer; a browser sends the request again on a new
+ * connection, and so does this (Node's documented pattern: `reusedSocket` and ECONNRESET).
+ */
+async function request(url: string, options: Options): Promise<Answer> {
+  try {
+    return await exchange(url, options);
+  } catch (error) {
+    if (!(error instanceof ResetOnReuse)) throw error;
+    resent.count++;
+    return exchange(url, options);
+  }
+}
+
+/** How many requests went out again after such a reset, for the benches to report. */
+export const resent = { count: 0 };
+
+class ResetOnReuse extends Error {}
+
+function exchange(url: string, options: Options): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const outgoing = http.request(url, { ...options, agent }, (response) => {
       const chunks: Buffer[] = [];
@@ -168,7 +187,13 @@ function request(
       );
       response.on("error", reject);
     });
-    outgoing.on("error", reject);
+    outgoing.on("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        outgoing.reusedSocket && error.code === "ECONNRESET"
+          ? new ResetOnReuse(error.message)
+          : error,
+      ),
+    );
     outgoing.end(options.body);
   });
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { DomainError } from "@/domain/errors";
+import { ConfigurationError } from "@/server/env";
 import { registerDataCommands } from "./data-commands";
 import { registerMaintenanceCommands } from "./maintenance-commands";
 import { registerReviewCommands } from "./review-commands";
@@ -19,7 +20,7 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
-  if (error instanceof DomainError) {
+  if (error instanceof DomainError || error instanceof ConfigurationError) {
     console.error(`error: ${error.message}`);
     process.exit(1);
   }

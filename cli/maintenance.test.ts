@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -73,5 +73,14 @@ describe("backup, restore and doctor", { timeout: 90_000 }, () => {
     const broken = concord("doctor.db", "doctor");
     expect(broken.status).toBe(1);
     expect(broken.stdout).toMatch(/foreign key: labels row \d+ points at a missing projects row/);
+  });
+
+  it("stops on a database URL it cannot open, naming the variable, and creates nothing", () => {
+    const refused = runCli("postgres://concord@localhost/concord", ["doctor"]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.trim()).toBe(
+      "error: Invalid environment variable DATABASE_URL: postgres: databases are not supported; give the path of a SQLite file (or file:<path>)",
+    );
+    expect(existsSync(path.resolve(import.meta.dirname, "..", "postgres:"))).toBe(false);
   });
 });

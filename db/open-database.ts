@@ -51,8 +51,3 @@ function reuseStatements(sqlite: Database.Database) {
 function defaultMode(statement: Statement): Statement {
   return statement.pluck(false).expand(false).raw(false);
 }
-
-/** Accepts a plain path or a `file:` URL-ish prefix, as DATABASE_URL may carry either. */
-export function databaseFileFromUrl(url: string): string {
-  return url.startsWith("file:") ? url.slice("file:".length) : url;
-}

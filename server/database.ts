@@ -1,4 +1,5 @@
-import { databaseFileFromUrl, openDatabase, type Db } from "@/db/open-database";
+import { databaseFileFromUrl } from "@/db/database-url";
+import { openDatabase, type Db } from "@/db/open-database";
 import { getEnv } from "./env";
 
 let instance: Db | undefined;

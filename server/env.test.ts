@@ -12,6 +12,16 @@ describe("parseEnv", () => {
     expect(parseEnv({ AUTH_SECRET: "new" }).authSecrets).toEqual(["new"]);
   });
 
+  it("refuses a database URL it cannot open instead of taking it for a file path", () => {
+    expect(() => parseEnv({ DATABASE_URL: "postgres://concord@db.example/concord" })).toThrow(
+      "Invalid environment variable DATABASE_URL: postgres: databases are not supported; give the path of a SQLite file (or file:<path>)",
+    );
+    expect(parseEnv({ DATABASE_URL: "file:data/team.db" }).DATABASE_URL).toBe("file:data/team.db");
+    expect(parseEnv({ DATABASE_URL: "C:\\concord\\team.db" }).DATABASE_URL).toBe(
+      "C:\\concord\\team.db",
+    );
+  });
+
   it("names the variable that is wrong", () => {
     expect(() => parseEnv({ NODE_ENV: "staging" })).toThrow(/NODE_ENV/);
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { databaseFileFromUrl } from "@/db/database-url";
 
 /**
  * The one reader of process.env. Parsed on first use, not at import, so that `next build` (which
@@ -6,7 +7,17 @@ import { z } from "zod";
  */
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  DATABASE_URL: z.string().min(1).default("data/concord.db"),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .default("data/concord.db")
+    .superRefine((url, context) => {
+      try {
+        databaseFileFromUrl(url);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
   AUTH_SECRET: z.string().min(1).optional(),
   // The secret being retired: sessions it signed stay valid while new ones use AUTH_SECRET.
   AUTH_SECRET_PREVIOUS: z.string().min(1).optional(),
@@ -25,15 +36,22 @@ export function getEnv(): Env {
   return cached;
 }
 
+/** A setting Concord cannot run with: the CLI prints it as it is, the server stops on it. */
+export class ConfigurationError extends Error {
+  override name = "ConfigurationError";
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`Invalid environment variable ${issue?.path.join(".")}: ${issue?.message}`);
+    throw new ConfigurationError(
+      `Invalid environment variable ${issue?.path.join(".")}: ${issue?.message}`,
+    );
   }
   const { AUTH_SECRET_PREVIOUS, NODE_ENV } = parsed.data;
   if (!parsed.data.AUTH_SECRET && NODE_ENV === "production") {
-    throw new Error(
+    throw new ConfigurationError(
       "AUTH_SECRET is required in production: set it to a long random string (openssl rand -base64 32).",
     );
   }

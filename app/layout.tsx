@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { TRPCReactProvider } from "./_trpc/client";
+import { Announcer } from "./_components/announcer";
 import { SiteHeader } from "./_components/site-header";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "Concord",
+  // Each page names itself first ("kursk-01.txt · Kursk news · Concord"): it is what a tab shows
+  // and what the route announcer reads out after a client navigation.
+  title: { template: "%s · Concord", default: "Concord" },
   description: "Collaborative text annotation",
 };
 
@@ -17,8 +20,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body className="min-h-screen antialiased">
         <TRPCReactProvider>
-          <SiteHeader />
-          <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+          <Announcer>
+            <SiteHeader />
+            <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+          </Announcer>
         </TRPCReactProvider>
       </body>
     </html>

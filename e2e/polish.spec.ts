@@ -167,10 +167,10 @@ test("mouse users undo and redo with buttons, and the status line fades", async 
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(mark(page, "roubles")).toHaveCount(0);
   const notice = page.getByTestId("notice");
-  await expect(notice).toHaveText("Undone.");
+  await expect(notice).toHaveText("Undone: tagged “roubles” as PER");
   await page.getByRole("button", { name: "Redo" }).click();
   await expect(mark(page, "roubles")).toHaveCount(1);
-  await expect(notice).toHaveText("Redone.");
+  await expect(notice).toHaveText("Redone: tagged “roubles” as PER");
   await expect(notice).toHaveText("", { timeout: 8_000 });
 });
 

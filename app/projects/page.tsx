@@ -1,5 +1,8 @@
+import type { Metadata } from "next";
 import { NewProjectForm } from "./new-project-form";
 import { ProjectList } from "./project-list";
+
+export const metadata: Metadata = { title: "Projects" };
 
 export default function ProjectsPage() {
   return (

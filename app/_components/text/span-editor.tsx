@@ -12,6 +12,7 @@ import {
 } from "react";
 import { sameSpan, spanKey, type SpanContent } from "@/domain/span-edits";
 import { groupByBlock, splitIntoBlocks } from "@/domain/text-blocks";
+import { useAnnounce } from "../announcer";
 import { useLatestCallback } from "../use-latest-callback";
 import { AnnotatedText, type TextViewHandle } from "./annotated-text";
 import { domRangeOf, readTaggableSelection } from "./selection";
@@ -38,6 +39,7 @@ type SpanEditorProps = {
   labels: TextLabel[];
   /** Without it the text is read-only: no menus, no hotkeys, no cursor tagging. */
   editable: boolean;
+  /** Each edit is the owner's to apply and to announce: only it knows if its rules accept it. */
   onAdd: (range: TextRange, label: TextLabel) => void;
   onRelabel: (span: TextSpan, label: TextLabel) => void;
   onDelete: (span: TextSpan) => void;
@@ -66,7 +68,7 @@ export function SpanEditor(props: SpanEditorProps) {
   const helpId = useId();
   const [menu, setMenu] = useState<Menu | null>(null);
   const [focused, setFocused] = useState<SpanContent | null>(null);
-  const [announcement, setAnnouncement] = useState("");
+  const announce = useAnnounce();
   const { cursor, setCursor, move } = useTokenCursor(text);
 
   const labelsById = useMemo(() => new Map(labels.map((label) => [label.id, label])), [labels]);
@@ -96,7 +98,7 @@ export function SpanEditor(props: SpanEditorProps) {
     homeRef.current = span.start;
     viewRef.current?.reveal(span);
     const position = spans.findIndex((other) => sameSpan(other, span)) + 1;
-    setAnnouncement(`${labelName(span)} ${quote(span)}, span ${position} of ${spans.length}`);
+    announce(`${labelName(span)} ${quote(span)}, span ${position} of ${spans.length}`);
   };
 
   const tag = (label: TextLabel, range: TextRange) => {
@@ -106,14 +108,12 @@ export function SpanEditor(props: SpanEditorProps) {
     setCursor(null);
     setFocused({ ...range, labelId: label.id });
     homeRef.current = range.end;
-    setAnnouncement(`Tagged ${quote(range)} as ${label.name}`);
   };
 
   const relabel = (span: TextSpan, label: TextLabel) => {
     onRelabel(span, label);
     setMenu(null);
     setFocused({ ...span, labelId: label.id });
-    setAnnouncement(`Relabelled ${quote(span)} as ${label.name}`);
   };
 
   const remove = (span: TextSpan) => {
@@ -121,7 +121,6 @@ export function SpanEditor(props: SpanEditorProps) {
     setMenu(null);
     setFocused(null);
     homeRef.current = span.start;
-    setAnnouncement(`Deleted ${labelName(span)} ${quote(span)}`);
   };
 
   /** The mouse selection, snapped to tokens unless the project or Alt says otherwise. */
@@ -197,7 +196,7 @@ export function SpanEditor(props: SpanEditorProps) {
       clearSelection();
       homeRef.current = moved.start;
       viewRef.current?.reveal(moved);
-      setAnnouncement(text.slice(moved.start, moved.end));
+      announce(text.slice(moved.start, moved.end));
     } else if (event.key === "Tab") {
       if (!leaving && walkSpans(!event.shiftKey)) event.preventDefault();
     } else if (event.key === "Enter") {
@@ -281,9 +280,6 @@ export function SpanEditor(props: SpanEditorProps) {
         onKeyDown={onTextKeyDown}
         describedBy={helpId}
       />
-      <p role="status" aria-live="polite" className="sr-only" data-testid="announcement">
-        {announcement}
-      </p>
       <SpanEditorMenus
         menu={menu}
         menuSpan={menuSpan}

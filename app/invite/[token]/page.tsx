@@ -1,4 +1,6 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { auth } from "@/server/auth";
 import { findSessionUser } from "@/server/auth/active-user";
 import { getDb } from "@/server/database";
@@ -7,14 +9,24 @@ import { AcceptForm, PasswordForm, SignInToAccept } from "./invitation-forms";
 
 export const dynamic = "force-dynamic";
 
+type InvitationPageProps = { params: Promise<{ token: string }> };
+
+/** One lookup per request, for the title and the page alike. */
+const openInvitation = cache((token: string) => findOpenInvitation(getDb(), token));
+
+export async function generateMetadata({ params }: InvitationPageProps): Promise<Metadata> {
+  const invitation = openInvitation((await params).token);
+  return { title: invitation ? `Join ${invitation.projectName}` : "Invitation" };
+}
+
 /**
  * Opened by anyone with the link, signed in or not (see the `authorized` callback). Opening it
  * changes nothing; each way of accepting is a form that posts.
  */
-export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function InvitationPage({ params }: InvitationPageProps) {
   const { token } = await params;
   const db = getDb();
-  const invitation = findOpenInvitation(db, token);
+  const invitation = openInvitation(token);
   if (!invitation) {
     return (
       <section className="mx-auto max-w-md py-12 text-center">

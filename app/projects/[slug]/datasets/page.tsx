@@ -1,6 +1,11 @@
 import { DatasetsPage } from "./datasets-page";
+import { projectPageTitle, type ProjectPageProps } from "../project-title";
 
-export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
+export function generateMetadata({ params }: ProjectPageProps) {
+  return projectPageTitle(params, "Datasets");
+}
+
+export default async function Page({ params }: ProjectPageProps) {
   const { slug } = await params;
   return <DatasetsPage projectSlug={slug} />;
 }

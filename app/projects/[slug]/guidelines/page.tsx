@@ -1,6 +1,11 @@
 import { GuidelinesView } from "./guidelines-view";
+import { projectPageTitle, type ProjectPageProps } from "../project-title";
 
-export default async function GuidelinesPage({ params }: { params: Promise<{ slug: string }> }) {
+export function generateMetadata({ params }: ProjectPageProps) {
+  return projectPageTitle(params, "Guidelines");
+}
+
+export default async function GuidelinesPage({ params }: ProjectPageProps) {
   const { slug } = await params;
   return <GuidelinesView projectSlug={slug} />;
 }

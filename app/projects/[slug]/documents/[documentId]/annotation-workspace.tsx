@@ -6,10 +6,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { fillLabelHotkeys } from "@/domain/labels";
-import { countOf } from "@/domain/count-of";
-import { contentOf } from "@/domain/span-edits";
+import { contentOf, type SpanEdit } from "@/domain/span-edits";
+import { describeReplay, describeSpanEdit } from "@/domain/span-edit-wording";
 import { findTaggableOccurrences } from "@/domain/text-search";
 import type { AppRouter } from "@/server/root";
+import { useAnnounce, useAnnounceChange } from "../../../../_components/announcer";
 import { ErrorBanner } from "../../../../_components/error-banner";
 import { QueryState } from "../../../../_components/query-state";
 import { LabelLegend } from "../../../../_components/text/label-legend";
@@ -67,6 +68,8 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
   const [findRequest, setFindRequest] = useState(0);
   const [sheetOpen, setSheetOpen] = useState(false);
   const [notice, setNotice] = useFadingNotice();
+  const announce = useAnnounce();
+  const name = data.document.externalId ?? `Document ${documentId}`;
 
   const href = (id: number | null) => (id ? `/projects/${projectSlug}/documents/${id}` : null);
   const links = {
@@ -76,19 +79,34 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
     nextUnsubmitted: canAnnotate ? href(data.nextUnsubmittedDocumentId) : null,
   };
   const go = (link: string | null, missing: string) =>
-    link ? router.push(link) : setNotice(`There is no ${missing} document.`);
-  const say = (message: string | null) => setNotice(message ?? "");
-  const undo = () => canAnnotate && say(store.undo() ?? "Undone.");
-  const redo = () => canAnnotate && say(store.redo() ?? "Redone.");
+    link ? router.push(link) : say(`There is no ${missing} document.`);
+  const say = (message: string | null) => {
+    setNotice(message ?? "");
+    if (message) announce(message);
+  };
+  const replay = (which: "undo" | "redo") => {
+    if (!canAnnotate) return;
+    const entry = store.nextReplay(which);
+    const problem = which === "undo" ? store.undo() : store.redo();
+    // A refused step is told by the alert; with nothing to replay, the store says so.
+    if (!problem) say(describeReplay(which, entry ? describeSpanEdit(rules, entry) : null));
+    else if (!entry) say(problem);
+  };
+  const undo = () => replay("undo");
+  const redo = () => replay("redo");
 
   // Submitting is done with this document: go on to the next one to do, as N does.
   const submit = () => {
     if (!canAnnotate) return;
     store.submit();
-    if (links.nextUnsubmitted) router.push(links.nextUnsubmitted);
-    else say("Submitted. Every document of yours is submitted.");
+    if (links.nextUnsubmitted) {
+      // Said from the root layout, so it is still heard on the next document's page.
+      announce(`Submitted “${name}”`);
+      router.push(links.nextUnsubmitted);
+    } else say(`Submitted “${name}”. Every document of yours is submitted.`);
   };
   useReopenedNotice(snapshot.status, say);
+  useAnnounceChange(snapshot.conflict);
 
   usePrefetchDocuments(
     projectSlug,
@@ -138,19 +156,23 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
     [search.open, search.matches, snapshot.spans, text, data.settings.tokenSnapping],
   );
 
-  const add = (range: TextRange, label: TextLabel) => {
-    store.perform({ kind: "add", spans: [{ ...range, labelId: label.id }] });
+  /** Only an edit the layer's rules accept is said as done; a refused one is the alert's. */
+  const perform = (edit: SpanEdit, tell: (message: string) => void = announce) => {
+    if (!store.perform(edit)) tell(describeSpanEdit(rules, edit) ?? "");
   };
+  const add = (range: TextRange, label: TextLabel) =>
+    perform({ kind: "add", spans: [{ ...range, labelId: label.id }] });
   const relabel = (span: TextSpan, label: TextLabel) => {
     if (span.labelId === label.id) return;
-    store.perform({ kind: "relabel", ...contentOf(span), from: span.labelId, to: label.id });
+    perform({ kind: "relabel", ...contentOf(span), from: span.labelId, to: label.id });
   };
-  const remove = (span: TextSpan) => store.perform({ kind: "delete", spans: [contentOf(span)] });
+  const remove = (span: TextSpan) => perform({ kind: "delete", spans: [contentOf(span)] });
   const tagAll = (label: TextLabel) => {
     if (taggable.length === 0) return;
-    const spans = taggable.map((range) => ({ ...range, labelId: label.id }));
-    const problem = store.perform({ kind: "add", spans });
-    say(problem ? null : `Tagged ${countOf(spans.length, "occurrence")} as ${label.name}.`);
+    perform(
+      { kind: "add", spans: taggable.map((range) => ({ ...range, labelId: label.id })) },
+      say,
+    );
   };
   const goToSpan = useLatestCallback((span: TextSpan) => editorRef.current?.focusSpan(span));
 
@@ -162,7 +184,7 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
         </Link>
       </nav>
       <WorkspaceHeader
-        title={data.document.externalId ?? `Document ${documentId}`}
+        title={name}
         layer={snapshot}
         progress={data.progress}
         canAnnotate={canAnnotate}
@@ -181,7 +203,6 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
       <ErrorBanner message={snapshot.refusal} onDismiss={() => store.dismissRefusal()} />
       {snapshot.conflict && (
         <p
-          role="status"
           data-testid="conflict-notice"
           className="mb-3 rounded bg-amber-100 px-3 py-2 text-sm text-amber-950"
         >
@@ -191,11 +212,7 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
           </button>
         </p>
       )}
-      <p
-        role="status"
-        className="mb-2 min-h-5 text-sm text-zinc-600 dark:text-zinc-400"
-        data-testid="notice"
-      >
+      <p className="mb-2 min-h-5 text-sm text-zinc-600 dark:text-zinc-400" data-testid="notice">
         {notice}
       </p>
       {search.open && (

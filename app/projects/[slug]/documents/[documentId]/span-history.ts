@@ -33,6 +33,11 @@ export class SpanHistory {
     this.stacks = { undo: [...this.stacks.undo, edit].slice(-limit), redo: [] };
   }
 
+  /** The edit `takeUndo` or `takeRedo` would take next, left where it is. */
+  peek(which: "undo" | "redo"): SpanEdit | undefined {
+    return this.stacks[which].at(-1);
+  }
+
   /** Takes the latest edit to undo (it moves to the redo stack), if there is one. */
   takeUndo(): SpanEdit | undefined {
     const edit = this.stacks.undo.at(-1);

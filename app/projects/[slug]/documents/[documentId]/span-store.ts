@@ -139,6 +139,11 @@ export class SpanStore {
     return this.replay(entry, entry, "redo");
   }
 
+  /** The edit undo or redo would replay next (the one as first made), to say what it does. */
+  nextReplay(which: "undo" | "redo"): SpanEdit | undefined {
+    return this.history.peek(which);
+  }
+
   submit() {
     this.enqueue({ kind: "submit" });
   }

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRef, useState } from "react";
+import { useAnnounce } from "../../../../../_components/announcer";
 import { ErrorBanner } from "../../../../../_components/error-banner";
 import { QueryState } from "../../../../../_components/query-state";
 import { StatusBadge } from "../../../../../_components/status-badge";
@@ -28,12 +29,15 @@ export function DocumentCuration({
 }) {
   const trpc = useTRPC();
   const review = useQuery(trpc.review.document.queryOptions({ documentId }));
-  const mutations = useCurationMutations(documentId);
+  const [statusLine, showStatus] = useFadingNotice();
+  const announce = useAnnounce();
+  const mutations = useCurationMutations(documentId, (message) => {
+    showStatus(message);
+    announce(message);
+  });
   const editorRef = useRef<SpanEditorHandle>(null);
   const [confirming, setConfirming] = useState(false);
-  const [statusLine, say] = useFadingNotice();
-  const undo = () => say(mutations.undo() ?? "");
-  const redo = () => say(mutations.redo() ?? "");
+  const { undo, redo } = mutations;
   useUndoKeys(undo, redo);
   const data = review.data;
   if (!data) return <QueryState query={review} />;
@@ -104,16 +108,13 @@ export function DocumentCuration({
       )}
       {mutations.notice && (
         <p
-          role="status"
           data-testid="gold-notice"
           className="mb-3 rounded bg-amber-100 px-3 py-2 text-sm text-amber-950"
         >
           {mutations.notice}
         </p>
       )}
-      <p role="status" className="mb-2 min-h-5 text-sm text-zinc-600 dark:text-zinc-400">
-        {statusLine}
-      </p>
+      <p className="mb-2 min-h-5 text-sm text-zinc-600 dark:text-zinc-400">{statusLine}</p>
       <ErrorBanner message={mutations.error} onDismiss={mutations.clearError} />
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-2">
         <div>

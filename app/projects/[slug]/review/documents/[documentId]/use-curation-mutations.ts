@@ -2,7 +2,17 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { invertEdit, type SpanContent, type SpanEdit } from "@/domain/span-edits";
+import { contentOf, invertEdit, type SpanContent, type SpanEdit } from "@/domain/span-edits";
+import {
+  describeAcceptedAgreed,
+  describeAcceptedVariant,
+  describeGoldStatus,
+  describeRejectedRegion,
+  describeReplay,
+  describeSpanEdits,
+  type WordingContext,
+} from "@/domain/span-edit-wording";
+import { useAnnounce } from "../../../../../_components/announcer";
 import { useTRPC } from "../../../../../_trpc/client";
 import { isConflict } from "../../../../../_trpc/query-client";
 import { useRefreshingMutationOptions } from "../../../../../_trpc/use-refreshing-mutation-options";
@@ -12,6 +22,8 @@ import { rebaseGoldChange, type RefusedGoldChange } from "./gold-conflict";
 type Applied = SpanEdit[];
 type GoldAnswer = { status: string; version: number };
 type GoldChange = GoldAnswer & { applied: Applied };
+/** A step to undo or redo, with the words of the change it was ("accepted LOC “Kursk” …"). */
+type Step = { applied: Applied; told: string | null };
 
 const undoOf = (applied: Applied): Applied => [...applied].reverse().map(invertEdit);
 
@@ -21,8 +33,9 @@ const undoOf = (applied: Applied): Applied => [...applied].reverse().map(invertE
  * refused change is reported in `error`. Every change that did something can be undone and
  * redone; one that took curated gold back to in progress says so in `notice`. A change refused
  * because gold changed elsewhere reloads it, and `notice` says what could not be carried over.
+ * What each change did is told once the server has made it; notices are announced too.
  */
-export function useCurationMutations(documentId: number) {
+export function useCurationMutations(documentId: number, tell: (message: string) => void) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const reviewKey = trpc.review.document.queryKey({ documentId });
@@ -35,11 +48,21 @@ export function useCurationMutations(documentId: number) {
       if (!isConflict(failure)) refreshing.options.onError(failure);
     },
   };
-  const [history, setHistory] = useState<{ undo: Applied[]; redo: Applied[] }>({
+  const [history, setHistory] = useState<{ undo: Step[]; redo: Step[] }>({
     undo: [],
     redo: [],
   });
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNoticeShown] = useState<string | null>(null);
+  const announce = useAnnounce();
+  const setNotice = (message: string | null) => {
+    setNoticeShown(message);
+    if (message) announce(message);
+  };
+  const wording = (): WordingContext => {
+    const review = queryClient.getQueryData(reviewKey);
+    const labels = review?.labels.map((label) => [label.id, label.name] as const) ?? [];
+    return { text: review?.document.text ?? "", labels: new Map(labels) };
+  };
   const baseVersion = () => queryClient.getQueryData(reviewKey)?.gold.version ?? 0;
   const write = () => ({ documentId, baseVersion: baseVersion() });
 
@@ -57,30 +80,56 @@ export function useCurationMutations(documentId: number) {
     );
     await options.onSuccess();
   };
-  const record = (change: GoldChange) => {
-    if (change.applied.length > 0) {
-      setHistory(({ undo }) => ({ undo: [...undo, change.applied], redo: [] }));
-    }
-  };
-  const editing = {
+  /** A change made: told in words from what the server did, and kept to undo. */
+  const editing = <Change extends GoldChange, Input>(
+    describe: (change: Change, input: Input) => string | null,
+  ) => ({
     ...options,
-    onSuccess: async (change: GoldChange) => {
-      record(change);
+    onSuccess: async (change: Change, input: Input) => {
+      const told = describe(change, input);
+      if (told) tell(told);
+      if (change.applied.length > 0) {
+        const step = { applied: change.applied, told };
+        setHistory(({ undo }) => ({ undo: [...undo, step], redo: [] }));
+      }
       await settle(change);
     },
-  };
+  });
   const replaying = { ...options, onSuccess: settle };
 
-  const editGold = useMutation(trpc.review.editGold.mutationOptions(editing));
+  const editGold = useMutation(
+    trpc.review.editGold.mutationOptions(
+      editing((change: GoldChange) => describeSpanEdits(wording(), change.applied)),
+    ),
+  );
   const replayGold = useMutation(trpc.review.editGold.mutationOptions(replaying));
-  const acceptAgreed = useMutation(trpc.review.acceptAgreed.mutationOptions(editing));
-  const acceptVariant = useMutation(trpc.review.acceptVariant.mutationOptions(editing));
-  const rejectRegion = useMutation(trpc.review.rejectRegion.mutationOptions(editing));
+  const acceptAgreed = useMutation(
+    trpc.review.acceptAgreed.mutationOptions(
+      editing((change: GoldChange & { added: number }) => describeAcceptedAgreed(change.added)),
+    ),
+  );
+  const acceptVariant = useMutation(
+    trpc.review.acceptVariant.mutationOptions(
+      editing((change: GoldChange, variant: SpanContent) =>
+        describeAcceptedVariant(wording(), contentOf(variant), change.applied),
+      ),
+    ),
+  );
+  const rejectRegion = useMutation(
+    trpc.review.rejectRegion.mutationOptions(
+      editing((change: GoldChange, region: { start: number; end: number }) =>
+        describeRejectedRegion(wording(), region, change.applied),
+      ),
+    ),
+  );
   const setGoldStatus = useMutation(
     trpc.review.setGoldStatus.mutationOptions({
       ...options,
       onMutate: () => setNotice(null),
-      onSuccess: settle,
+      onSuccess: async (change, { status }) => {
+        tell(describeGoldStatus(status));
+        await settle(change);
+      },
     }),
   );
 
@@ -99,27 +148,28 @@ export function useCurationMutations(documentId: number) {
     if (edits.length > 0) editGold.mutate({ documentId, baseVersion: fresh.gold.version, edits });
   };
 
-  /** Undoes (or redoes) the last step; says why not when there is none. */
-  const step = (from: "undo" | "redo"): string | null => {
+  /** Undoes (or redoes) the last step, saying what once done; says why not when there is none. */
+  const step = (from: "undo" | "redo") => {
     const to = from === "undo" ? "redo" : "undo";
     const last = history[from].at(-1);
-    if (replayGold.isPending) return null;
-    if (!last) return from === "undo" ? "Nothing to undo." : "Nothing to redo.";
-    const edits = undoOf(last);
+    if (replayGold.isPending) return;
+    if (!last) return tell(from === "undo" ? "Nothing to undo." : "Nothing to redo.");
+    const edits = undoOf(last.applied);
     replayGold.mutate(
       { ...write(), edits },
       {
-        onSuccess: ({ applied }) =>
+        onSuccess: ({ applied }) => {
+          tell(describeReplay(from, last.told));
           setHistory((stacks) => {
             const next = { undo: [...stacks.undo], redo: [...stacks.redo] };
             next[from].pop();
-            if (applied.length > 0) next[to].push(applied);
+            if (applied.length > 0) next[to].push({ applied, told: last.told });
             return next;
-          }),
+          });
+        },
         onError: recover({ kind: "edit", edits }),
       },
     );
-    return from === "undo" ? "Undone." : "Redone.";
   };
 
   return {

@@ -12,6 +12,7 @@ import {
 } from "react";
 import { sameSpan, spanKey, type SpanContent } from "@/domain/span-edits";
 import { groupByBlock, splitIntoBlocks } from "@/domain/text-blocks";
+import type { TextDirection } from "@/domain/text-direction";
 import { useLatestCallback } from "../use-latest-callback";
 import { AnnotatedText, type TextViewHandle } from "./annotated-text";
 import { domRangeOf, readTaggableSelection } from "./selection";
@@ -45,6 +46,9 @@ type SpanEditorProps = {
   snapToTokens?: boolean;
   matches?: readonly TextRange[];
   currentMatch?: TextRange | null;
+  /** The document's language ("" when unknown) and direction. */
+  lang: string;
+  dir: TextDirection;
   ref?: Ref<SpanEditorHandle>;
 };
 
@@ -67,7 +71,7 @@ export function SpanEditor(props: SpanEditorProps) {
   const [menu, setMenu] = useState<Menu | null>(null);
   const [focused, setFocused] = useState<SpanContent | null>(null);
   const [announcement, setAnnouncement] = useState("");
-  const { cursor, setCursor, move } = useTokenCursor(text);
+  const { cursor, setCursor, move } = useTokenCursor(text, props.lang, props.dir);
 
   const labelsById = useMemo(() => new Map(labels.map((label) => [label.id, label])), [labels]);
   const labelsByHotkey = useMemo(
@@ -127,7 +131,7 @@ export function SpanEditor(props: SpanEditorProps) {
   /** The mouse selection, snapped to tokens unless the project or Alt says otherwise. */
   const readSelection = (snap: boolean) => {
     const container = pane();
-    return container && readTaggableSelection(container, text, snap);
+    return container && readTaggableSelection(container, text, snap, props.lang);
   };
 
   const captureSelection = (event: ReactMouseEvent) => {
@@ -280,6 +284,8 @@ export function SpanEditor(props: SpanEditorProps) {
         onMouseUp={captureSelection}
         onKeyDown={onTextKeyDown}
         describedBy={helpId}
+        lang={props.lang}
+        dir={props.dir}
       />
       <p role="status" aria-live="polite" className="sr-only" data-testid="announcement">
         {announcement}

@@ -105,27 +105,36 @@ function tokenOnNextLine(
   const rects = range.getClientRects();
   const rect =
     (direction === "up" ? rects[0] : rects[rects.length - 1]) ?? range.getBoundingClientRect();
-  const step = (direction === "up" ? -1 : 1) * rect.height;
+  const pitch = linePitch(range.startContainer, rect.height);
+  const step = direction === "up" ? -pitch : pitch;
   const x = dir === "rtl" ? rect.right - 1 : rect.left + 1;
-  let y = (direction === "up" ? rect.top : rect.bottom) + step / 2;
+  // The middle of each line in turn: a blank line has no word there, and the words of the
+  // lines either side are a whole line away from it.
+  let y = (rect.top + rect.bottom) / 2 + step;
   for (let line = 0; line < linesSearched; line++, y += step) {
     // The line to look at may be out of view, where nothing can be found under a point.
-    y -= scrollBandIntoView(pane, y - rect.height / 2, y + rect.height / 2, rect.height / 2);
+    y -= scrollBandIntoView(pane, y - pitch / 2, y + pitch / 2, 0);
     const offset = offsetAtPoint(pane, x, y);
     if (offset === null) continue;
-    const token =
-      tokenAt(text, offset, lang) ??
-      tokenBefore(text, offset, lang) ??
-      tokenFrom(text, offset, lang);
-    if (token && token.start !== from.start && liesAt(pane, token, y, rect.height / 2)) {
-      return token;
+    // Under the point, else the line's nearest end: past a line's end, or in its indent.
+    for (const find of [tokenAt, tokenBefore, tokenFrom]) {
+      const token = find(text, offset, lang);
+      if (token && token.start !== from.start && liesAt(pane, token, y, pitch / 3)) return token;
     }
   }
   return sideways();
 }
 
-/** Whether the token is laid out on the line at height `y`, not on one before or after it. */
+/** The height of a line of the text around `node`, from its block's line height. */
+function linePitch(node: Node, fallback: number): number {
+  const element = node instanceof Element ? node : node.parentElement;
+  const block = element?.closest("[data-block-start]");
+  const height = block ? parseFloat(getComputedStyle(block).lineHeight) : NaN;
+  return Number.isFinite(height) && height > 0 ? height : fallback;
+}
+
+/** Whether the token is laid out on the line whose middle is at height `y`. */
 function liesAt(pane: HTMLElement, token: TextRange, y: number, slack: number): boolean {
   const rects = domRangeOf(pane, token)?.getClientRects() ?? [];
-  return [...rects].some((rect) => rect.top - slack <= y && y <= rect.bottom + slack);
+  return [...rects].some((rect) => Math.abs((rect.top + rect.bottom) / 2 - y) <= slack);
 }

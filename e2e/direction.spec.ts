@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { runCli } from "./cli";
+import { signIn } from "./helpers";
 import {
   createAnnotatedProject,
   cursorText,
@@ -20,6 +22,17 @@ const blanks = [
   "1212 3434 5656",
 ];
 
+/** Two annotators who disagree on where the agency's name ends. */
+const disagreeing = [
+  { annotator: "ann", status: "submitted", spans: [spanOf("AP", "ORG")] },
+  { annotator: "bob", status: "submitted", spans: [spanOf("وكالة AP", "ORG")] },
+];
+
+function spanOf(piece: string, label: string) {
+  const start = [...arabic.slice(0, arabic.indexOf(piece))].length;
+  return { start, end: start + [...piece].length, label };
+}
+
 test.beforeAll(() => {
   createAnnotatedProject({
     slug,
@@ -29,8 +42,19 @@ test.beforeAll(() => {
       { id: "he", text: hebrew, meta: { lang: "he" } },
       { id: "long", text: lines.join("\n") },
       { id: "blank-lines", text: blanks.join("\n") },
+      { id: "curated-rtl", text: arabic, annotations: disagreeing },
     ],
   });
+  for (const [email, role] of [
+    ["rita@concord.test", "reviewer"],
+    ["admin@concord.test", "owner"],
+  ] as const) {
+    try {
+      runCli("member", "add", "--project", slug, "--email", email, "--role", role);
+    } catch (error) {
+      if (!String(error).includes("already")) throw error;
+    }
+  }
 });
 
 /** Where a piece of the document's text is drawn: the box of its first occurrence. */
@@ -135,4 +159,41 @@ test("ArrowDown and ArrowUp pass over blank lines to the word straight below or 
     await page.keyboard.press(key);
     await expect.poll(() => cursorText(page)).toBe(word);
   }
+});
+
+test("curation quotes an Arabic document's regions right to left, beside its gold text", async ({
+  page,
+}) => {
+  await signIn(page, "rita@concord.test");
+  await page.goto(`/projects/${slug}/review/documents`);
+  await page.getByRole("link", { name: "curated-rtl" }).click();
+  const region = page.getByTestId("region");
+  await expect(region).toHaveCount(1);
+  await expect(region.getByTitle("Show in the text")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByTestId("gold-layer").getByTestId("document-text")).toHaveAttribute(
+    "dir",
+    "rtl",
+  );
+});
+
+test("the import preview shows each document in its own direction and language", async ({
+  page,
+}) => {
+  await signIn(page, "admin@concord.test");
+  await page.goto(`/projects/${slug}/datasets`);
+  const file = [
+    { id: "preview-ar", text: arabic },
+    { id: "preview-he", text: hebrew, meta: { lang: "he" } },
+  ].map((document) => JSON.stringify(document));
+  await page.getByLabel("Files").setInputFiles({
+    name: "rtl.jsonl",
+    mimeType: "application/jsonl",
+    buffer: Buffer.from(file.join("\n")),
+  });
+  await page.getByRole("button", { name: "Preview" }).click();
+  const texts = page.getByTestId("import-preview").getByRole("listitem").locator("p[dir]");
+  await expect(texts).toHaveCount(2);
+  await expect(texts.nth(0)).toHaveAttribute("dir", "rtl");
+  await expect(texts.nth(1)).toHaveAttribute("dir", "rtl");
+  await expect(texts.nth(1)).toHaveAttribute("lang", "he");
 });

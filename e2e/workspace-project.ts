@@ -10,7 +10,7 @@ type ProjectSetup = {
   labels: string[];
   allowOverlap?: boolean;
   tokenSnapping?: boolean;
-  documents: { id: string; text: string; annotations?: unknown[] }[];
+  documents: { id: string; text: string; meta?: object; annotations?: unknown[] }[];
 };
 
 /**

@@ -1,6 +1,7 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open-database";
-import type { MemberRole } from "@/db/schema";
+import { documents, type MemberRole } from "@/db/schema";
 import type { SpanContent } from "@/domain/span-edits";
 import { nth } from "@/domain/test-support/lists";
 import { createCaller } from "../root";
@@ -188,6 +189,21 @@ describe("document.workspace", () => {
     expect(workspace.project).toEqual({ slug: "strict", name: "strict", allowOverlap: false });
     expect(workspace.labels.map((label) => label.name)).toEqual(["ORG", "PER"]);
     expect(workspace.annotation).toEqual({ status: "not_started", version: 0, spans: [] });
+  });
+
+  it("gives the document's language and direction, from its meta or else its text", async () => {
+    const hebrew = newDocument("strict", "נפגש עם NATO.");
+    const declared = newDocument("strict", "Ana met Bob");
+    db.update(documents)
+      .set({ meta: { lang: "ar" } })
+      .where(eq(documents.id, declared))
+      .run();
+    const of = async (documentId: number) => {
+      const { lang, dir } = (await as("owner").document.workspace({ documentId })).document;
+      return { lang, dir };
+    };
+    expect(await of(hebrew)).toEqual({ lang: "", dir: "rtl" });
+    expect(await of(declared)).toEqual({ lang: "ar", dir: "rtl" });
   });
 
   it("returns only the caller's own spans", async () => {

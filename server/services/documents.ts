@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/open-database";
 import { annotations, spans } from "@/db/schema";
+import { resolveDocumentLanguage } from "@/domain/text-direction";
 import type { DocumentAccess } from "./access";
 import { describeQueuePosition } from "./document-queue";
 import { listLabels } from "./projects";
@@ -28,7 +29,12 @@ export function getDocumentWorkspace(
   const queue = describeQueuePosition(db, project.id, userId, documentId);
 
   return {
-    document: { id: document.id, externalId: document.externalId, text: document.text },
+    document: {
+      id: document.id,
+      externalId: document.externalId,
+      text: document.text,
+      ...resolveDocumentLanguage(document.meta, document.text),
+    },
     project: { slug: project.slug, name: project.name, allowOverlap: project.allowOverlap },
     settings: { tokenSnapping: project.tokenSnapping, allowOverlap: project.allowOverlap },
     capabilities,

@@ -11,7 +11,8 @@ import {
 } from "react";
 import { spanKey } from "@/domain/span-edits";
 import { findBlockIndex, type TextBlock as BlockRange } from "@/domain/text-blocks";
-import { domRangeOf, offsetAtPoint } from "./selection";
+import type { TextDirection } from "@/domain/text-direction";
+import { domRangeOf, offsetAtPoint, scrollBandIntoView } from "./selection";
 import { TextBlock, type SpanClick } from "./text-block";
 import type { TextLabel, TextRange, TextSpan } from "./types";
 
@@ -36,6 +37,9 @@ type AnnotatedTextProps = {
   onMouseUp: MouseEventHandler<HTMLDivElement>;
   onKeyDown: KeyboardEventHandler<HTMLDivElement>;
   describedBy?: string;
+  /** The document's language ("" when unknown) and direction. */
+  lang: string;
+  dir: TextDirection;
   ref?: Ref<TextViewHandle>;
 };
 
@@ -77,11 +81,7 @@ export function AnnotatedText(props: AnnotatedTextProps) {
           if (triesLeft > 0) requestAnimationFrame(() => attempt(triesLeft - 1));
           return;
         }
-        const view = pane.getBoundingClientRect();
-        const margin = lineHeight;
-        if (rect.top < view.top + margin) pane.scrollTop -= view.top + margin - rect.top;
-        else if (rect.bottom > view.bottom - margin)
-          pane.scrollTop += rect.bottom - view.bottom + margin;
+        scrollBandIntoView(pane, rect.top, rect.bottom, lineHeight);
       };
       attempt(5);
     },
@@ -104,6 +104,8 @@ export function AnnotatedText(props: AnnotatedTextProps) {
       role="region"
       aria-label="Document text"
       aria-describedby={props.describedBy}
+      lang={props.lang}
+      dir={props.dir}
       onMouseUp={props.onMouseUp}
       onKeyDown={props.onKeyDown}
       className="relative max-h-[70vh] min-h-32 overflow-y-auto focus:outline-2 focus:outline-offset-2 focus:outline-blue-600 rounded border border-zinc-200 px-4 py-2 font-serif text-lg leading-9 break-words whitespace-pre-wrap dark:border-zinc-800"

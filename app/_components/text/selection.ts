@@ -22,16 +22,20 @@ export function readSelectionOffsets(container: HTMLElement): TextRange | null {
   return start === null || end === null || start >= end ? null : { start, end };
 }
 
-/** The selection as it would be tagged: trimmed of white space, and widened to whole words if `snap`. */
+/**
+ * The selection as it would be tagged: trimmed of white space, and widened to whole words if
+ * `snap` (words of the document's language `lang`).
+ */
 export function readTaggableSelection(
   container: HTMLElement,
   text: string,
   snap: boolean,
+  lang: string,
 ): TextRange | null {
   const offsets = readSelectionOffsets(container);
   if (!offsets) return null;
   return snap
-    ? snapToTokens(text, offsets.start, offsets.end)
+    ? snapToTokens(text, offsets.start, offsets.end, lang)
     : trimWhitespace(text, offsets.start, offsets.end);
 }
 
@@ -80,6 +84,33 @@ export function offsetAtPoint(container: HTMLElement, x: number, y: number): num
   const position = document.caretPositionFromPoint(x, y);
   if (!position || !container.contains(position.offsetNode)) return null;
   return offsetOf(position.offsetNode, position.offset);
+}
+
+/**
+ * Scrolls the text pane, then the page, by as little as brings the band of the screen from `top`
+ * to `bottom` into view with `margin` to spare (its top first, if it cannot all fit): the pane
+ * may itself reach below the window. Returns how far the band moved up on the screen.
+ */
+export function scrollBandIntoView(
+  pane: HTMLElement,
+  top: number,
+  bottom: number,
+  margin: number,
+): number {
+  const view = pane.getBoundingClientRect();
+  const paneBefore = pane.scrollTop;
+  pane.scrollTop += shiftInto(top, bottom, view.top + margin, view.bottom - margin);
+  const moved = pane.scrollTop - paneBefore;
+  const pageBefore = window.scrollY;
+  window.scrollBy(0, shiftInto(top - moved, bottom - moved, margin, window.innerHeight - margin));
+  return moved + window.scrollY - pageBefore;
+}
+
+/** How far to scroll so that the band from `top` to `bottom` lies between `from` and `to`. */
+function shiftInto(top: number, bottom: number, from: number, to: number): number {
+  if (top < from) return top - from;
+  if (bottom > to) return Math.min(bottom - to, top - from);
+  return 0;
 }
 
 /** The text node and offset in it for a document offset; at a block edge, `side` picks the block. */

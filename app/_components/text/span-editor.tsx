@@ -12,6 +12,7 @@ import {
 } from "react";
 import { sameSpan, spanKey, type SpanContent } from "@/domain/span-edits";
 import { groupByBlock, splitIntoBlocks } from "@/domain/text-blocks";
+import type { TextDirection } from "@/domain/text-direction";
 import { useAnnounce } from "../announcer";
 import { useLatestCallback } from "../use-latest-callback";
 import { AnnotatedText, type TextViewHandle } from "./annotated-text";
@@ -47,6 +48,9 @@ type SpanEditorProps = {
   snapToTokens?: boolean;
   matches?: readonly TextRange[];
   currentMatch?: TextRange | null;
+  /** The document's language ("" when unknown) and direction. */
+  lang: string;
+  dir: TextDirection;
   ref?: Ref<SpanEditorHandle>;
 };
 
@@ -69,7 +73,7 @@ export function SpanEditor(props: SpanEditorProps) {
   const [menu, setMenu] = useState<Menu | null>(null);
   const [focused, setFocused] = useState<SpanContent | null>(null);
   const announce = useAnnounce();
-  const { cursor, setCursor, move } = useTokenCursor(text);
+  const { cursor, setCursor, move } = useTokenCursor(text, props.lang, props.dir);
 
   const labelsById = useMemo(() => new Map(labels.map((label) => [label.id, label])), [labels]);
   const labelsByHotkey = useMemo(
@@ -126,7 +130,7 @@ export function SpanEditor(props: SpanEditorProps) {
   /** The mouse selection, snapped to tokens unless the project or Alt says otherwise. */
   const readSelection = (snap: boolean) => {
     const container = pane();
-    return container && readTaggableSelection(container, text, snap);
+    return container && readTaggableSelection(container, text, snap, props.lang);
   };
 
   const captureSelection = (event: ReactMouseEvent) => {
@@ -279,6 +283,8 @@ export function SpanEditor(props: SpanEditorProps) {
         onMouseUp={captureSelection}
         onKeyDown={onTextKeyDown}
         describedBy={helpId}
+        lang={props.lang}
+        dir={props.dir}
       />
       <SpanEditorMenus
         menu={menu}

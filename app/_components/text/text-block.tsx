@@ -105,7 +105,7 @@ export const TextBlock = memo(function TextBlock(props: TextBlockProps) {
             onSpanClick(span, event.currentTarget.getBoundingClientRect(), [span])
           }
           style={{ backgroundColor: spanLabel?.color }}
-          className="mr-0.5 inline-block cursor-pointer rounded-sm px-0.5 align-top font-sans text-[0.625rem] leading-tight text-zinc-950 select-none after:content-[attr(data-label)]"
+          className="me-0.5 inline-block cursor-pointer rounded-sm px-0.5 align-top font-sans text-[0.625rem] leading-tight text-zinc-950 select-none after:content-[attr(data-label)]"
         />,
       );
     }

@@ -162,6 +162,22 @@ describe("txt", () => {
   });
 });
 
+describe("the preview", () => {
+  it("says each document's language and direction: its meta's, else its text's", async () => {
+    const lines = [
+      { id: "he", text: "נפגש עם NATO.", meta: { lang: "he" } },
+      { id: "ar", text: "وأكدت وكالة AP الخبر." },
+      { id: "en", text: "ACME hired Ann.", meta: { lang: "en", dir: "rtl" } },
+    ].map((line) => JSON.stringify(line));
+    const summary = await importTexts(freshDb(), "p", "jsonl", { "f.jsonl": lines.join("\n") });
+    expect(summary.preview.map(({ id, lang, dir }) => ({ id, lang, dir }))).toEqual([
+      { id: "he", lang: "he", dir: "rtl" },
+      { id: "ar", lang: "", dir: "rtl" },
+      { id: "en", lang: "en", dir: "rtl" },
+    ]);
+  });
+});
+
 describe("a dry run", () => {
   it("reports what the import would do, every problem included, and writes nothing", async () => {
     const db = freshDb();

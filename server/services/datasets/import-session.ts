@@ -10,6 +10,7 @@ import {
 } from "@/domain/formats/whole-characters";
 import { describeOverlap } from "@/domain/span-edits-check";
 import { spansOverlap } from "@/domain/spans";
+import { resolveDocumentLanguage, type DocumentLanguage } from "@/domain/text-direction";
 import { createDocumentStore } from "./document-store";
 
 export type ImportPolicy = {
@@ -34,7 +35,7 @@ export type PreviewDocument = {
   id: string | null;
   text: string;
   spans: { annotator: string; label: string; text: string }[];
-};
+} & DocumentLanguage;
 
 export type ImportSummary = {
   /** New documents. */
@@ -180,6 +181,7 @@ function previewOf(file: string, line: number, record: DocumentRecord): PreviewD
     line,
     id: record.id,
     text: record.text.slice(0, previewTextLength),
+    ...resolveDocumentLanguage(record.meta, record.text),
     spans: record.annotations.flatMap((annotation) =>
       annotation.spans.map((span) => ({
         annotator: annotation.annotator,

@@ -3,6 +3,7 @@ import type { Queryable } from "@/db/open-database";
 import { goldRejections } from "@/db/schema";
 import { findRegions } from "@/domain/review/disagreements";
 import { spansOverlap } from "@/domain/spans";
+import { resolveDocumentLanguage } from "@/domain/text-direction";
 import type { DocumentAccess } from "../access";
 import { listLabels } from "../projects";
 import { listLayerSpans } from "../span-layer";
@@ -49,7 +50,12 @@ export function getDocumentReview(db: Queryable, { document, project }: Document
   }));
 
   return {
-    document: { id: document.id, externalId: document.externalId, text: document.text },
+    document: {
+      id: document.id,
+      externalId: document.externalId,
+      text: document.text,
+      ...resolveDocumentLanguage(document.meta, document.text),
+    },
     project: {
       slug: project.slug,
       name: project.name,

@@ -46,12 +46,22 @@ export function ImportSummaryView({ summary, done }: { summary: ImportSummary; d
                 {document.file}, line {document.line}
                 {document.id !== null && ` · id ${document.id}`}
               </p>
-              <p className="line-clamp-3 whitespace-pre-wrap">{document.text}</p>
+              <p
+                lang={document.lang}
+                dir={document.dir}
+                className="line-clamp-3 whitespace-pre-wrap"
+              >
+                {document.text}
+              </p>
               {document.spans.length > 0 && (
                 <ul aria-label="Spans" className="mt-1 flex flex-wrap gap-2">
                   {document.spans.map((span, i) => (
                     <li key={i}>
-                      <mark className="rounded bg-amber-100 px-1 dark:bg-amber-900">
+                      <mark
+                        lang={document.lang}
+                        dir={document.dir}
+                        className="rounded bg-amber-100 px-1 dark:bg-amber-900"
+                      >
                         {span.text}
                       </mark>{" "}
                       <span className="text-xs">

@@ -49,7 +49,7 @@ export function AnnotationWorkspace({
 /** The annotation page: the text to tag, its spans by label, and the way to the next document. */
 function Workspace({ projectSlug, data }: { projectSlug: string; data: WorkspaceData }) {
   const documentId = data.document.id;
-  const text = data.document.text;
+  const { text, lang, dir } = data.document;
   const canAnnotate = data.capabilities.annotate;
   const router = useRouter();
   const labels = useMemo(() => fillLabelHotkeys(data.labels), [data.labels]);
@@ -151,9 +151,10 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
       search.open
         ? findTaggableOccurrences(text, search.matches, snapshot.spans, {
             wholeTokens: data.settings.tokenSnapping,
+            lang,
           })
         : [],
-    [search.open, search.matches, snapshot.spans, text, data.settings.tokenSnapping],
+    [search.open, search.matches, snapshot.spans, text, data.settings.tokenSnapping, lang],
   );
 
   /** Only an edit the layer's rules accept is said as done; a refused one is the alert's. */
@@ -240,13 +241,22 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
             snapToTokens={data.settings.tokenSnapping}
             matches={search.matches}
             currentMatch={search.currentMatch}
+            lang={lang}
+            dir={dir}
             onAdd={add}
             onRelabel={relabel}
             onDelete={remove}
           />
         </div>
         <aside className="lg:max-h-[70vh] lg:overflow-y-auto">
-          <SpanList text={text} spans={snapshot.spans} labels={labels} onPick={goToSpan} />
+          <SpanList
+            text={text}
+            lang={lang}
+            dir={dir}
+            spans={snapshot.spans}
+            labels={labels}
+            onPick={goToSpan}
+          />
         </aside>
       </div>
       <ShortcutSheet open={sheetOpen} labels={labels} onClose={() => setSheetOpen(false)} />

@@ -3,10 +3,14 @@
 import { memo, useDeferredValue, useId, useMemo, useState, type KeyboardEvent } from "react";
 import { labelTooltip } from "@/domain/labels";
 import { spanKey } from "@/domain/span-edits";
+import type { TextDirection } from "@/domain/text-direction";
 import type { TextLabel, TextSpan } from "../../../../_components/text/types";
 
 type SpanListProps = {
   text: string;
+  /** The document's language and direction, which its quotes keep. */
+  lang: string;
+  dir: TextDirection;
   spans: readonly TextSpan[];
   labels: readonly TextLabel[];
   onPick: (span: TextSpan) => void;
@@ -19,7 +23,7 @@ const pageSize = 100;
  * between the spans, Enter goes to one in the text. It follows the spans at low priority, so a
  * tag paints in the text before this list catches up.
  */
-export function SpanList({ text, spans, labels, onPick }: SpanListProps) {
+export function SpanList({ text, lang, dir, spans, labels, onPick }: SpanListProps) {
   const shown = useDeferredValue(spans);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const groups = useMemo(
@@ -59,6 +63,8 @@ export function SpanList({ text, spans, labels, onPick }: SpanListProps) {
         <SpanGroup
           key={group.label.id}
           text={text}
+          lang={lang}
+          dir={dir}
           label={group.label}
           spans={group.spans}
           tabStop={group.spans.some((span) => spanKey(span) === tabStop) ? tabStop : null}
@@ -72,6 +78,8 @@ export function SpanList({ text, spans, labels, onPick }: SpanListProps) {
 
 type SpanGroupProps = {
   text: string;
+  lang: string;
+  dir: TextDirection;
   label: TextLabel;
   spans: readonly TextSpan[];
   tabStop: string | null;
@@ -80,7 +88,7 @@ type SpanGroupProps = {
 };
 
 const SpanGroup = memo(function SpanGroup(props: SpanGroupProps) {
-  const { text, label, spans, tabStop, onActivate, onPick } = props;
+  const { text, lang, dir, label, spans, tabStop, onActivate, onPick } = props;
   const headingId = useId();
   const [limit, setLimit] = useState(pageSize);
   return (
@@ -105,10 +113,12 @@ const SpanGroup = memo(function SpanGroup(props: SpanGroupProps) {
               <button
                 type="button"
                 data-span-key={key}
+                lang={lang}
+                dir={dir}
                 tabIndex={key === tabStop ? 0 : -1}
                 onFocus={() => onActivate(key)}
                 onClick={() => onPick(span)}
-                className="w-full truncate rounded px-2 py-0.5 text-left hover:bg-zinc-100 focus:bg-zinc-100 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800"
+                className="w-full truncate rounded px-2 py-0.5 text-start hover:bg-zinc-100 focus:bg-zinc-100 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800"
               >
                 {text.slice(span.start, Math.min(span.end, span.start + 80))}
               </button>
@@ -132,6 +142,8 @@ const SpanGroup = memo(function SpanGroup(props: SpanGroupProps) {
 function sameGroup(a: SpanGroupProps, b: SpanGroupProps): boolean {
   return (
     a.text === b.text &&
+    a.lang === b.lang &&
+    a.dir === b.dir &&
     a.label === b.label &&
     a.tabStop === b.tabStop &&
     a.onActivate === b.onActivate &&

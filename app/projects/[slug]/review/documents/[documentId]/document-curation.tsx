@@ -126,6 +126,8 @@ export function DocumentCuration({
               text={data.document.text}
               spans={data.gold.spans}
               labels={data.labels}
+              lang={data.document.lang}
+              dir={data.document.dir}
               editable
               onAdd={(range, label) =>
                 mutations.edit([{ kind: "add", spans: [{ ...range, labelId: label.id }] }])
@@ -144,6 +146,8 @@ export function DocumentCuration({
           <h2 className="mb-2 text-lg font-semibold">Where annotators differ</h2>
           <RegionList
             text={data.document.text}
+            lang={data.document.lang}
+            dir={data.document.dir}
             annotators={data.annotators.map((a) => a.name)}
             labels={data.labels}
             regions={data.regions}

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { Region, Variant } from "@/domain/review/disagreements";
+import type { TextDirection } from "@/domain/text-direction";
 import { startsOfRepeatedTexts, surroundingWords } from "@/domain/review/region-context";
 import type { TextLabel } from "../../../../../_components/text/types";
 
@@ -18,6 +19,9 @@ const kindNames: Record<Region["kind"], string> = {
 
 type RegionListProps = {
   text: string;
+  /** The document's language and direction, which its quotes keep. */
+  lang: string;
+  dir: TextDirection;
   annotators: string[];
   labels: TextLabel[];
   regions: ReviewRegion[];
@@ -30,6 +34,8 @@ type RegionListProps = {
 /** Each region of overlapping spans with every annotator's version stacked line by line. */
 export function RegionList({
   text,
+  lang,
+  dir,
   annotators,
   labels,
   regions,
@@ -94,7 +100,9 @@ export function RegionList({
               <button
                 type="button"
                 onClick={() => onPick(region)}
-                className="text-left font-serif hover:underline"
+                lang={lang}
+                dir={dir}
+                className="text-start font-serif hover:underline"
                 title="Show in the text"
               >
                 {repeated.has(region.start) ? (
@@ -137,6 +145,8 @@ export function RegionList({
                           <VariantChip
                             key={`${variant.start}-${variant.end}-${variant.label}`}
                             text={text}
+                            lang={lang}
+                            dir={dir}
                             variant={variant}
                             color={colors.get(variant.label) ?? "#ddd"}
                             onAccept={onAccept}
@@ -175,6 +185,8 @@ function InContext({ text, region }: { text: string; region: ReviewRegion }) {
 
 function VariantChip(props: {
   text: string;
+  lang: string;
+  dir: TextDirection;
   variant: ReviewVariant;
   color: string;
   onAccept: RegionListProps["onAccept"];
@@ -184,7 +196,10 @@ function VariantChip(props: {
   return (
     <span className="mr-2 inline-flex items-center gap-1">
       <mark style={{ backgroundColor: props.color }} className="rounded-sm px-1 text-zinc-950">
-        {props.text.slice(variant.start, variant.end)} <small>{variant.label}</small>
+        <span lang={props.lang} dir={props.dir}>
+          {props.text.slice(variant.start, variant.end)}
+        </span>{" "}
+        <small>{variant.label}</small>
       </mark>
       {variant.inGold ? (
         <span className="text-xs text-violet-700 dark:text-violet-300">in gold</span>

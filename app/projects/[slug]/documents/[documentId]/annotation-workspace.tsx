@@ -85,6 +85,8 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
   const submit = () => {
     if (!canAnnotate) return;
     store.submit();
+    // Submit is disabled now that the document is done: the keyboard goes back to the text.
+    editorRef.current?.focus();
     if (links.nextUnsubmitted) router.push(links.nextUnsubmitted);
     else say("Submitted. Every document of yours is submitted.");
   };

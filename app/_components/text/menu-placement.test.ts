@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { anchorGap, edgeMargin, placeMenu, type Box, type MenuPlacement } from "./menu-placement";
+import {
+  anchorGap,
+  edgeMargin,
+  placeMenu,
+  type Box,
+  type MenuPlacement,
+  type Size,
+} from "./menu-placement";
 
 const desktop = { width: 1280, height: 800 };
 // A 1280x800 window at 200% zoom, and an iPhone 12-sized phone, in CSS pixels.
@@ -16,15 +23,7 @@ const word = (left: number, top: number, width = 60): Box => ({
 });
 
 describe("placeMenu", () => {
-  it.each<
-    [
-      string,
-      Box,
-      { width: number; height: number },
-      { width: number; height: number },
-      MenuPlacement,
-    ]
-  >([
+  it.each<[string, Box, Size, Size, MenuPlacement]>([
     [
       "below a word with room under it",
       word(100, 100),

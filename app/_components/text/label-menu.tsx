@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef, type KeyboardEvent } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import { labelTooltip } from "@/domain/labels";
+import { placeMenu, type MenuPlacement } from "./menu-placement";
 import type { TextLabel } from "./types";
 
 type LabelMenuProps = {
@@ -21,7 +22,8 @@ type LabelMenuProps = {
 /**
  * A floating menu of labels beside a selection or a span. It is an ARIA menu: it takes the focus
  * when it opens, arrow keys, Home and End move through its items, Enter picks, Escape closes.
- * The labels' hotkeys work while it is open too.
+ * The labels' hotkeys work while it is open too. It is placed inside the window, scrolling
+ * within itself when the labels do not fit, so every label stays in reach at any zoom.
  */
 export function LabelMenu({
   title,
@@ -34,12 +36,33 @@ export function LabelMenu({
   onDelete,
 }: LabelMenuProps) {
   const menuRef = useRef<HTMLDivElement>(null);
+  const [placement, setPlacement] = useState<MenuPlacement | null>(null);
+  const placed = placement !== null;
 
+  // Measured before the first paint, and again when the window changes size (zooming does too).
+  useLayoutEffect(() => {
+    const place = () => {
+      const menu = menuRef.current;
+      if (!menu) return;
+      // The root's client size is the window without its scroll bars.
+      const { clientWidth, clientHeight } = document.documentElement;
+      const borders = menu.offsetHeight - menu.clientHeight;
+      const height = Math.min(menu.scrollHeight + borders, clientHeight * tallestShare);
+      const viewport = { width: clientWidth, height: clientHeight };
+      setPlacement(placeMenu(anchor, { width: menu.offsetWidth, height }, viewport));
+    };
+    place();
+    window.addEventListener("resize", place);
+    return () => window.removeEventListener("resize", place);
+  }, [anchor]);
+
+  // Once placed, so that focusing the current label scrolls the menu to it, never the page.
   useEffect(() => {
+    if (!placed) return;
     const items = menuItems(menuRef.current);
     const current = items.find((item) => item.getAttribute("aria-checked") === "true");
-    (current ?? items[0])?.focus({ preventScroll: true });
-  }, []);
+    (current ?? items[0])?.focus();
+  }, [placed]);
 
   useEffect(() => {
     const onPointerDown = (event: PointerEvent) => {
@@ -76,11 +99,8 @@ export function LabelMenu({
       aria-label={title}
       data-testid="label-menu"
       onKeyDown={onKeyDown}
-      style={{
-        top: Math.min(anchor.bottom + 6, window.innerHeight - 80),
-        left: Math.max(8, anchor.left),
-      }}
-      className="fixed z-20 max-h-[60vh] w-56 overflow-y-auto rounded border border-zinc-300 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+      style={placement ?? { top: 0, left: 0, visibility: "hidden" }}
+      className="fixed z-20 w-56 overflow-y-auto rounded border border-zinc-300 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
     >
       <p className="mb-1 truncate px-1 text-xs text-zinc-600 dark:text-zinc-400" aria-hidden="true">
         {title}
@@ -117,6 +137,9 @@ export function LabelMenu({
     </div>
   );
 }
+
+/** A long list of labels takes at most this share of the window's height, and scrolls. */
+const tallestShare = 0.6;
 
 function menuItems(menu: HTMLElement | null): HTMLElement[] {
   return menu ? [...menu.querySelectorAll<HTMLElement>('[role^="menuitem"]')] : [];

@@ -99,6 +99,8 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
   const submit = () => {
     if (!canAnnotate) return;
     store.submit();
+    // Submit is disabled now that the document is done: the keyboard goes back to the text.
+    editorRef.current?.focus();
     if (links.nextUnsubmitted) {
       // Said from the root layout, so it is still heard on the next document's page.
       announce(`Submitted “${name}”`);

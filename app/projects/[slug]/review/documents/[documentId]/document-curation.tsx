@@ -154,6 +154,7 @@ export function DocumentCuration({
             onAccept={mutations.acceptVariant}
             onPick={(region) => editorRef.current?.selectRange(region)}
             onReject={mutations.rejectRegion}
+            onNoneLeft={() => editorRef.current?.focus()}
           />
         </div>
       </div>

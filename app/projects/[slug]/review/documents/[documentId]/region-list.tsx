@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import type { Region, Variant } from "@/domain/review/disagreements";
 import type { TextDirection } from "@/domain/text-direction";
 import { startsOfRepeatedTexts, surroundingWords } from "@/domain/review/region-context";
@@ -29,7 +29,11 @@ type RegionListProps = {
   onReject: (region: ReviewRegion) => void;
   /** Shows the region in the text. */
   onPick: (region: ReviewRegion) => void;
+  /** Where the keyboard goes once the last region shown is settled. */
+  onNoneLeft: () => void;
 };
+
+type Acted = { start: number; end: number; button: HTMLElement };
 
 /** Each region of overlapping spans with every annotator's version stacked line by line. */
 export function RegionList({
@@ -42,6 +46,7 @@ export function RegionList({
   onAccept,
   onReject,
   onPick,
+  onNoneLeft,
 }: RegionListProps) {
   const [showAgreed, setShowAgreed] = useState(false);
   // What is left to settle is what a reviewer works through; settled regions are one click away.
@@ -51,6 +56,28 @@ export function RegionList({
     (region) => (showAgreed || region.kind !== "agreed") && (showSettled || !region.settled),
   );
   const repeated = startsOfRepeatedTexts(text, regions);
+  const listRef = useRef<HTMLOListElement>(null);
+  const acted = useRef<Acted | null>(null);
+  const act = (region: ReviewRegion, button: HTMLElement, action: () => void) => {
+    acted.current = { start: region.start, end: region.end, button };
+    action();
+  };
+
+  // Accepting or rejecting settles the region, which takes its buttons away with the focus: the
+  // keyboard goes on to the region that is next now, rather than back to the top of the page.
+  useLayoutEffect(() => {
+    const last = acted.current;
+    if (!last || document.activeElement === last.button) return;
+    acted.current = null;
+    const focusLost = !document.activeElement || document.activeElement === document.body;
+    if (last.button.isConnected || !focusLost) return;
+    const target = regionAfter(shown, last);
+    const control =
+      target &&
+      listRef.current?.querySelector<HTMLElement>(`[data-region="${keyOf(target)}"] button`);
+    if (control) control.focus();
+    else onNoneLeft();
+  });
 
   return (
     <div>
@@ -88,10 +115,11 @@ export function RegionList({
           {showSettled ? "No disagreements in this document." : "No open regions left."}
         </p>
       )}
-      <ol className="space-y-3" aria-label="Regions">
+      <ol ref={listRef} className="space-y-3" aria-label="Regions">
         {shown.map((region) => (
           <li
-            key={`${region.start}-${region.end}`}
+            key={keyOf(region)}
+            data-region={keyOf(region)}
             data-testid="region"
             data-kind={region.kind}
             className="rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800"
@@ -121,7 +149,7 @@ export function RegionList({
               )}
               <button
                 type="button"
-                onClick={() => onReject(region)}
+                onClick={(event) => act(region, event.currentTarget, () => onReject(region))}
                 className="ml-auto text-xs underline"
               >
                 Reject all
@@ -149,7 +177,9 @@ export function RegionList({
                             dir={dir}
                             variant={variant}
                             color={colors.get(variant.label) ?? "#ddd"}
-                            onAccept={onAccept}
+                            onAccept={(accepted, button) =>
+                              act(region, button, () => onAccept(accepted))
+                            }
                           />
                         ))}
                       </td>
@@ -163,6 +193,17 @@ export function RegionList({
       </ol>
     </div>
   );
+}
+
+const keyOf = (region: { start: number; end: number }) => `${region.start}-${region.end}`;
+
+/** The region acted on if it is still open, else the first shown after it, else the last before. */
+function regionAfter(shown: ReviewRegion[], acted: Acted): ReviewRegion | undefined {
+  const same = shown.find((region) => keyOf(region) === keyOf(acted));
+  if (same && !same.settled) return same;
+  const after = (region: ReviewRegion) =>
+    region.start > acted.start || (region.start === acted.start && region.end > acted.end);
+  return shown.find(after) ?? shown.findLast((region) => region !== same && !after(region));
 }
 
 /** The region's text with a few words either side, for regions that read the same. */
@@ -189,7 +230,7 @@ function VariantChip(props: {
   dir: TextDirection;
   variant: ReviewVariant;
   color: string;
-  onAccept: RegionListProps["onAccept"];
+  onAccept: (variant: { start: number; end: number; labelId: number }, button: HTMLElement) => void;
 }) {
   const { variant } = props;
   const labelId = variant.labelId;
@@ -207,7 +248,12 @@ function VariantChip(props: {
         labelId !== null && (
           <button
             type="button"
-            onClick={() => props.onAccept({ start: variant.start, end: variant.end, labelId })}
+            onClick={(event) =>
+              props.onAccept(
+                { start: variant.start, end: variant.end, labelId },
+                event.currentTarget,
+              )
+            }
             className="text-xs underline"
             aria-label={`Accept ${variant.label} “${props.text.slice(variant.start, variant.end)}” from ${variant.annotators.join(", ")}`}
           >

@@ -156,7 +156,7 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
 
   return (
     <section>
-      <nav className="mb-2 text-sm">
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
         <Link href={`/projects/${projectSlug}`} className="underline">
           {data.project.name}
         </Link>

@@ -52,7 +52,7 @@ export function DocumentCuration({
 
   return (
     <section>
-      <nav className="mb-2 text-sm">
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
         <Link href={`/projects/${projectSlug}/review/documents`} className="underline">
           {data.project.name}: disagreements
         </Link>

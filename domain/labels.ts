@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contrastRatio, parseHexColor } from "./contrast";
 import { findTextProblem } from "./text-field";
 
 /**
@@ -88,10 +89,8 @@ export function findColorProblem(color: string): string | null {
  * and contrast ratio), so a label's text stays readable whatever colour it is given.
  */
 export function readableTextColor(background: string): "#000000" | "#ffffff" {
-  const channels = [1, 3, 5].map((i) => parseInt(background.slice(i, i + 2), 16) / 255);
-  const [r, g, b] = channels.map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  const luminance = 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
-  const againstBlack = (luminance + 0.05) / 0.05;
-  const againstWhite = 1.05 / (luminance + 0.05);
+  const color = parseHexColor(background);
+  const againstBlack = contrastRatio(color, [0, 0, 0]);
+  const againstWhite = contrastRatio(color, [255, 255, 255]);
   return againstBlack >= againstWhite ? "#000000" : "#ffffff";
 }

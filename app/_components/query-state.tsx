@@ -9,5 +9,5 @@ export function QueryState({ query }: { query: QueryLike }) {
       </p>
     );
   }
-  return <p className="text-zinc-500">Loading…</p>;
+  return <p className="text-muted">Loading…</p>;
 }

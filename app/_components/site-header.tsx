@@ -7,7 +7,10 @@ export async function SiteHeader() {
   const isAdmin = Boolean(session?.user?.id && isSiteAdmin(Number(session.user.id)));
   return (
     <header className="border-b border-zinc-200 dark:border-zinc-800">
-      <nav className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
+      <nav
+        aria-label="Site"
+        className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3"
+      >
         <Link href="/projects" className="text-lg font-semibold tracking-tight">
           Concord
         </Link>

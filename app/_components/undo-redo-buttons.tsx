@@ -1,5 +1,5 @@
 const button = "rounded border px-3 py-1 disabled:opacity-40";
-const hint = "ml-1 font-mono text-xs text-zinc-600 dark:text-zinc-400";
+const hint = "ml-1 font-mono text-xs text-muted";
 
 /** Undo and Redo for mouse users, named with the keys that do the same on every page. */
 export function UndoRedoButtons(props: {

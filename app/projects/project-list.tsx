@@ -11,9 +11,7 @@ export function ProjectList() {
   const projects = useQuery(trpc.project.list.queryOptions());
   if (!projects.data) return <QueryState query={projects} />;
   if (projects.data.length === 0) {
-    return (
-      <p className="text-zinc-600 dark:text-zinc-400">You are not a member of any project yet.</p>
-    );
+    return <p className="text-muted">You are not a member of any project yet.</p>;
   }
   return (
     <ul className="divide-y divide-zinc-200 rounded border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
@@ -25,9 +23,9 @@ export function ProjectList() {
           >
             <span className="font-medium">
               {project.name}
-              {project.archived && <span className="ml-2 text-xs text-zinc-500">archived</span>}
+              {project.archived && <span className="ml-2 text-xs text-muted">archived</span>}
             </span>
-            <span className="text-sm text-zinc-600 dark:text-zinc-400">
+            <span className="text-sm text-muted">
               {countOf(project.documentCount, "document")} · {project.role}
             </span>
           </Link>

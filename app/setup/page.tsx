@@ -12,7 +12,7 @@ export default function SetupPage() {
   return (
     <section className="mx-auto max-w-sm">
       <h1 className="mb-2 text-2xl font-semibold">Welcome to Concord</h1>
-      <p className="mb-6 text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="mb-6 text-sm text-muted">
         Nobody has an account yet. Create the administrator account to get started.
       </p>
       <SetupForm />

@@ -12,6 +12,10 @@ export function PlotFigure({ options, label }: { options: Plot.PlotOptions; labe
   useEffect(() => {
     const chart = Plot.plot({ ...options, style: { background: "transparent", color: "inherit" } });
     chart.setAttribute("aria-label", label);
+    // Plot names each mark's <g> after its kind ("cell", "text"): ARIA allows no name on an element
+    // without a role, and the kind tells a listener nothing the figure's label does not.
+    for (const group of chart.querySelectorAll("g[aria-label]"))
+      group.removeAttribute("aria-label");
     container.current?.replaceChildren(chart);
     return () => chart.remove();
   }, [options, label]);

@@ -108,7 +108,7 @@ export function AnnotatedText(props: AnnotatedTextProps) {
       dir={props.dir}
       onMouseUp={props.onMouseUp}
       onKeyDown={props.onKeyDown}
-      className="relative max-h-[70vh] min-h-32 overflow-y-auto focus:outline-2 focus:outline-offset-2 focus:outline-blue-600 rounded border border-zinc-200 px-4 py-2 font-serif text-lg leading-9 break-words whitespace-pre-wrap dark:border-zinc-800"
+      className="relative max-h-[70vh] min-h-32 overflow-y-auto focus:outline-2 focus:outline-offset-2 focus:outline-focus rounded border border-zinc-200 px-4 py-2 font-serif text-lg leading-9 break-words whitespace-pre-wrap dark:border-zinc-800"
     >
       <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {

@@ -102,7 +102,7 @@ export function LabelMenu({
       style={placement ?? { top: 0, left: 0, visibility: "hidden" }}
       className="fixed z-20 w-56 overflow-y-auto rounded border border-zinc-300 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
     >
-      <p className="mb-1 truncate px-1 text-xs text-zinc-600 dark:text-zinc-400" aria-hidden="true">
+      <p className="mb-1 truncate px-1 text-xs text-muted" aria-hidden="true">
         {title}
       </p>
       {labels.map((label) => (
@@ -118,9 +118,7 @@ export function LabelMenu({
         >
           <span className="h-3 w-3 shrink-0 rounded-sm" style={{ backgroundColor: label.color }} />
           <span className="min-w-0 flex-1 truncate">{label.name}</span>
-          {label.hotkey && (
-            <kbd className="text-xs text-zinc-600 dark:text-zinc-400">{label.hotkey}</kbd>
-          )}
+          {label.hotkey && <kbd className="text-xs text-muted">{label.hotkey}</kbd>}
         </button>
       ))}
       {onDelete && (

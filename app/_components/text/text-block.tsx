@@ -65,7 +65,7 @@ export const TextBlock = memo(function TextBlock(props: TextBlockProps) {
     const marks = new Set(segment.spans.flatMap((item) => (item.mark ? [item.mark] : [])));
     // Search matches are underlined, never filled, so that they cannot pass for a label's span.
     const markClass = [
-      marks.has("cursor") ? "outline-2 outline-dashed outline-blue-700" : "",
+      marks.has("cursor") ? "outline-2 outline-dashed outline-focus" : "",
       marks.has("current") ? "search-match search-match-current" : "",
       marks.has("match") && !marks.has("current") ? "search-match" : "",
     ].join(" ");
@@ -79,7 +79,7 @@ export const TextBlock = memo(function TextBlock(props: TextBlockProps) {
             data-offset={offset}
             data-cursor={marks.has("cursor") || undefined}
             data-match={marks.has("match") || undefined}
-            className={`${markClass} text-zinc-950`}
+            className={markClass}
           >
             {piece}
           </span>
@@ -125,7 +125,7 @@ export const TextBlock = memo(function TextBlock(props: TextBlockProps) {
         onClick={(event) => onSpanClick(top, event.currentTarget.getBoundingClientRect(), covering)}
         style={paint(label.color, stacked, lanes, laneCount, labelsById)}
         className={`cursor-pointer rounded-sm text-zinc-950 ${markClass} ${
-          focused ? "outline-2 outline-offset-1 outline-blue-700" : ""
+          focused ? "outline-2 outline-offset-1 outline-focus" : ""
         } ${saveState === "saving" ? "opacity-70" : ""} ${
           saveState === "failed" ? "ring-2 ring-red-600" : ""
         }`}

@@ -17,7 +17,15 @@ export function UserAdministration() {
   const reset = useMutation(trpc.admin.resetPassword.mutationOptions(feedback.options));
   const deactivate = useMutation(trpc.admin.setDeactivated.mutationOptions(feedback.options));
   const [resetting, setResetting] = useState<number | null>(null);
-  if (!accounts.data) return <QueryState query={accounts} />;
+  // A refused or failed load still names the page, for those who move by headings.
+  if (!accounts.data) {
+    return (
+      <section>
+        <h1 className="mb-4 text-2xl font-semibold">Users</h1>
+        <QueryState query={accounts} />
+      </section>
+    );
+  }
 
   return (
     <section className="text-sm">
@@ -37,7 +45,7 @@ export function UserAdministration() {
             <tr key={user.id} className="border-b border-zinc-100 dark:border-zinc-900">
               <th scope="row" className="py-1 pr-4 font-medium">
                 {user.name}
-                {user.isAdmin && <span className="ml-2 text-xs text-zinc-500">admin</span>}
+                {user.isAdmin && <span className="ml-2 text-xs text-muted">admin</span>}
               </th>
               <td className="py-1 pr-4">{user.email ?? "—"}</td>
               <td className="py-1 pr-4">

@@ -44,7 +44,7 @@ export default async function InvitationPage({ params }: InvitationPageProps) {
   return (
     <section className="mx-auto max-w-sm">
       <h1 className="mb-2 text-2xl font-semibold">Join {invitation.projectName}</h1>
-      <p className="mb-6 text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="mb-6 text-sm text-muted">
         You are invited as <strong>{invitation.role}</strong>, as {invitation.email}.
       </p>
       {user?.email === invitation.email ? (

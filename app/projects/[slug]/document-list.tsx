@@ -59,7 +59,7 @@ export function DocumentList({ projectSlug }: { projectSlug: string }) {
         <QueryState query={list} />
       ) : (
         <>
-          <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
+          <p className="mb-4 text-sm text-muted" aria-live="polite">
             {describeCount(rows.length, first.total)} · you are {project.data.role}
           </p>
           <table className="w-full text-left text-sm" aria-busy={list.isPlaceholderData}>
@@ -84,9 +84,7 @@ export function DocumentList({ projectSlug }: { projectSlug: string }) {
                       {document.externalId ?? `#${document.id}`}
                     </Link>
                   </td>
-                  <td className="max-w-md truncate py-2 pr-4 text-zinc-600 dark:text-zinc-400">
-                    {document.preview}
-                  </td>
+                  <td className="max-w-md truncate py-2 pr-4 text-muted">{document.preview}</td>
                   {view.ownStatus && <td className="py-2 pr-4">{document.spanCount}</td>}
                   {view.ownStatus && (
                     <td className="py-2 pr-4">
@@ -108,7 +106,7 @@ export function DocumentList({ projectSlug }: { projectSlug: string }) {
                   {view.gold && (
                     <td className="py-2">
                       {document.gold === "none" || !document.gold ? (
-                        <span className="text-zinc-500">none</span>
+                        <span className="text-muted">none</span>
                       ) : (
                         <StatusBadge status={document.gold} testId="gold-status" />
                       )}

@@ -12,10 +12,10 @@ export function ProjectNotFound() {
   return (
     <section className="mx-auto max-w-md py-12 text-center">
       <h1 className="mb-2 text-2xl font-semibold">Not found</h1>
-      <p className="mb-6 text-zinc-600 dark:text-zinc-400">
+      <p className="mb-6 text-muted">
         This project has no such document or page, or you are not a member of it.
       </p>
-      <nav className="flex justify-center gap-6">
+      <nav aria-label="Ways back" className="flex justify-center gap-6">
         <Link href={`/projects/${slug}`} className="underline">
           Back to the project
         </Link>

@@ -105,13 +105,13 @@ export function ExportPanel({
           return (
             <li key={format} className="flex flex-wrap items-center gap-3">
               {blocked ? (
-                <span className="text-zinc-500">{description.title}</span>
+                <span className="text-muted">{description.title}</span>
               ) : (
                 <a href={hrefFor(format)} download className="font-medium underline">
                   {description.title}
                 </a>
               )}
-              <span className="text-xs text-zinc-500">
+              <span className="text-xs text-muted">
                 {blocked
                   ? "holds one annotator per document: choose the gold layer or an annotator"
                   : `offsets: ${format === "doccano" && doccanoUtf16 ? "UTF-16 code units" : description.offsets}`}

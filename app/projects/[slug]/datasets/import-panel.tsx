@@ -121,7 +121,7 @@ export function ImportPanel({ projectSlug }: { projectSlug: string }) {
           />
         </label>
       </div>
-      <p className="mt-1 text-xs text-zinc-500">Offsets: {formatCatalog[format].offsets}.</p>
+      <p className="mt-1 text-xs text-muted">Offsets: {formatCatalog[format].offsets}.</p>
       <ImportOptionsFields
         format={format}
         options={options}

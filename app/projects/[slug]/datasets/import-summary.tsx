@@ -42,7 +42,7 @@ export function ImportSummaryView({ summary, done }: { summary: ImportSummary; d
               key={`${document.file}:${document.line}`}
               className="rounded border border-zinc-200 p-2 dark:border-zinc-800"
             >
-              <p className="text-xs text-zinc-500">
+              <p className="text-xs text-muted">
                 {document.file}, line {document.line}
                 {document.id !== null && ` · id ${document.id}`}
               </p>

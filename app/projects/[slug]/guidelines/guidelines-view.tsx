@@ -16,7 +16,7 @@ export function GuidelinesView({ projectSlug }: { projectSlug: string }) {
       <h1 className="mb-2 text-2xl font-semibold">{data.name}: guidelines</h1>
       <ProjectNav projectSlug={projectSlug} current="Guidelines" />
       {data.guidelines.trim() === "" ? (
-        <p className="text-zinc-500">This project has no guidelines yet.</p>
+        <p className="text-muted">This project has no guidelines yet.</p>
       ) : (
         <MarkdownText source={data.guidelines} />
       )}
@@ -33,7 +33,7 @@ export function GuidelinesView({ projectSlug }: { projectSlug: string }) {
                 {label.name}
               </span>
             </dt>
-            <dd>{label.description || <span className="text-zinc-500">no description</span>}</dd>
+            <dd>{label.description || <span className="text-muted">no description</span>}</dd>
           </div>
         ))}
       </dl>

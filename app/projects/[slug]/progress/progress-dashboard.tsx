@@ -35,7 +35,7 @@ export function ProgressDashboard({ projectSlug }: { projectSlug: string }) {
               <th scope="row" className="py-2 pr-4 font-medium">
                 {annotator.name}
                 {!annotator.member && (
-                  <span className="ml-2 text-xs text-zinc-500">(no longer a member)</span>
+                  <span className="ml-2 text-xs text-muted">(no longer a member)</span>
                 )}
               </th>
               <td className="py-2 pr-4">

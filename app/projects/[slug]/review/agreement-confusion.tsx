@@ -72,13 +72,13 @@ export function ConfusionFigure({ confusion }: { confusion: TokenAgreement["conf
     <figure>
       <figcaption className="mb-2 text-lg font-semibold">Label confusion (tokens)</figcaption>
       {total === 0 ? (
-        <p className="text-sm text-zinc-500">
+        <p className="text-sm text-muted">
           No token has been submitted by two annotators yet: this compares their labels once two
           have submitted the same document.
         </p>
       ) : (
         <>
-          <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">
+          <p className="mb-2 text-sm text-muted">
             Tokens neither annotator tagged (O-O, in grey) are counted but left out of the colour
             scale, so that the confusions between labels stay visible.
           </p>

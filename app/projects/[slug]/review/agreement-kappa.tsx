@@ -46,7 +46,7 @@ export function KappaFigure({ annotators, cohen }: { annotators: string[]; cohen
     <figure>
       <figcaption className="mb-2 text-lg font-semibold">Cohen&apos;s kappa by pair</figcaption>
       {!only ? (
-        <p className="text-sm text-zinc-500">
+        <p className="text-sm text-muted">
           No two annotators have submitted the same document yet.
         </p>
       ) : cohen.length === 1 ? (
@@ -54,13 +54,11 @@ export function KappaFigure({ annotators, cohen }: { annotators: string[]; cohen
           data-testid="pair-kappa"
           className="rounded border border-zinc-200 p-4 dark:border-zinc-800"
         >
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          <p className="text-sm text-muted">
             {only.a} and {only.b}
           </p>
           <p className="text-3xl font-semibold tabular-nums">{formatMetric(only.kappa)}</p>
-          <p className="text-xs text-zinc-500">
-            over {countOf(only.tokens, "token")} both submitted
-          </p>
+          <p className="text-xs text-muted">over {countOf(only.tokens, "token")} both submitted</p>
         </div>
       ) : (
         <PlotFigure

@@ -20,7 +20,7 @@ export function AgreementOverview({ projectSlug }: { projectSlug: string }) {
     <section>
       <h1 className="mb-2 text-2xl font-semibold">Agreement</h1>
       <ProjectNav projectSlug={projectSlug} current="Agreement" />
-      <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="mb-4 text-sm text-muted">
         Submitted work only · annotators: {annotators.join(", ") || "none yet"} · tokens are runs of
         letters, digits and marks, or single symbols
       </p>
@@ -93,11 +93,11 @@ export function AgreementOverview({ projectSlug }: { projectSlug: string }) {
 function Headline({ name, value, units }: { name: string; value: number | null; units: string }) {
   return (
     <div className="rounded border border-zinc-200 p-4 dark:border-zinc-800">
-      <dt className="text-sm text-zinc-600 dark:text-zinc-400">{name}</dt>
+      <dt className="text-sm text-muted">{name}</dt>
       <dd className="text-3xl font-semibold tabular-nums" data-testid={`headline-${name}`}>
         {formatMetric(value)}
       </dd>
-      <dd className="text-xs text-zinc-500">{units}</dd>
+      <dd className="text-xs text-muted">{units}</dd>
     </div>
   );
 }

@@ -10,7 +10,7 @@ export function DataTable({
   header: string[];
   rows: Cell[][];
 }) {
-  if (rows.length === 0) return <p className="text-sm text-zinc-500">Nothing to show yet.</p>;
+  if (rows.length === 0) return <p className="text-sm text-muted">Nothing to show yet.</p>;
   return (
     <div className="overflow-x-auto">
       <table aria-label={label} className="w-full text-left text-sm tabular-nums">

@@ -25,7 +25,7 @@ export function AssignmentPanel({
   const rebalance = useMutation(trpc.assignment.rebalance.mutationOptions(feedback.options));
   return (
     <div className="grid gap-2 text-sm">
-      <p className="text-zinc-600 dark:text-zinc-400">
+      <p className="text-muted">
         Run again after members join or leave: started work stays where it is, the rest is shared
         out evenly.
       </p>

@@ -31,7 +31,7 @@ export function GuidelinesEditor({
             className="rounded border px-2 py-1 font-mono"
           />
         </label>
-        <div aria-label="Preview" className="rounded border border-dashed p-3">
+        <div role="region" aria-label="Preview" className="rounded border border-dashed p-3">
           <MarkdownText source={draft} />
         </div>
       </div>

@@ -69,7 +69,7 @@ export function PendingInvitations({
               {invitation.email}
             </th>
             <td className="py-1 pr-4">{invitation.role}</td>
-            <td className="py-1 pr-4 text-zinc-600 dark:text-zinc-400">
+            <td className="py-1 pr-4 text-muted">
               {invitation.expired
                 ? "expired"
                 : `expires ${format(invitation.expiresAt, "d MMM yyyy, HH:mm")}`}

@@ -37,9 +37,7 @@ export function MemberManager({ projectSlug }: { projectSlug: string }) {
               <th scope="row" className="py-1 pr-4 font-medium">
                 {member.name}
               </th>
-              <td className="py-1 pr-4 text-zinc-600 dark:text-zinc-400">
-                {member.email ?? "no email"}
-              </td>
+              <td className="py-1 pr-4 text-muted">{member.email ?? "no email"}</td>
               <td className="py-1 pr-4">
                 <select
                   aria-label={`Role of ${member.name}`}

@@ -181,7 +181,7 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
 
   return (
     <section>
-      <nav className="mb-2 text-sm">
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
         <Link href={`/projects/${projectSlug}`} className="underline">
           {data.project.name}
         </Link>
@@ -215,7 +215,7 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
           </button>
         </p>
       )}
-      <p className="mb-2 min-h-5 text-sm text-zinc-600 dark:text-zinc-400" data-testid="notice">
+      <p className="mb-2 min-h-5 text-sm text-muted" data-testid="notice">
         {notice}
       </p>
       {search.open && (

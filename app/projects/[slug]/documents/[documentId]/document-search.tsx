@@ -50,11 +50,7 @@ export function DocumentSearchBar(props: DocumentSearchBarProps) {
         placeholder="Find…"
         className="w-56 rounded border border-zinc-400 px-2 py-1 dark:border-zinc-600 dark:bg-zinc-900"
       />
-      <span
-        aria-live="polite"
-        data-testid="search-count"
-        className="min-w-20 text-zinc-600 dark:text-zinc-400"
-      >
+      <span aria-live="polite" data-testid="search-count" className="min-w-20 text-muted">
         {search.query === ""
           ? ""
           : search.matches.length === 0

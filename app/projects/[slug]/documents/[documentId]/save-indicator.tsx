@@ -3,8 +3,8 @@ import { useAnnounce } from "../../../../_components/announcer";
 import type { SaveState } from "./span-store";
 
 const looks: Record<SaveState, { text: string; className: string }> = {
-  saved: { text: "Saved", className: "text-zinc-600 dark:text-zinc-400" },
-  saving: { text: "Saving…", className: "text-zinc-600 dark:text-zinc-400" },
+  saved: { text: "Saved", className: "text-muted" },
+  saving: { text: "Saving…", className: "text-muted" },
   failed: {
     text: "Save failed — retrying",
     className: "font-medium text-red-700 dark:text-red-300",

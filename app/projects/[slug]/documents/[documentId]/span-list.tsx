@@ -56,9 +56,9 @@ export function SpanList({ text, lang, dir, spans, labels, onPick }: SpanListPro
   return (
     <nav aria-label="Spans by label" onKeyDown={onKeyDown} className="text-sm">
       <h2 className="mb-2 font-semibold">
-        Spans <span className="font-normal text-zinc-600 dark:text-zinc-400">({shown.length})</span>
+        Spans <span className="font-normal text-muted">({shown.length})</span>
       </h2>
-      {groups.length === 0 && <p className="text-zinc-600 dark:text-zinc-400">No spans yet.</p>}
+      {groups.length === 0 && <p className="text-muted">No spans yet.</p>}
       {groups.map((group) => (
         <SpanGroup
           key={group.label.id}
@@ -101,7 +101,7 @@ const SpanGroup = memo(function SpanGroup(props: SpanGroupProps) {
       <h3 id={headingId} className="mb-1 flex items-center gap-2" title={labelTooltip(label)}>
         <span className="h-3 w-3 shrink-0 rounded-sm" style={{ backgroundColor: label.color }} />
         <span className="min-w-0 truncate font-medium">{label.name}</span>
-        <span className="text-zinc-600 dark:text-zinc-400" data-testid="span-group-count">
+        <span className="text-muted" data-testid="span-group-count">
           {spans.length}
         </span>
       </h3>

@@ -21,7 +21,7 @@ type WorkspaceHeaderProps = {
 };
 
 const button = "rounded border px-3 py-1";
-const hint = "ml-1 font-mono text-xs text-zinc-600 dark:text-zinc-400";
+const hint = "ml-1 font-mono text-xs text-muted";
 
 /** The document's name and state, the annotator's progress, and the page's commands with their keys. */
 export function WorkspaceHeader(props: WorkspaceHeaderProps) {
@@ -31,7 +31,7 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
     <header className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2">
       <h1 className="text-2xl font-semibold">{props.title}</h1>
       <StatusBadge status={layer.status} />
-      <span className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="span-count">
+      <span className="text-sm text-muted" data-testid="span-count">
         {countOf(layer.spans.length, "span")}
       </span>
       {props.canAnnotate && <SaveIndicator state={layer.saveState} onRetry={props.onRetry} />}

@@ -31,10 +31,10 @@ export function DisagreementList({ projectSlug }: { projectSlug: string }) {
       <div className="mb-4 flex flex-wrap gap-4 text-sm">
         <Filter name="Label" value={label} options={labels} onChange={setLabel} />
         <Filter name="Annotator" value={annotator} options={annotators} onChange={setAnnotator} />
-        <span className="self-end text-zinc-500">{countOf(shown.length, "document")}</span>
+        <span className="self-end text-muted">{countOf(shown.length, "document")}</span>
       </div>
       {shown.length === 0 ? (
-        <p className="text-zinc-500">
+        <p className="text-muted">
           No document has two submissions{label || annotator ? " matching these filters" : ""} yet.
         </p>
       ) : (
@@ -51,9 +51,7 @@ export function DisagreementList({ projectSlug }: { projectSlug: string }) {
                 {d.externalId ?? `#${d.id}`}
               </Link>
               <AgreementBar alpha={d.alpha} />
-              <span className="text-sm text-zinc-600 dark:text-zinc-400">
-                {d.annotators.join(", ")}
-              </span>
+              <span className="text-sm text-muted">{d.annotators.join(", ")}</span>
             </li>
           ))}
         </ul>
@@ -83,7 +81,7 @@ function Filter(props: {
 }) {
   return (
     <label className="flex flex-col">
-      <span className="text-xs text-zinc-500">{props.name}</span>
+      <span className="text-xs text-muted">{props.name}</span>
       <select
         value={props.value}
         onChange={(event) => props.onChange(event.target.value)}

@@ -56,7 +56,7 @@ export function DocumentCuration({
 
   return (
     <section>
-      <nav className="mb-2 text-sm">
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
         <Link href={`/projects/${projectSlug}/review/documents`} className="underline">
           {data.project.name}: disagreements
         </Link>
@@ -67,7 +67,7 @@ export function DocumentCuration({
         </h1>
         <span className="text-sm">Gold:</span>
         <StatusBadge status={data.gold.status} />
-        <span className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="open-regions">
+        <span className="text-sm text-muted" data-testid="open-regions">
           {open} of {countOf(data.regions.length, "region")} open
         </span>
         <div className="ml-auto flex gap-2 text-sm">
@@ -93,7 +93,7 @@ export function DocumentCuration({
           </button>
         </div>
       </header>
-      <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="mb-3 text-sm text-muted">
         Submitted by {data.annotators.map((a) => a.name).join(", ") || "nobody yet"}. Accepting
         agreed spans takes those that {Math.round(data.project.goldAcceptShare * 100)}% of them
         share.
@@ -114,7 +114,7 @@ export function DocumentCuration({
           {mutations.notice}
         </p>
       )}
-      <p className="mb-2 min-h-5 text-sm text-zinc-600 dark:text-zinc-400">{statusLine}</p>
+      <p className="mb-2 min-h-5 text-sm text-muted">{statusLine}</p>
       <ErrorBanner message={mutations.error} onDismiss={mutations.clearError} />
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-2">
         <div>

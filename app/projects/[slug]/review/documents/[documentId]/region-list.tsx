@@ -111,7 +111,7 @@ export function RegionList({
         </label>
       </div>
       {shown.length === 0 && (
-        <p className="text-sm text-zinc-500">
+        <p className="text-sm text-muted">
           {showSettled ? "No disagreements in this document." : "No open regions left."}
         </p>
       )}
@@ -161,14 +161,11 @@ export function RegionList({
                   const variants = region.variants.filter((v) => v.annotators.includes(annotator));
                   return (
                     <tr key={annotator} data-annotator={annotator}>
-                      <th
-                        scope="row"
-                        className="w-20 py-0.5 pr-2 text-left font-normal text-zinc-500"
-                      >
+                      <th scope="row" className="w-20 py-0.5 pr-2 text-left font-normal text-muted">
                         {annotator}
                       </th>
                       <td className="py-0.5">
-                        {variants.length === 0 && <span className="text-zinc-400">no span</span>}
+                        {variants.length === 0 && <span className="text-muted">no span</span>}
                         {variants.map((variant) => (
                           <VariantChip
                             key={`${variant.start}-${variant.end}-${variant.label}`}
@@ -211,12 +208,12 @@ function InContext({ text, region }: { text: string; region: ReviewRegion }) {
   const context = surroundingWords(text, region);
   return (
     <span data-testid="region-context">
-      <span className="text-zinc-500">
+      <span className="text-muted">
         {context.clippedBefore && "…"}
         {context.before}
       </span>
       <q className="font-semibold">{text.slice(region.start, region.end)}</q>
-      <span className="text-zinc-500">
+      <span className="text-muted">
         {context.after}
         {context.clippedAfter && "…"}
       </span>

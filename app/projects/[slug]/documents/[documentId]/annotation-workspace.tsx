@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -23,6 +23,7 @@ import { replayEarlyInput } from "./early-input";
 import { ShortcutSheet } from "./shortcut-sheet";
 import { SpanList } from "./span-list";
 import { useFadingNotice } from "./use-fading-notice";
+import { usePrefetchDocuments } from "./use-prefetch-documents";
 import { useDocumentSearch } from "./use-document-search";
 import { useSpanStore } from "./use-span-store";
 import { useWorkspaceShortcuts } from "./use-workspace-shortcuts";
@@ -278,22 +279,4 @@ function useReopenedNotice(
     }
     previous.current = status;
   }, [status, say]);
-}
-
-/** Loads the documents the keys lead to in the background, so J, K and N open them at once. */
-function usePrefetchDocuments(projectSlug: string, ...documentIds: (number | null)[]) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const router = useRouter();
-  const [previous, next, nextUnsubmitted] = documentIds;
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      for (const documentId of new Set([previous, next, nextUnsubmitted])) {
-        if (!documentId) continue;
-        router.prefetch(`/projects/${projectSlug}/documents/${documentId}`);
-        void queryClient.prefetchQuery(trpc.document.workspace.queryOptions({ documentId }));
-      }
-    }, 1_000);
-    return () => clearTimeout(timer);
-  }, [projectSlug, previous, next, nextUnsubmitted, queryClient, router, trpc]);
 }

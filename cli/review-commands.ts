@@ -18,7 +18,7 @@ export function registerReviewCommands(program: Command) {
     });
 }
 
-function formatAgreement(agreement: ProjectAgreement): string {
+function formatAgreement(agreement: Omit<ProjectAgreement, "documents">): string {
   const { token, span } = agreement;
   return [
     `Annotators: ${agreement.annotators.join(", ") || "none with submitted work"}`,

@@ -55,7 +55,7 @@ beforeEach(async () => {
   createProject(db, { slug: "p", name: "P", labels: ["PER", "ORG", "LOC"] });
   addMember(db, { projectSlug: "p", email: "rev@example.com", role: "reviewer" });
   importJsonl(db, "p", JSON.stringify(document));
-  documentId = (await as(reviewer).review.documents({ projectSlug: "p" }))[0]?.id ?? 0;
+  documentId = (await as(reviewer).review.documents({ projectSlug: "p" })).items[0]?.id ?? 0;
 });
 
 type Caller = ReturnType<typeof as>;
@@ -103,7 +103,8 @@ describe("review procedures", () => {
 
   it("report the same agreement as the metrics module on the submitted work", async () => {
     const agreement = await as(reviewer).review.agreement({ projectSlug: "p" });
-    expect(agreement).toEqual(computeProjectAgreement(loadAgreementInput(db, 1)));
+    const { annotators, token, span } = computeProjectAgreement(loadAgreementInput(db, 1));
+    expect(agreement).toEqual({ annotators, token, span });
     expect(agreement.annotators).toEqual(["ann", "bob"]);
     // 2 exact matches (Paris LOC) out of 3 + 3 spans.
     expect(agreement.span.pairs[0]?.exactF1).toBeCloseTo((2 * 1) / 6);
@@ -318,5 +319,47 @@ describe("a reopened annotation", () => {
       "ann",
       "bob",
     ]);
+  });
+});
+
+describe("the disagreement list", () => {
+  const submitted = (annotator: string, spans: [number, number, string][]) => ({
+    annotator,
+    status: "submitted",
+    spans: spans.map(([start, end, label]) => ({ start, end, label })),
+  });
+  beforeEach(() => {
+    // d1 (above) disagrees most; d2 disagrees on one word; d3 agrees; d4 is cy's and ann's.
+    const more = [
+      { id: "d2", annotations: [submitted("ann", [[0, 3, "PER"]]), submitted("bob", [])] },
+      {
+        id: "d3",
+        annotations: [submitted("ann", [[19, 24, "LOC"]]), submitted("bob", [[19, 24, "LOC"]])],
+      },
+      {
+        id: "d4",
+        annotations: [submitted("ann", [[12, 15, "ORG"]]), submitted("cy", [[12, 15, "ORG"]])],
+      },
+    ];
+    importJsonl(db, "p", more.map((d) => JSON.stringify({ ...d, text })).join("\n"));
+  });
+
+  it("comes a page at a time, least agreement first, with what its filters offer", async () => {
+    const list = (input: object) =>
+      as(reviewer).review.documents({ projectSlug: "p", limit: 2, ...input });
+    const first = await list({});
+    expect(first.items.map((d) => d.externalId)).toEqual(["d2", "d1"]);
+    expect(first).toMatchObject({ total: 4, nextCursor: 2 });
+    expect(first.labels).toEqual(["LOC", "ORG", "PER"]);
+    expect(first.annotators).toEqual(["ann", "bob", "cy"]);
+    const second = await list({ cursor: 2 });
+    expect(second.items.map((d) => d.externalId)).toEqual(["d3", "d4"]);
+    expect(second.nextCursor).toBeNull();
+
+    const byCy = await list({ annotator: "cy" });
+    expect(byCy.items.map((d) => d.externalId)).toEqual(["d4"]);
+    expect(byCy).toMatchObject({ total: 1, nextCursor: null });
+    const byOrg = await list({ label: "ORG" });
+    expect(byOrg.items.map((d) => d.externalId)).toEqual(["d1", "d4"]);
   });
 });

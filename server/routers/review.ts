@@ -3,10 +3,8 @@ import { z } from "zod";
 import { DomainError } from "@/domain/errors";
 import { baseVersionSchema, spanEditsSchema } from "@/domain/span-edits-schema";
 import { findSpanProblem } from "@/domain/spans";
-import {
-  computeAgreementOffThread,
-  listDocumentsByDisagreementOffThread,
-} from "../services/review/agreement-jobs";
+import { computeAgreementOffThread } from "../services/review/agreement-jobs";
+import { disagreementQuerySchema, listDisagreements } from "../services/review/disagreements";
 import { getDocumentReview } from "../services/review/document-review";
 import {
   acceptAgreedSpans,
@@ -29,9 +27,9 @@ const goldWrite = documentReview.input(z.object({ baseVersion: baseVersionSchema
 export const reviewRouter = createTRPCRouter({
   agreement: projectReview.query(({ ctx }) => computeAgreementOffThread(ctx.db, ctx.project.id)),
 
-  documents: projectReview.query(({ ctx }) =>
-    listDocumentsByDisagreementOffThread(ctx.db, ctx.project.id),
-  ),
+  documents: projectReview
+    .input(disagreementQuerySchema)
+    .query(({ ctx, input }) => listDisagreements(ctx.db, ctx.project.id, input)),
 
   document: documentReview.query(({ ctx }) => getDocumentReview(ctx.db, ctx)),
 

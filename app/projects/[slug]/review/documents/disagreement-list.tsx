@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { formatMetric } from "@/domain/agreement/format-metric";
@@ -9,29 +9,46 @@ import { useTRPC } from "../../../../_trpc/client";
 import { ProjectNav } from "../../project-nav";
 import { countOf } from "@/domain/count-of";
 
+const pageSize = 100;
+
 /** Documents with two or more submissions, least agreement first, to know where to look. */
 export function DisagreementList({ projectSlug }: { projectSlug: string }) {
   const trpc = useTRPC();
-  const documents = useQuery(trpc.review.documents.queryOptions({ projectSlug }));
   const [label, setLabel] = useState("");
   const [annotator, setAnnotator] = useState("");
-  const data = documents.data;
-  if (!data) return <QueryState query={documents} />;
-
-  const labels = [...new Set(data.flatMap((d) => d.labels))].sort();
-  const annotators = [...new Set(data.flatMap((d) => d.annotators))].sort();
-  const shown = data.filter(
-    (d) => (!label || d.labels.includes(label)) && (!annotator || d.annotators.includes(annotator)),
+  const documents = useInfiniteQuery(
+    trpc.review.documents.infiniteQueryOptions(
+      {
+        projectSlug,
+        limit: pageSize,
+        label: label || undefined,
+        annotator: annotator || undefined,
+      },
+      // The filters stay mounted (and the last list shown) while another filter's page loads.
+      { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
+    ),
   );
+  const first = documents.data?.pages[0];
+  if (!first) return <QueryState query={documents} />;
+  const shown = documents.data?.pages.flatMap((page) => page.items) ?? [];
+  const count =
+    shown.length < first.total
+      ? `${shown.length} of ${countOf(first.total, "document")}`
+      : countOf(first.total, "document");
 
   return (
     <section>
       <h1 className="mb-2 text-2xl font-semibold">Disagreements</h1>
       <ProjectNav projectSlug={projectSlug} current="Disagreements" />
       <div className="mb-4 flex flex-wrap gap-4 text-sm">
-        <Filter name="Label" value={label} options={labels} onChange={setLabel} />
-        <Filter name="Annotator" value={annotator} options={annotators} onChange={setAnnotator} />
-        <span className="self-end text-muted">{countOf(shown.length, "document")}</span>
+        <Filter name="Label" value={label} options={first.labels} onChange={setLabel} />
+        <Filter
+          name="Annotator"
+          value={annotator}
+          options={first.annotators}
+          onChange={setAnnotator}
+        />
+        <span className="self-end text-muted">{count}</span>
       </div>
       {shown.length === 0 ? (
         <p className="text-muted">
@@ -41,6 +58,7 @@ export function DisagreementList({ projectSlug }: { projectSlug: string }) {
         <ul
           className="divide-y divide-zinc-200 dark:divide-zinc-800"
           aria-label="Documents by agreement"
+          aria-busy={documents.isPlaceholderData}
         >
           {shown.map((d) => (
             <li key={d.id} className="flex items-center gap-4 py-2">
@@ -55,6 +73,16 @@ export function DisagreementList({ projectSlug }: { projectSlug: string }) {
             </li>
           ))}
         </ul>
+      )}
+      {documents.hasNextPage && (
+        <button
+          type="button"
+          onClick={() => documents.fetchNextPage()}
+          disabled={documents.isFetchingNextPage}
+          className="mt-4 rounded border border-zinc-300 px-3 py-1 text-sm dark:border-zinc-700"
+        >
+          {documents.isFetchingNextPage ? "Loading…" : `Show ${pageSize} more`}
+        </button>
       )}
     </section>
   );

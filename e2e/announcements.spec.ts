@@ -1,7 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { runCli } from "./cli";
 import { dragSelect, signIn, signOut } from "./helpers";
-import { createAnnotatedProject, mark, openProjectDocument } from "./workspace-project";
+import {
+  addDemoMember,
+  createAnnotatedProject,
+  mark,
+  openProjectDocument,
+} from "./workspace-project";
 
 const slug = "announce";
 const curationText = "Russia said troops left. Later, Russia denied it. Kyiv agreed.";
@@ -37,16 +41,8 @@ test.beforeAll(() => {
       },
     ],
   });
-  for (const [email, role] of [
-    ["rita@concord.test", "reviewer"],
-    ["admin@concord.test", "owner"],
-  ] as const) {
-    try {
-      runCli("member", "add", "--project", slug, "--email", email, "--role", role);
-    } catch (error) {
-      if (!String(error).includes("already")) throw error;
-    }
-  }
+  addDemoMember(slug, "rita@concord.test", "reviewer");
+  addDemoMember(slug, "admin@concord.test", "owner");
 });
 
 /** The page's one polite live region, which every action speaks through. */

@@ -1,7 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { runCli } from "./cli";
 import { signIn } from "./helpers";
-import { createAnnotatedProject } from "./workspace-project";
+import { addDemoMember, createAnnotatedProject } from "./workspace-project";
 
 const slug = "curation";
 const text = "Russia said troops left. Later, Russia denied it. Kyiv agreed.";
@@ -35,20 +34,7 @@ test.beforeAll(() => {
       ],
     })),
   });
-  try {
-    runCli(
-      "member",
-      "add",
-      "--project",
-      slug,
-      "--email",
-      "rita@concord.test",
-      "--role",
-      "reviewer",
-    );
-  } catch (error) {
-    if (!String(error).includes("already")) throw error;
-  }
+  addDemoMember(slug, "rita@concord.test", "reviewer");
 });
 
 async function openCuration(page: Page, name: string) {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { runCli } from "./cli";
 import { signIn } from "./helpers";
 import {
+  addDemoMember,
   createAnnotatedProject,
   cursorText,
   documentText,
@@ -45,16 +45,8 @@ test.beforeAll(() => {
       { id: "curated-rtl", text: arabic, annotations: disagreeing },
     ],
   });
-  for (const [email, role] of [
-    ["rita@concord.test", "reviewer"],
-    ["admin@concord.test", "owner"],
-  ] as const) {
-    try {
-      runCli("member", "add", "--project", slug, "--email", email, "--role", role);
-    } catch (error) {
-      if (!String(error).includes("already")) throw error;
-    }
-  }
+  addDemoMember(slug, "rita@concord.test", "reviewer");
+  addDemoMember(slug, "admin@concord.test", "owner");
 });
 
 /** Where a piece of the document's text is drawn: the box of its first occurrence. */

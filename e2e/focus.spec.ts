@@ -1,7 +1,11 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { runCli } from "./cli";
 import { signIn } from "./helpers";
-import { createAnnotatedProject, documentText, openProjectDocument } from "./workspace-project";
+import {
+  addDemoMember,
+  createAnnotatedProject,
+  documentText,
+  openProjectDocument,
+} from "./workspace-project";
 
 const slug = "focus";
 const reviewSlug = "focus-review";
@@ -46,20 +50,7 @@ test.beforeAll(() => {
       },
     ],
   });
-  try {
-    runCli(
-      "member",
-      "add",
-      "--project",
-      reviewSlug,
-      "--email",
-      "rita@concord.test",
-      "--role",
-      "reviewer",
-    );
-  } catch (error) {
-    if (!String(error).includes("already")) throw error;
-  }
+  addDemoMember(reviewSlug, "rita@concord.test", "reviewer");
 });
 
 /** The keyboard is on `target`, and so not left on the page's body. */

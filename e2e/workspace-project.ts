@@ -45,6 +45,18 @@ export function createAnnotatedProject(setup: ProjectSetup): string {
   return email;
 }
 
+/**
+ * Makes one of the demo's accounts a member of a spec's project, e.g. rita as its reviewer; a
+ * rerun of beforeAll on the same server finds the membership already there.
+ */
+export function addDemoMember(slug: string, email: string, role: "reviewer" | "owner") {
+  try {
+    runCli("member", "add", "--project", slug, "--email", email, "--role", role);
+  } catch (error) {
+    if (!String(error).includes("already")) throw error;
+  }
+}
+
 /** Signs in as the project's annotator and opens one of its documents by name. */
 export async function openProjectDocument(page: Page, slug: string, name: string) {
   await signIn(page, `${slug}@concord.test`);

@@ -100,7 +100,7 @@ test("an annotator sees Progress once the owner turns blind annotation off", asy
   await page.goto(`/projects/${slug}/settings`);
   await page.getByLabel(/^Blind annotation/).uncheck();
   await page.getByRole("button", { name: "Save project settings" }).click();
-  await expect(page.getByText("Saved")).toBeVisible();
+  await expect(page.getByText("Saved", { exact: true })).toBeVisible();
   await signOut(page);
 
   await signIn(page, "alice@concord.test");

@@ -172,7 +172,7 @@ test("blind annotation hides others' progress from annotators until the owner tu
   await page.goto(`/projects/${slug}/settings`);
   await page.getByLabel(/Blind annotation/).uncheck();
   await page.getByRole("button", { name: "Save project settings" }).click();
-  await expect(page.getByText("Saved").first()).toBeVisible();
+  await expect(page.getByText("Saved", { exact: true })).toBeVisible();
   await signOut(page);
 
   await signIn(page, "alice@concord.test");

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, openAsBlob, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDatabase, type Db } from "@/db/open-database";
@@ -163,7 +163,9 @@ async function trpcQuery(client: Client, procedure: string) {
 
 async function importOverHttp(client: Client, file: string) {
   const form = new FormData();
-  form.append("files", new Blob([readFileSync(file)]), "import.jsonl");
+  // Read from disk as it is sent: reading 100,000 documents at once would stall this process's
+  // own event loop, and the saves it is timing meanwhile with it.
+  form.append("files", await openAsBlob(file), "import.jsonl");
   const upload = await client("/api/dataset-uploads/target", { method: "POST", body: form });
   const { uploadId } = (await upload.json()) as { uploadId: string };
   const response = await client("/api/trpc/dataset.import", {

@@ -1,11 +1,12 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open-database";
 import { preparedQuery } from "@/db/prepared-query";
-import { annotations, documents, projects, type MemberRole } from "@/db/schema";
+import { documents, projects, type MemberRole } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
 import { assertCapable, capabilitiesOf, roleCapabilities } from "@/domain/permissions";
 import { isAssigned, usesAssignments } from "./assignments";
 import { findMembership, getProjectForMember } from "./projects";
+import { findLayerRow } from "./span-layer";
 
 type Project = typeof projects.$inferSelect;
 
@@ -62,18 +63,5 @@ export function assertCanReview(role: MemberRole) {
 /** An annotator's queue: the documents assigned to them, and any they already worked on. */
 function isInQueue(db: Queryable, documentId: number, userId: number): boolean {
   if (isAssigned(db, documentId, userId)) return true;
-  return Boolean(findOwnLayer(db).get({ documentId, userId }));
+  return Boolean(findLayerRow(db, { documentId, userId }));
 }
-
-const findOwnLayer = preparedQuery((db) =>
-  db
-    .select({ id: annotations.id })
-    .from(annotations)
-    .where(
-      and(
-        eq(annotations.documentId, sql.placeholder("documentId")),
-        eq(annotations.userId, sql.placeholder("userId")),
-      ),
-    )
-    .prepare(),
-);

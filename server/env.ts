@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { databaseFileFromUrl } from "@/db/database-url";
+import { findDatabaseUrlProblem } from "@/db/database-url";
 
 /**
  * The one reader of process.env. Parsed on first use, not at import, so that `next build` (which
@@ -12,11 +12,8 @@ const envSchema = z.object({
     .min(1)
     .default("data/concord.db")
     .superRefine((url, context) => {
-      try {
-        databaseFileFromUrl(url);
-      } catch (error) {
-        context.addIssue({ code: "custom", message: (error as Error).message });
-      }
+      const problem = findDatabaseUrlProblem(url);
+      if (problem) context.addIssue({ code: "custom", message: problem });
     }),
   AUTH_SECRET: z.string().min(1).optional(),
   // The secret being retired: sessions it signed stay valid while new ones use AUTH_SECRET.

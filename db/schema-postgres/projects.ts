@@ -22,8 +22,8 @@ export const projects = pgTable("projects", {
   description: text().notNull().default(""),
   allowOverlap: boolean().notNull().default(false),
   // Share of a document's submitted annotators (0 < share <= 1) whose identical span goes into gold
-  // when a reviewer accepts agreed spans; 1 means all of them. Double precision: PostgreSQL's
-  // 4-byte real would give 0.67 back as 0.6700000166893005.
+  // when a reviewer accepts agreed spans; 1 means all of them. Double precision, as SQLite's real:
+  // in PostgreSQL's 4-byte real, 0.67 is not equal to 0.67 and counts as 0.6700000166893005.
   goldAcceptShare: doublePrecision().notNull().default(1),
   // Selections snap outwards to whole tokens unless the annotator holds Alt.
   tokenSnapping: boolean().notNull().default(true),

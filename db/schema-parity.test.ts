@@ -7,7 +7,7 @@ import { migrate as migrateSqlite } from "drizzle-orm/better-sqlite3/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import * as sqliteSchema from "./schema";
 import * as postgresSchema from "./schema-postgres";
 import {
@@ -21,6 +21,18 @@ import {
 
 const migrations = (dialect: string) =>
   fileURLToPath(new URL(`./migrations/${dialect}`, import.meta.url));
+
+// Each table's row types, for reading and for inserting.
+type Rows<Schema> = {
+  [
+    K in keyof Schema as Schema[K] extends { $inferSelect: unknown } ? K : never
+  ]: Schema[K] extends {
+    $inferSelect: infer Select;
+    $inferInsert: infer Insert;
+  }
+    ? { select: Select; insert: Insert }
+    : never;
+};
 
 const datesMarked = (value: unknown): unknown => {
   if (value instanceof Date) return "a Date";
@@ -60,8 +72,10 @@ describe("the PostgreSQL schema and the SQLite schema", () => {
     expect(compareShapes(sqliteShape, postgresShape)).toEqual([]);
   });
 
-  it("export the same names", () => {
+  it("export the same names, and tables with the same row types", () => {
     expect(Object.keys(postgresSchema).sort()).toEqual(Object.keys(sqliteSchema).sort());
+    // Checked by the type checker: services typed against db/schema accept PostgreSQL's rows.
+    expectTypeOf<Rows<typeof postgresSchema>>().toEqualTypeOf<Rows<typeof sqliteSchema>>();
   });
 
   it("give the app the same values back, relations included", async () => {

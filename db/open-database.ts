@@ -1,8 +1,9 @@
-import { is } from "drizzle-orm";
+import { is, type SQL } from "drizzle-orm";
 import { PgDatabase } from "drizzle-orm/pg-core";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { databaseTarget, type DatabaseTarget } from "./database-url";
 import { openPostgres, type PostgresOptions } from "./postgres-database";
+import { keepReopenableUrl } from "./reopenable-url";
 import type * as schema from "./schema";
 import { openSqlite } from "./sqlite-database";
 
@@ -39,6 +40,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Db {
   const { db, runtime } =
     target.dialect === "sqlite" ? openSqlite(target.file) : openPostgres(target.url, options);
   runtimes.set(db, runtime);
+  keepReopenableUrl(db, url);
   return db;
 }
 
@@ -70,4 +72,10 @@ export function dialectOf(db: Queryable): Dialect {
 /** The table objects of the database `db` belongs to, typed as the SQLite schema's. */
 export function tablesOf(db: Queryable): Tables {
   return (db as unknown as { _: { fullSchema: Tables } })._.fullSchema;
+}
+
+/** Runs a raw statement whose answer nobody reads: SQLite's Drizzle calls it run, PostgreSQL's execute. */
+export async function runStatement(db: Queryable, statement: SQL): Promise<void> {
+  if (is(db, PgDatabase)) await db.execute(statement);
+  else await db.run(statement);
 }

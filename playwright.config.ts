@@ -1,6 +1,15 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-import { demoDatabase, demoPort, demoServer, emptyPort, emptyServer } from "./e2e/servers";
+import {
+  demoDatabase,
+  demoPort,
+  demoServer,
+  emptyDatabase,
+  emptyPort,
+  emptyServer,
+  freshDatabaseCommand,
+  onPostgres,
+} from "./e2e/servers";
 
 /** Debian's chromium (or PLAYWRIGHT_CHROMIUM); Playwright's own browser only when neither exists. */
 const chromiumPath =
@@ -12,8 +21,24 @@ const serverEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
+/**
+ * The smoke tests run again on PostgreSQL: a team's whole day (first run, sign-in and sessions,
+ * annotating, two tabs, review and gold, datasets in and out) on the second database.
+ */
+const postgresSmoke = [
+  "first-run.spec.ts",
+  "sign-in.spec.ts",
+  "auth.spec.ts",
+  "annotate.spec.ts",
+  "two-tabs.spec.ts",
+  "review.spec.ts",
+  "curation.spec.ts",
+  "datasets.spec.ts",
+];
+
 export default defineConfig({
   testDir: "e2e",
+  ...(onPostgres ? { testMatch: postgresSmoke } : {}),
   timeout: 60_000,
   workers: 1,
   forbidOnly: true,
@@ -38,16 +63,16 @@ export default defineConfig({
   // Each starts from a fresh database file, so every run sees the same data.
   webServer: [
     {
-      command: `rm -f ${demoDatabase}* && tsx scripts/demo.ts`,
+      command: `${freshDatabaseCommand(demoDatabase)} && tsx scripts/demo.ts`,
       url: `${demoServer}/api/health`,
       env: { ...serverEnv, DATABASE_URL: demoDatabase, PORT: String(demoPort) },
       reuseExistingServer: false,
       timeout: 120_000,
     },
     {
-      command: `rm -f data/e2e/empty.db* && next start -p ${emptyPort} -H 127.0.0.1`,
+      command: `${freshDatabaseCommand(emptyDatabase)} && next start -p ${emptyPort} -H 127.0.0.1`,
       url: `${emptyServer}/api/health`,
-      env: { ...serverEnv, DATABASE_URL: "data/e2e/empty.db" },
+      env: { ...serverEnv, DATABASE_URL: emptyDatabase },
       reuseExistingServer: false,
       timeout: 120_000,
     },

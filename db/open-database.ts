@@ -1,6 +1,7 @@
 import { is, type SQL } from "drizzle-orm";
 import { PgDatabase } from "drizzle-orm/pg-core";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import type { ChangeBus } from "./change-bus";
 import { databaseTarget, type DatabaseTarget } from "./database-url";
 import { openPostgres, type PostgresOptions } from "./postgres-database";
 import { keepReopenableUrl } from "./reopenable-url";
@@ -23,6 +24,7 @@ export type Dialect = DatabaseTarget["dialect"];
 /** How an open database is migrated and closed; kept beside it, out of the services' sight. */
 export type DatabaseRuntime = {
   dialect: Dialect;
+  changes: ChangeBus;
   migrate(): Promise<void>;
   close(): Promise<void>;
 };
@@ -57,6 +59,11 @@ export function migrateDatabase(db: Db): Promise<void> {
 
 export function closeDatabase(db: Db): Promise<void> {
   return runtimeOf(db).close();
+}
+
+/** The notices of changes to the database, reaching every server that has it open. */
+export function changesOf(db: Db): ChangeBus {
+  return runtimeOf(db).changes;
 }
 
 function runtimeOf(db: Db): DatabaseRuntime {

@@ -2,6 +2,7 @@ import path from "node:path";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { postgresBus } from "./change-bus";
 import type { DatabaseRuntime, Queryable } from "./open-database";
 import * as schema from "./schema-postgres";
 
@@ -26,8 +27,10 @@ export function openPostgres(
   // An idle connection the server dropped (a restart) is replaced on the next query.
   pool.on("error", () => {});
   const db = drizzle(pool, { schema, casing: "snake_case" });
+  const changes = postgresBus(pool, url);
   const runtime: DatabaseRuntime = {
     dialect: "postgres",
+    changes,
     // Servers starting together take turns: the first migrates, the others find nothing to do.
     migrate: async () => {
       const client = await pool.connect();
@@ -39,7 +42,10 @@ export function openPostgres(
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await changes.close();
+      await pool.end();
+    },
   };
   return { db: db as unknown as Queryable, runtime };
 }

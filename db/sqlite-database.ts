@@ -4,6 +4,7 @@ import path from "node:path";
 import Database, { type Statement } from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { inProcessBus } from "./change-bus";
 import type { DatabaseRuntime, Queryable } from "./open-database";
 import * as schema from "./schema";
 import { WriterLock } from "./writer-lock";
@@ -37,10 +38,15 @@ export function openSqlite(file: string): { db: Queryable; runtime: DatabaseRunt
   Object.assign(db, { transaction: transaction.outer });
   Object.assign(writer, { transaction: transaction.nested });
   for (const handle of [db, writer]) clients.set(handle as unknown as Queryable, sqlite);
+  const changes = inProcessBus();
   const runtime: DatabaseRuntime = {
     dialect: "sqlite",
+    changes,
     migrate: () => transaction.exclusive(() => migrate(writer, { migrationsFolder })),
-    close: async () => void sqlite.close(),
+    close: async () => {
+      await changes.close();
+      sqlite.close();
+    },
   };
   return { db: db as unknown as Queryable, runtime };
 }

@@ -14,6 +14,8 @@ export function databaseUrl(name: string): string {
 }
 
 declare module "vitest" {
+  // Vitest's provide/inject is typed by augmenting its interface, which a type alias cannot do.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   export interface ProvidedContext {
     /** The migrated database each test database of the run is copied from. */
     postgresTemplate: string;

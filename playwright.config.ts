@@ -9,17 +9,13 @@ import {
   emptyServer,
   freshDatabaseCommand,
   onPostgres,
+  serverEnv,
 } from "./e2e/servers";
 
 /** Debian's chromium (or PLAYWRIGHT_CHROMIUM); Playwright's own browser only when neither exists. */
 const chromiumPath =
   process.env.PLAYWRIGHT_CHROMIUM ??
   (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-
-const serverEnv = {
-  AUTH_SECRET: "e2e-only-secret-not-for-production",
-  NEXT_TELEMETRY_DISABLED: "1",
-};
 
 /**
  * The smoke tests run again on PostgreSQL: a team's whole day (first run, sign-in and sessions,
@@ -34,11 +30,13 @@ const postgresSmoke = [
   "review.spec.ts",
   "curation.spec.ts",
   "datasets.spec.ts",
+  // Several servers on one database is what PostgreSQL is for; a SQLite file has one server.
+  "two-servers.spec.ts",
 ];
 
 export default defineConfig({
   testDir: "e2e",
-  ...(onPostgres ? { testMatch: postgresSmoke } : {}),
+  ...(onPostgres ? { testMatch: postgresSmoke } : { testIgnore: "two-servers.spec.ts" }),
   timeout: 60_000,
   workers: 1,
   forbidOnly: true,

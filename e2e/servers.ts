@@ -8,6 +8,15 @@ export const demoPort = portBase;
 export const emptyPort = portBase + 1;
 export const demoServer = `http://127.0.0.1:${demoPort}`;
 export const emptyServer = `http://127.0.0.1:${emptyPort}`;
+/** A second server on the demo's database, and a proxy in front of both (two-servers.spec.ts). */
+export const secondPort = portBase + 2;
+export const proxyPort = portBase + 3;
+
+/** What every server of the suite runs with. */
+export const serverEnv = {
+  AUTH_SECRET: "e2e-only-secret-not-for-production",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 
 /**
  * With E2E_ON_POSTGRES=1 the servers run on databases of the PostgreSQL server TEST_DATABASE_URL

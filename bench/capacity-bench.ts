@@ -2,8 +2,8 @@ import { fork, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase } from "@/db/open-database";
-import { documents, users } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { closeDatabase, openMigratedDatabase, tablesOf } from "@/db/open-database";
 import { createProject, setMembership } from "@/server/services/projects";
 import { createUser } from "@/server/services/users";
 import {
@@ -98,13 +98,18 @@ export async function benchCapacity({ build = process.env.BENCH_SKIP_BUILD !== "
 
 /** A project, a document and an account per annotator; one bcrypt hash serves every account. */
 async function seed(file: string) {
-  const db = openDatabase(file);
-  const project = createProject(db, { slug: "capacity", name: "Capacity", labels: ["ORG"] });
+  const db = await openMigratedDatabase(file);
+  const { documents, labels, users } = tablesOf(db);
+  const project = await createProject(db, { slug: "capacity", name: "Capacity", labels: ["ORG"] });
   const first = await createUser(db, { email: "a0@capacity.test", name: "a0", password });
-  const row = db.$client.prepare("SELECT password_hash AS hash FROM users WHERE id = ?");
-  const { hash } = row.get(first.id) as { hash: string };
+  const [row] = await db
+    .select({ hash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, first.id));
+  const hash = row?.hash;
+  if (!hash) throw new Error("the first bench account has no password hash");
   const count = Math.max(...teams);
-  const rest = db
+  const rest = await db
     .insert(users)
     .values(
       Array.from({ length: count - 1 }, (_, i) => ({
@@ -113,21 +118,19 @@ async function seed(file: string) {
         passwordHash: hash,
       })),
     )
-    .returning({ id: users.id, email: users.email })
-    .all();
+    .returning({ id: users.id, email: users.email });
   const people = [{ id: first.id, email: first.email }, ...rest];
-  const documentIds = db
+  const documentIds = await db
     .insert(documents)
     .values(
       people.map((_, i) => ({ projectId: project.id, externalId: `d${i}`, text: documentText })),
     )
-    .returning({ id: documents.id })
-    .all();
-  for (const person of people) setMembership(db, project.id, person.id, "annotator");
-  const labelId = (db.$client.prepare("SELECT id FROM labels").get() as { id: number }).id;
-  db.$client.close();
+    .returning({ id: documents.id });
+  for (const person of people) await setMembership(db, project.id, person.id, "annotator");
+  const [label] = await db.select({ id: labels.id }).from(labels).limit(1);
+  await closeDatabase(db);
   return {
-    labelId,
+    labelId: label?.id ?? 0,
     people: people.map((person, i) => ({
       userId: person.id,
       email: person.email ?? "",

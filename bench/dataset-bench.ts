@@ -3,7 +3,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "n
 import os from "node:os";
 import path from "node:path";
 import { formatJsonlRecord } from "@/domain/formats/jsonl";
-import { openDatabase } from "@/db/open-database";
+import { closeDatabase, openMigratedDatabase } from "@/db/open-database";
 import { createProject } from "@/server/services/projects";
 import { benchLabels, generateDocuments } from "./generate-project";
 
@@ -19,7 +19,7 @@ const tsx = path.join(import.meta.dirname, "..", "node_modules", ".bin", "tsx");
  * transaction, and read back likewise. Every step runs in its own process, so its peak RSS is its
  * own. Goal: at least half the baseline's documents per second, and peak RSS under 300 MB.
  */
-export function benchDatasets() {
+export async function benchDatasets() {
   const folder = mkdtempSync(path.join(os.tmpdir(), "concord-dataset-bench-"));
   try {
     const input = path.join(folder, "input.jsonl");
@@ -29,8 +29,8 @@ export function benchDatasets() {
       `Datasets: ${documents} documents, ${megabytes.toFixed(0)} MB of JSONL (Concord format, 2 annotators)`,
     );
 
-    const concordDb = freshDatabase(folder, "concord.db");
-    const baselineDb = freshDatabase(folder, "baseline.db");
+    const concordDb = await freshDatabase(folder, "concord.db");
+    const baselineDb = await freshDatabase(folder, "baseline.db");
     const rows = [
       ["import: baseline (parse + prepared INSERTs)", step("baseline-import", baselineDb, input)],
       ["import: Concord (streamed, checked)", step("concord-import", concordDb, input)],
@@ -78,11 +78,11 @@ function writeInput(file: string) {
   closeSync(out);
 }
 
-function freshDatabase(folder: string, name: string) {
+async function freshDatabase(folder: string, name: string) {
   const file = path.join(folder, name);
-  const db = openDatabase(file);
-  createProject(db, { slug: "bench", name: "Bench", labels: benchLabels });
-  db.$client.close();
+  const db = await openMigratedDatabase(file);
+  await createProject(db, { slug: "bench", name: "Bench", labels: benchLabels });
+  await closeDatabase(db);
   return file;
 }
 

@@ -10,10 +10,10 @@ import { benchHeavyWork } from "./heavy-work-bench";
 import { benchSpanEdits } from "./span-edit-bench";
 import { benchWorkspace } from "./workspace-bench";
 
-benchAgreement();
-benchDatasets();
-benchSpanEdits();
-benchDocumentList();
+await benchAgreement();
+await benchDatasets();
+await benchSpanEdits();
+await benchDocumentList();
 await benchWorkspace();
 // The annotation-page bench has just built the app; the HTTP benches run on that build.
 await benchCapacity({ build: false });

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { DomainError } from "@/domain/errors";
 import { ConfigurationError } from "@/server/env";
+import { startDatabaseForCommands } from "./database-lifecycle";
 import { registerDataCommands } from "./data-commands";
 import { registerMaintenanceCommands } from "./maintenance-commands";
 import { registerReviewCommands } from "./review-commands";
@@ -11,6 +12,7 @@ const program = new Command("concord")
   .showHelpAfterError()
   .exitOverride();
 
+startDatabaseForCommands(program);
 registerSetupCommands(program);
 registerDataCommands(program);
 registerReviewCommands(program);

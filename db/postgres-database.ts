@@ -6,7 +6,7 @@ import { postgresBus } from "./change-bus";
 import type { DatabaseRuntime, Queryable } from "./open-database";
 import * as schema from "./schema-postgres";
 
-const migrationsFolder = path.join(process.cwd(), "db", "migrations", "postgres");
+export const postgresMigrationsFolder = path.join(process.cwd(), "db", "migrations", "postgres");
 // Any number that is the same on every server: it names the lock, it is not a count.
 const migrationLock = 7_270_813;
 
@@ -36,7 +36,7 @@ export function openPostgres(
       const client = await pool.connect();
       try {
         await client.query("SELECT pg_advisory_lock($1)", [migrationLock]);
-        await migrate(db, { migrationsFolder });
+        await migrate(db, { migrationsFolder: postgresMigrationsFolder });
       } finally {
         await client.query("SELECT pg_advisory_unlock($1)", [migrationLock]).catch(() => {});
         client.release();

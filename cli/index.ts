@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { DomainError } from "@/domain/errors";
 import { ConfigurationError } from "@/server/env";
+import { registerCopyCommand } from "./copy-command";
 import { startDatabaseForCommands } from "./database-lifecycle";
 import { registerDataCommands } from "./data-commands";
 import { registerMaintenanceCommands } from "./maintenance-commands";
@@ -17,6 +18,7 @@ registerSetupCommands(program);
 registerDataCommands(program);
 registerReviewCommands(program);
 registerMaintenanceCommands(program);
+registerCopyCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { asc, getTableColumns, getTableName, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { DomainError } from "@/domain/errors";
 import { dialectOf, runStatement, tablesOf, type Db, type Tables } from "./open-database";
 
 /**
@@ -25,10 +26,6 @@ export const copiedTables = [
 export type CopyProgress = { table: string; copied: number; total: number };
 export type TableCheck = { table: string; rows: number; checksum: string };
 
-export class CopyRefusedError extends Error {
-  override name = "CopyRefusedError";
-}
-
 type Row = Record<string, unknown>;
 
 /**
@@ -46,7 +43,8 @@ export async function copyDatabase(
 ): Promise<TableCheck[]> {
   const occupied = await countRows(to);
   if (occupied.length > 0 && !force) {
-    throw new CopyRefusedError(
+    throw new DomainError(
+      "CONFLICT",
       `the target database is not empty (${occupied.map(({ table, rows }) => `${table}: ${rows}`).join(", ")}); add --force to replace what it holds`,
     );
   }
@@ -73,7 +71,8 @@ export async function verifyCopy(from: Db, to: Db): Promise<TableCheck[]> {
   for (const [name, key] of copiedTables) {
     const [source, target] = [await checkTable(from, name, key), await checkTable(to, name, key)];
     if (source.rows !== target.rows || source.checksum !== target.checksum) {
-      throw new Error(
+      throw new DomainError(
+        "CONFLICT",
         `${name} differs after the copy: ${source.rows} rows (checksum ${source.checksum}) in the source, ${target.rows} (checksum ${target.checksum}) in the target`,
       );
     }

@@ -1,4 +1,9 @@
-import { databaseTarget, describeDatabaseUrl, type DatabaseTarget } from "@/db/database-url";
+import {
+  databaseTarget,
+  describeDatabaseUrl,
+  findDatabaseUrlProblem,
+  type DatabaseTarget,
+} from "@/db/database-url";
 import { migrateDatabase, openDatabase, type Db } from "@/db/open-database";
 import { ConfigurationError, getEnv } from "./env";
 
@@ -22,14 +27,29 @@ export function getDb(): Db {
  * anything else, so a database Concord cannot use stops them at start, named.
  */
 export function startDatabase(): Promise<Db> {
-  started ??= migrateDatabase(getDb()).then(
-    () => getDb(),
-    (error: unknown) => {
-      const url = describeDatabaseUrl(getEnv().DATABASE_URL);
-      throw new ConfigurationError(`DATABASE_URL ${url}: ${describeFailure(error)}`);
-    },
-  );
+  started ??= migrateNamed(getDb(), "DATABASE_URL", getEnv().DATABASE_URL);
   return started;
+}
+
+/**
+ * Opens and migrates a database the user named in `setting` (say `--to`), checked as
+ * DATABASE_URL is: a URL Concord cannot use fails naming the setting and the problem.
+ */
+export async function openNamedDatabase(setting: string, url: string): Promise<Db> {
+  const problem = findDatabaseUrlProblem(url);
+  if (problem) throw new ConfigurationError(`${setting}: ${problem}`);
+  return migrateNamed(openDatabase(url), setting, url);
+}
+
+async function migrateNamed(db: Db, setting: string, url: string): Promise<Db> {
+  try {
+    await migrateDatabase(db);
+    return db;
+  } catch (error) {
+    throw new ConfigurationError(
+      `${setting} ${describeDatabaseUrl(url)}: ${describeFailure(error)}`,
+    );
+  }
 }
 
 /** A driver's error as a sentence: Node gives a refused connection an empty message. */

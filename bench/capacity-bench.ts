@@ -34,7 +34,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.BENCH_PORT ?? 3350) + 10;
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const teams = (process.env.BENCH_TEAMS ?? "10,50,200").split(",").map(Number);
-const password = "capacity-bench-password";
+export const password = "capacity-bench-password";
 
 /** `build: false` where the caller has just built. */
 export async function benchCapacity({ build = process.env.BENCH_SKIP_BUILD !== "1" } = {}) {
@@ -96,9 +96,12 @@ export async function benchCapacity({ build = process.env.BENCH_SKIP_BUILD !== "
   }
 }
 
-/** A project, a document and an account per annotator; one bcrypt hash serves every account. */
-async function seed(file: string) {
-  const db = await openMigratedDatabase(file);
+/**
+ * A project, a document and an account per annotator (`count` of them) on the database at `url`;
+ * one bcrypt hash serves every account.
+ */
+export async function seed(url: string, count = Math.max(...teams)) {
+  const db = await openMigratedDatabase(url);
   const { documents, labels, users } = tablesOf(db);
   const project = await createProject(db, { slug: "capacity", name: "Capacity", labels: ["ORG"] });
   const first = await createUser(db, { email: "a0@capacity.test", name: "a0", password });
@@ -108,7 +111,6 @@ async function seed(file: string) {
     .where(eq(users.id, first.id));
   const hash = row?.hash;
   if (!hash) throw new Error("the first bench account has no password hash");
-  const count = Math.max(...teams);
   const rest = await db
     .insert(users)
     .values(
@@ -140,7 +142,7 @@ async function seed(file: string) {
 }
 
 /** Eight sign-ins at a time: each costs the server a bcrypt comparison. */
-async function signInAll(
+export async function signInAll(
   base: string,
   people: { userId: number; email: string; documentId: number }[],
 ): Promise<Annotator[]> {

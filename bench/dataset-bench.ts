@@ -7,7 +7,7 @@ import { closeDatabase, openMigratedDatabase } from "@/db/open-database";
 import { createProject } from "@/server/services/projects";
 import { benchLabels, generateDocuments } from "./generate-project";
 
-type StepResult = { documents: number; ms: number; peakRssMb: number };
+export type StepResult = { documents: number; ms: number; peakRssMb: number };
 
 const documents = Number(process.env.BENCH_DOCUMENTS ?? 100_000);
 const worker = path.join(import.meta.dirname, "dataset-worker.ts");
@@ -59,7 +59,7 @@ export async function benchDatasets() {
   }
 }
 
-function writeInput(file: string) {
+export function writeInput(file: string) {
   const out = openSync(file, "w");
   let chunk = "";
   for (const record of generateDocuments({
@@ -86,7 +86,7 @@ async function freshDatabase(folder: string, name: string) {
   return file;
 }
 
-function step(name: string, database: string, file: string): StepResult {
+export function step(name: string, database: string, file: string): StepResult {
   const result = spawnSync(tsx, [worker, name, database, file], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],

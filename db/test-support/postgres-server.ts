@@ -1,4 +1,6 @@
 // The PostgreSQL server of the PostgreSQL test pass, when TEST_DATABASE_URL names one.
+import { databaseOnServer } from "../postgres-admin";
+
 export const postgresServer = process.env.TEST_DATABASE_URL;
 
 /** Every database of one test run starts with this, so that runs side by side keep apart. */
@@ -8,9 +10,7 @@ export function runPrefix(runPid: number): string {
 
 /** The URL of database `name` on the pass's server. */
 export function databaseUrl(name: string): string {
-  const url = new URL(postgresServer ?? "");
-  url.pathname = `/${name}`;
-  return url.toString();
+  return databaseOnServer(postgresServer ?? "", name);
 }
 
 declare module "vitest" {

@@ -4,13 +4,15 @@
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { closeDatabase, openMigratedDatabase } from "../open-database";
+import { withPostgresAdmin } from "../postgres-admin";
 import { databaseUrl, postgresServer, runPrefix } from "./postgres-server";
 
 export default async function setup(project: TestProject) {
-  if (!postgresServer) return;
+  const server = postgresServer;
+  if (!server) return;
   const prefix = runPrefix(process.pid);
   const template = `${prefix}template`;
-  await withAdmin(async (admin) => {
+  await withPostgresAdmin(server, async (admin) => {
     for (const name of await listTestDatabases(admin)) {
       const pid = Number(/^concord_test_(\d+)_/.exec(name)?.[1]);
       if (!isRunning(pid)) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
@@ -20,21 +22,11 @@ export default async function setup(project: TestProject) {
   await closeDatabase(await openMigratedDatabase(databaseUrl(template)));
   project.provide("postgresTemplate", template);
   return () =>
-    withAdmin(async (admin) => {
+    withPostgresAdmin(server, async (admin) => {
       for (const name of await listTestDatabases(admin)) {
         if (name.startsWith(prefix)) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
       }
     });
-}
-
-async function withAdmin(work: (admin: pg.Client) => Promise<void>) {
-  const admin = new pg.Client({ connectionString: postgresServer });
-  await admin.connect();
-  try {
-    await work(admin);
-  } finally {
-    await admin.end();
-  }
 }
 
 async function listTestDatabases(admin: pg.Client): Promise<string[]> {

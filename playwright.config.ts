@@ -18,8 +18,9 @@ const chromiumPath =
   (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 /**
- * The smoke tests run again on PostgreSQL: a team's whole day (first run, sign-in and sessions,
- * annotating, two tabs, review and gold, datasets in and out) on the second database.
+ * The smoke tests run again on PostgreSQL: a team's day (first run, sign-in and sessions,
+ * annotating, two tabs, review) on the second database. Imports, exports and curation run there
+ * through the router and HTTP tests of the PostgreSQL unit pass.
  */
 const postgresSmoke = [
   "first-run.spec.ts",
@@ -28,8 +29,6 @@ const postgresSmoke = [
   "annotate.spec.ts",
   "two-tabs.spec.ts",
   "review.spec.ts",
-  "curation.spec.ts",
-  "datasets.spec.ts",
   // Several servers on one database is what PostgreSQL is for; a SQLite file has one server.
   "two-servers.spec.ts",
 ];

@@ -44,6 +44,33 @@ const domainImports = [
 const domainMessage =
   "domain/ is framework-free logic: it imports no framework and nothing else of ours.";
 
+/**
+ * Above db/, queries are written once for SQLite and PostgreSQL: tables come from `tablesOf(db)`
+ * (each database has its own table objects) and every query is awaited.
+ */
+const tableNames =
+  "users|projects|memberships|labels|documents|annotations|spans|goldRejections|assignments|" +
+  "rateLimits|invitations";
+const oneCodePathForBothDatabases = {
+  "no-restricted-syntax": [
+    "error",
+    {
+      selector: `ImportDeclaration[source.value=/^@\\/db\\/schema/][importKind!='type'] > ImportSpecifier[importKind!='type'][imported.name=/^(${tableNames})$/]`,
+      message:
+        "Take tables from tablesOf(db): PostgreSQL has its own table objects (import type is fine).",
+    },
+    {
+      selector:
+        "CallExpression[arguments.length=0][callee.type='MemberExpression'][callee.property.name=/^(get|all|run)$/]",
+      message: "Await the query instead: PostgreSQL's queries have no .get(), .all() or .run().",
+    },
+    {
+      selector: "MemberExpression[property.name='$client']",
+      message: "The driver under a database belongs to db/: add what you need there, for both.",
+    },
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -91,6 +118,11 @@ export default tseslint.config(
     [...ours("db"), ...ours("cli"), "better-sqlite3", "drizzle-orm", "drizzle-orm/*"],
     "app/ talks to the server through tRPC and server/ modules, never to the database.",
   ),
+  {
+    // app/ never reaches the database (its layer rule), so its own .run() methods are safe.
+    files: ["server/**", "cli/**", "scripts/**", "bench/**", "instrumentation.ts"],
+    rules: oneCodePathForBothDatabases,
+  },
   ...["cli", "scripts", "bench", "e2e"].map((folder) => ({
     files: [`${folder}/**`],
     ignores: testFiles,

@@ -5,11 +5,12 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { ConfigurationError } = await import("./server/env");
-    const { getDb } = await import("./server/database");
+    const { startDatabase } = await import("./server/database");
     const { recoverStagedImports } = await import("./server/services/datasets/import-staging");
     try {
+      const db = await startDatabase();
       // Imports a crash interrupted: finished if they were publishing, else removed.
-      recoverStagedImports(getDb());
+      await recoverStagedImports(db);
     } catch (error) {
       if (!(error instanceof ConfigurationError)) throw error;
       console.error(`Concord cannot start: ${error.message}`);

@@ -1,19 +1,41 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-import { demoDatabase, demoPort, demoServer, emptyPort, emptyServer } from "./e2e/servers";
+import {
+  demoDatabase,
+  demoPort,
+  demoServer,
+  emptyDatabase,
+  emptyPort,
+  emptyServer,
+  freshDatabaseCommand,
+  onPostgres,
+  serverEnv,
+} from "./e2e/servers";
 
 /** Debian's chromium (or PLAYWRIGHT_CHROMIUM); Playwright's own browser only when neither exists. */
 const chromiumPath =
   process.env.PLAYWRIGHT_CHROMIUM ??
   (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
-const serverEnv = {
-  AUTH_SECRET: "e2e-only-secret-not-for-production",
-  NEXT_TELEMETRY_DISABLED: "1",
-};
+/**
+ * The smoke tests run again on PostgreSQL: a team's day (first run, sign-in and sessions,
+ * annotating, two tabs, review) on the second database. Imports, exports and curation run there
+ * through the router and HTTP tests of the PostgreSQL unit pass.
+ */
+const postgresSmoke = [
+  "first-run.spec.ts",
+  "sign-in.spec.ts",
+  "auth.spec.ts",
+  "annotate.spec.ts",
+  "two-tabs.spec.ts",
+  "review.spec.ts",
+  // Several servers on one database is what PostgreSQL is for; a SQLite file has one server.
+  "two-servers.spec.ts",
+];
 
 export default defineConfig({
   testDir: "e2e",
+  ...(onPostgres ? { testMatch: postgresSmoke } : { testIgnore: "two-servers.spec.ts" }),
   timeout: 60_000,
   workers: 1,
   forbidOnly: true,
@@ -38,16 +60,16 @@ export default defineConfig({
   // Each starts from a fresh database file, so every run sees the same data.
   webServer: [
     {
-      command: `rm -f ${demoDatabase}* && tsx scripts/demo.ts`,
+      command: `${freshDatabaseCommand(demoDatabase)} && tsx scripts/demo.ts`,
       url: `${demoServer}/api/health`,
       env: { ...serverEnv, DATABASE_URL: demoDatabase, PORT: String(demoPort) },
       reuseExistingServer: false,
       timeout: 120_000,
     },
     {
-      command: `rm -f data/e2e/empty.db* && next start -p ${emptyPort} -H 127.0.0.1`,
+      command: `${freshDatabaseCommand(emptyDatabase)} && next start -p ${emptyPort} -H 127.0.0.1`,
       url: `${emptyServer}/api/health`,
-      env: { ...serverEnv, DATABASE_URL: "data/e2e/empty.db" },
+      env: { ...serverEnv, DATABASE_URL: emptyDatabase },
       reuseExistingServer: false,
       timeout: 120_000,
     },

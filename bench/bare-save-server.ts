@@ -1,5 +1,6 @@
 import http from "node:http";
 import { openDatabase } from "@/db/open-database";
+import { sqliteOf } from "./sqlite-client";
 
 /**
  * The capacity bench's baseline: a bare `node:http` server doing the save `annotation.edit` does
@@ -9,7 +10,8 @@ import { openDatabase } from "@/db/open-database";
  */
 const [file, port] = process.argv.slice(2);
 if (!file || !port) throw new Error("usage: bare-save-server.ts <database> <port>");
-const sqlite = openDatabase(file).$client;
+// Concord's connection set-up (pragmas, statement reuse) on the file its seed migrated.
+const sqlite = sqliteOf(openDatabase(file));
 const ensureLayer = sqlite.prepare(
   "INSERT INTO annotations (document_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
 );

@@ -2,8 +2,8 @@ import { fork, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase } from "@/db/open-database";
-import { documents, users } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { closeDatabase, openMigratedDatabase, tablesOf } from "@/db/open-database";
 import { createProject, setMembership } from "@/server/services/projects";
 import { createUser } from "@/server/services/users";
 import {
@@ -34,7 +34,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.BENCH_PORT ?? 3350) + 10;
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const teams = (process.env.BENCH_TEAMS ?? "10,50,200").split(",").map(Number);
-const password = "capacity-bench-password";
+export const password = "capacity-bench-password";
 
 /** `build: false` where the caller has just built. */
 export async function benchCapacity({ build = process.env.BENCH_SKIP_BUILD !== "1" } = {}) {
@@ -96,15 +96,22 @@ export async function benchCapacity({ build = process.env.BENCH_SKIP_BUILD !== "
   }
 }
 
-/** A project, a document and an account per annotator; one bcrypt hash serves every account. */
-async function seed(file: string) {
-  const db = openDatabase(file);
-  const project = createProject(db, { slug: "capacity", name: "Capacity", labels: ["ORG"] });
+/**
+ * A project, a document and an account per annotator (`count` of them) on the database at `url`;
+ * one bcrypt hash serves every account.
+ */
+export async function seed(url: string, count = Math.max(...teams)) {
+  const db = await openMigratedDatabase(url);
+  const { documents, labels, users } = tablesOf(db);
+  const project = await createProject(db, { slug: "capacity", name: "Capacity", labels: ["ORG"] });
   const first = await createUser(db, { email: "a0@capacity.test", name: "a0", password });
-  const row = db.$client.prepare("SELECT password_hash AS hash FROM users WHERE id = ?");
-  const { hash } = row.get(first.id) as { hash: string };
-  const count = Math.max(...teams);
-  const rest = db
+  const [row] = await db
+    .select({ hash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, first.id));
+  const hash = row?.hash;
+  if (!hash) throw new Error("the first bench account has no password hash");
+  const rest = await db
     .insert(users)
     .values(
       Array.from({ length: count - 1 }, (_, i) => ({
@@ -113,21 +120,19 @@ async function seed(file: string) {
         passwordHash: hash,
       })),
     )
-    .returning({ id: users.id, email: users.email })
-    .all();
+    .returning({ id: users.id, email: users.email });
   const people = [{ id: first.id, email: first.email }, ...rest];
-  const documentIds = db
+  const documentIds = await db
     .insert(documents)
     .values(
       people.map((_, i) => ({ projectId: project.id, externalId: `d${i}`, text: documentText })),
     )
-    .returning({ id: documents.id })
-    .all();
-  for (const person of people) setMembership(db, project.id, person.id, "annotator");
-  const labelId = (db.$client.prepare("SELECT id FROM labels").get() as { id: number }).id;
-  db.$client.close();
+    .returning({ id: documents.id });
+  for (const person of people) await setMembership(db, project.id, person.id, "annotator");
+  const [label] = await db.select({ id: labels.id }).from(labels).limit(1);
+  await closeDatabase(db);
   return {
-    labelId,
+    labelId: label?.id ?? 0,
     people: people.map((person, i) => ({
       userId: person.id,
       email: person.email ?? "",
@@ -137,7 +142,7 @@ async function seed(file: string) {
 }
 
 /** Eight sign-ins at a time: each costs the server a bcrypt comparison. */
-async function signInAll(
+export async function signInAll(
   base: string,
   people: { userId: number; email: string; documentId: number }[],
 ): Promise<Annotator[]> {

@@ -3,11 +3,11 @@ import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "n
 import os from "node:os";
 import path from "node:path";
 import { formatJsonlRecord } from "@/domain/formats/jsonl";
-import { openDatabase } from "@/db/open-database";
+import { closeDatabase, openMigratedDatabase } from "@/db/open-database";
 import { createProject } from "@/server/services/projects";
 import { benchLabels, generateDocuments } from "./generate-project";
 
-type StepResult = { documents: number; ms: number; peakRssMb: number };
+export type StepResult = { documents: number; ms: number; peakRssMb: number };
 
 const documents = Number(process.env.BENCH_DOCUMENTS ?? 100_000);
 const worker = path.join(import.meta.dirname, "dataset-worker.ts");
@@ -19,7 +19,7 @@ const tsx = path.join(import.meta.dirname, "..", "node_modules", ".bin", "tsx");
  * transaction, and read back likewise. Every step runs in its own process, so its peak RSS is its
  * own. Goal: at least half the baseline's documents per second, and peak RSS under 300 MB.
  */
-export function benchDatasets() {
+export async function benchDatasets() {
   const folder = mkdtempSync(path.join(os.tmpdir(), "concord-dataset-bench-"));
   try {
     const input = path.join(folder, "input.jsonl");
@@ -29,8 +29,8 @@ export function benchDatasets() {
       `Datasets: ${documents} documents, ${megabytes.toFixed(0)} MB of JSONL (Concord format, 2 annotators)`,
     );
 
-    const concordDb = freshDatabase(folder, "concord.db");
-    const baselineDb = freshDatabase(folder, "baseline.db");
+    const concordDb = await freshDatabase(folder, "concord.db");
+    const baselineDb = await freshDatabase(folder, "baseline.db");
     const rows = [
       ["import: baseline (parse + prepared INSERTs)", step("baseline-import", baselineDb, input)],
       ["import: Concord (streamed, checked)", step("concord-import", concordDb, input)],
@@ -59,7 +59,7 @@ export function benchDatasets() {
   }
 }
 
-function writeInput(file: string) {
+export function writeInput(file: string) {
   const out = openSync(file, "w");
   let chunk = "";
   for (const record of generateDocuments({
@@ -78,15 +78,15 @@ function writeInput(file: string) {
   closeSync(out);
 }
 
-function freshDatabase(folder: string, name: string) {
+async function freshDatabase(folder: string, name: string) {
   const file = path.join(folder, name);
-  const db = openDatabase(file);
-  createProject(db, { slug: "bench", name: "Bench", labels: benchLabels });
-  db.$client.close();
+  const db = await openMigratedDatabase(file);
+  await createProject(db, { slug: "bench", name: "Bench", labels: benchLabels });
+  await closeDatabase(db);
   return file;
 }
 
-function step(name: string, database: string, file: string): StepResult {
+export function step(name: string, database: string, file: string): StepResult {
   const result = spawnSync(tsx, [worker, name, database, file], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],

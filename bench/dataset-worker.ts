@@ -4,11 +4,12 @@
  */
 import { createReadStream, closeSync, openSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { openDatabase, type Db } from "@/db/open-database";
+import { closeDatabase, openMigratedDatabase, type Db } from "@/db/open-database";
 import { exportBytes, exportDataset } from "@/server/services/datasets/export-dataset";
 import { importDataset } from "@/server/services/datasets/import-dataset";
 import { fileFromPath } from "@/server/services/datasets/import-file";
 import { findProjectBySlug } from "@/server/services/projects";
+import { sqliteOf } from "./sqlite-client";
 
 type BenchRecord = {
   id: string;
@@ -22,7 +23,7 @@ type BenchRecord = {
 };
 
 const [step, database = "", file = ""] = process.argv.slice(2);
-const steps: Record<string, (db: Db) => Promise<number> | number> = {
+const steps: Record<string, (db: Db) => Promise<number>> = {
   "concord-import": async (db) =>
     (
       await importDataset(db, {
@@ -32,14 +33,14 @@ const steps: Record<string, (db: Db) => Promise<number> | number> = {
       })
     ).documents,
   "baseline-import": baselineImport,
-  "concord-export": (db) => {
-    const dataset = exportDataset(db, {
+  "concord-export": async (db) => {
+    const dataset = await exportDataset(db, {
       projectSlug: "bench",
       format: "jsonl",
       source: { kind: "all" },
     });
     const out = openSync(file, "w");
-    for (const chunk of exportBytes(dataset)) writeSync(out, chunk);
+    for await (const chunk of exportBytes(dataset)) writeSync(out, chunk);
     closeSync(out);
     return dataset.summary.documents;
   },
@@ -48,17 +49,17 @@ const steps: Record<string, (db: Db) => Promise<number> | number> = {
 
 const run = steps[step ?? ""];
 if (!run) throw new Error(`unknown step ${step}`);
-const db = openDatabase(database);
+const db = await openMigratedDatabase(database);
 const started = performance.now();
 const documents = await run(db);
 const ms = performance.now() - started;
-db.$client.close();
+await closeDatabase(db);
 console.log(JSON.stringify({ documents, ms, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
 
 /** The same rows, straight from JSON.parse into prepared INSERTs in one transaction, unchecked. */
 async function baselineImport(db: Db): Promise<number> {
-  const sqlite = db.$client;
-  const projectId = findProjectBySlug(db, "bench").id;
+  const sqlite = sqliteOf(db);
+  const projectId = (await findProjectBySlug(db, "bench")).id;
   const labelIds = new Map(
     sqlite
       .prepare<[number], { id: number; name: string }>(
@@ -114,9 +115,9 @@ async function baselineImport(db: Db): Promise<number> {
 }
 
 /** The same documents read back with prepared SELECTs a page at a time, written as JSON lines. */
-function baselineExport(db: Db): number {
-  const sqlite = db.$client;
-  const projectId = findProjectBySlug(db, "bench").id;
+async function baselineExport(db: Db): Promise<number> {
+  const sqlite = sqliteOf(db);
+  const projectId = (await findProjectBySlug(db, "bench")).id;
   const page = sqlite.prepare<
     [number, number],
     { id: number; externalId: string; text: string; meta: string }

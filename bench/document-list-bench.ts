@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { openDatabase, type Db } from "@/db/open-database";
-import { users, type MemberRole } from "@/db/schema";
+import { closeDatabase, openMigratedDatabase, tablesOf, type Db } from "@/db/open-database";
+import type { MemberRole } from "@/db/schema";
 import { formatJsonlRecord } from "@/domain/formats/jsonl";
 import { capabilitiesOf } from "@/domain/permissions";
 import { importJsonl } from "@/server/services/datasets/import-jsonl";
@@ -11,6 +11,7 @@ import { listDocumentPage } from "@/server/services/document-list";
 import { documentListInput } from "@/server/services/document-list-input";
 import { createProject, setMembership } from "@/server/services/projects";
 import { benchLabels, generateDocuments } from "./generate-project";
+import { sqliteOf } from "./sqlite-client";
 import { bestOf, printRow } from "./timing";
 
 const large = 100_000;
@@ -22,34 +23,27 @@ const annotators = ["ann", "bob", "cy"];
  * on a 1,000-document project in the same database file, for an owner, a reviewer (every
  * annotator's status and gold) and an annotator (their queue). Goal: under 300 ms server time.
  */
-export function benchDocumentList() {
+export async function benchDocumentList() {
   const folder = mkdtempSync(path.join(os.tmpdir(), "concord-list-bench-"));
   try {
-    const db = openDatabase(path.join(folder, "list.db"));
-    const people = Object.fromEntries(
-      ["owner", "reviewer"].map((name) => [
-        name,
-        db
-          .insert(users)
-          .values({ name, email: `${name}@example.com`, passwordHash: "x" })
-          .returning({ id: users.id })
-          .get().id,
-      ]),
-    ) as Record<"owner" | "reviewer", number>;
-    const projects = [fill(db, "small", small, people), fill(db, "large", large, people)];
-    const ann = db.select({ id: users.id }).from(users).where(eq(users.name, "ann")).get()?.id ?? 0;
+    const db = await openMigratedDatabase(path.join(folder, "list.db"));
+    const { users } = tablesOf(db);
+    const people = { owner: await addUser(db, "owner"), reviewer: await addUser(db, "reviewer") };
+    const smallProject = await fill(db, "small", small, people);
+    const largeProject = await fill(db, "large", large, people);
+    const [ann] = await db.select({ id: users.id }).from(users).where(eq(users.name, "ann"));
 
     console.log(`Documents list: first page of 50, ${large} documents beside ${small}`);
     const views: [string, MemberRole, number, Record<string, unknown>][] = [
       ["owner, by position", "owner", people.owner, {}],
       ["reviewer, by position (team + gold)", "reviewer", people.reviewer, {}],
-      ["annotator, their queue", "annotator", ann, {}],
+      ["annotator, their queue", "annotator", ann?.id ?? 0, {}],
       ["reviewer, by name", "reviewer", people.reviewer, { sort: "name" }],
       [
         "reviewer, by status of ann",
         "reviewer",
         people.reviewer,
-        { sort: "status", annotatorId: ann },
+        { sort: "status", annotatorId: ann?.id ?? 0 },
       ],
       ["reviewer, by last update", "reviewer", people.reviewer, { sort: "updated", order: "desc" }],
       ["reviewer, search text", "reviewer", people.reviewer, { search: "minister said" }],
@@ -57,12 +51,13 @@ export function benchDocumentList() {
     ];
     let slowest = 0;
     for (const [name, role, userId, filters] of views) {
-      const [baseline, measured] = projects.map((project) => {
-        const capabilities = capabilitiesOf(role, { blindAnnotation: true, usesAssignments: true });
-        const caller = { project: { id: project }, userId, capabilities };
-        const input = documentListInput.parse({ limit: 50, ...filters });
-        return bestOf(5, () => listDocumentPage(db, caller, input));
-      }) as [Timed, Timed];
+      const capabilities = capabilitiesOf(role, { blindAnnotation: true, usesAssignments: true });
+      const input = documentListInput.parse({ limit: 50, ...filters });
+      const time = (project: number) =>
+        bestOf(5, () =>
+          listDocumentPage(db, { project: { id: project }, userId, capabilities }, input),
+        );
+      const [baseline, measured] = [await time(smallProject), await time(largeProject)];
       const total = measured.result.total;
       const matches = total ? `${total.count}${total.atLeast ? "+" : ""}` : "?";
       slowest = Math.max(slowest, measured.ms);
@@ -76,13 +71,20 @@ export function benchDocumentList() {
     console.log(
       `  slowest first page at ${large}: ${slowest.toFixed(0)} ms (goal < 300 ms: ${slowest < 300 ? "met" : "MISSED"})\n`,
     );
-    db.$client.close();
+    await closeDatabase(db);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
 }
 
-type Timed = { ms: number; result: ReturnType<typeof listDocumentPage> };
+async function addUser(db: Db, name: string): Promise<number> {
+  const { users } = tablesOf(db);
+  const [user] = await db
+    .insert(users)
+    .values({ name, email: `${name}@example.com`, passwordHash: "x" })
+    .returning({ id: users.id });
+  return user?.id ?? 0;
+}
 
 /**
  * Every document to the two annotators who work on it, in document order: what a balanced
@@ -90,7 +92,7 @@ type Timed = { ms: number; result: ReturnType<typeof listDocumentPage> };
  * SQLite's bound-parameter limit.
  */
 function assignWhereStarted(db: Db, projectId: number) {
-  db.$client
+  sqliteOf(db)
     .prepare(
       `INSERT INTO assignments (document_id, user_id, position)
        SELECT a.document_id, a.user_id, a.document_id FROM annotations a
@@ -101,14 +103,19 @@ function assignWhereStarted(db: Db, projectId: number) {
 }
 
 /** A project of `count` generated documents, three annotators, two per document, assigned. */
-function fill(db: Db, slug: string, count: number, people: Record<"owner" | "reviewer", number>) {
-  const project = createProject(db, {
+async function fill(
+  db: Db,
+  slug: string,
+  count: number,
+  people: Record<"owner" | "reviewer", number>,
+) {
+  const project = await createProject(db, {
     slug,
     name: slug,
     labels: benchLabels,
     ownerId: people.owner,
   });
-  setMembership(db, project.id, people.reviewer, "reviewer");
+  await setMembership(db, project.id, people.reviewer, "reviewer");
   const records = generateDocuments({
     documents: count,
     annotators,
@@ -125,7 +132,7 @@ function fill(db: Db, slug: string, count: number, people: Record<"owner" | "rev
         .map((layer, a) => ({ ...layer, status: (i + a) % 4 === 0 ? "in_progress" : "submitted" })),
     }),
   );
-  importJsonl(db, slug, lines.join("\n"));
+  await importJsonl(db, slug, lines.join("\n"));
   assignWhereStarted(db, project.id);
   return project.id;
 }

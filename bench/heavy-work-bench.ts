@@ -1,10 +1,11 @@
 import { mkdtempSync, openAsBlob, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase, type Db } from "@/db/open-database";
+import { asc, eq } from "drizzle-orm";
+import { closeDatabase, openMigratedDatabase, tablesOf } from "@/db/open-database";
 import { formatJsonlRecord } from "@/domain/formats/jsonl";
 import { importJsonl } from "@/server/services/datasets/import-jsonl";
-import { createProject, setMembership } from "@/server/services/projects";
+import { createProject, findProjectBySlug, setMembership } from "@/server/services/projects";
 import { createUser } from "@/server/services/users";
 import { documentText, resent, save, signIn, type Annotator, type Target } from "./capacity-load";
 import { buildConcord, startConcord, stop, waitForHealth } from "./concord-server";
@@ -95,21 +96,23 @@ export async function benchHeavyWork({ build = process.env.BENCH_SKIP_BUILD !== 
 }
 
 async function seed(database: string, importFile: string) {
-  const db = openDatabase(database);
+  const db = await openMigratedDatabase(database);
+  const { documents, labels } = tablesOf(db);
   const owner = await createUser(db, { email: lead, name: "lead", password });
   for (const slug of ["work", "big", "target"]) {
-    const project = createProject(db, { slug, name: slug, labels: benchLabels });
-    setMembership(db, project.id, owner.id, "owner");
+    const project = await createProject(db, { slug, name: slug, labels: benchLabels });
+    await setMembership(db, project.id, owner.id, "owner");
   }
+  const work = await findProjectBySlug(db, "work");
   const annotators: string[] = [];
   const lines = Array.from({ length: sizes.annotators }, (_, i) =>
     JSON.stringify({ id: `w${i}`, text: documentText }),
   );
-  importJsonl(db, "work", lines.join("\n"));
+  await importJsonl(db, "work", lines.join("\n"));
   for (let i = 0; i < sizes.annotators; i++) {
     const email = `a${i}@bench.test`;
     const user = await createUser(db, { email, name: `a${i}`, password });
-    setMembership(db, projectId(db, "work"), user.id, "annotator");
+    await setMembership(db, work.id, user.id, "annotator");
     annotators.push(email);
   }
   const big = generateDocuments({
@@ -118,7 +121,7 @@ async function seed(database: string, importFile: string) {
     tokensPerDocument: 200,
     seed: 7,
   });
-  importJsonl(db, "big", Array.from(big, formatJsonlRecord).join("\n"), {});
+  await importJsonl(db, "big", Array.from(big, formatJsonlRecord).join("\n"), {});
   const incoming = generateDocuments({
     documents: sizes.import,
     annotators: ["ann", "bob"],
@@ -126,20 +129,23 @@ async function seed(database: string, importFile: string) {
     seed: 3,
   });
   writeFileSync(importFile, Array.from(incoming, formatJsonlRecord).join("\n") + "\n");
-  const documentIds = db.$client
-    .prepare("SELECT id FROM documents WHERE project_id = ? ORDER BY id")
-    .pluck()
-    .all(projectId(db, "work")) as number[];
-  const labelId = db.$client
-    .prepare("SELECT id FROM labels WHERE project_id = ? ORDER BY position LIMIT 1")
-    .pluck()
-    .get(projectId(db, "work")) as number;
-  db.$client.close();
-  return { annotators, documentIds, labelId };
-}
-
-function projectId(db: Db, slug: string) {
-  return db.$client.prepare("SELECT id FROM projects WHERE slug = ?").pluck().get(slug) as number;
+  const workDocuments = await db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(eq(documents.projectId, work.id))
+    .orderBy(asc(documents.id));
+  const [label] = await db
+    .select({ id: labels.id })
+    .from(labels)
+    .where(eq(labels.projectId, work.id))
+    .orderBy(asc(labels.position))
+    .limit(1);
+  await closeDatabase(db);
+  return {
+    annotators,
+    documentIds: workDocuments.map((document) => document.id),
+    labelId: label?.id ?? 0,
+  };
 }
 
 type Client = (url: string, init?: RequestInit) => Promise<Response>;

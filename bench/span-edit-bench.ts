@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase, type Db } from "@/db/open-database";
-import { documents, users } from "@/db/schema";
+import { closeDatabase, openMigratedDatabase, tablesOf, type Db } from "@/db/open-database";
 import type { SpanContent } from "@/domain/span-edits";
 import { editSpans } from "@/server/services/annotations";
 import { createProject, listLabels, setMembership } from "@/server/services/projects";
@@ -15,11 +14,11 @@ const spanCount = 5_000;
  * at a time, on a migrated database file. Each single add reads its layer once, as every edit
  * must, so the singles grow with the layer; the batch reads it once in all.
  */
-export function benchSpanEdits() {
+export async function benchSpanEdits() {
   const folder = mkdtempSync(path.join(os.tmpdir(), "concord-span-bench-"));
   try {
-    const db = openDatabase(path.join(folder, "spans.db"));
-    const { userId, labelId, newDocument } = setUp(db);
+    const db = await openMigratedDatabase(path.join(folder, "spans.db"));
+    const { userId, labelId, newDocument } = await setUp(db);
     // Words of two letters and a space, one span per word: no two spans overlap.
     const spans: SpanContent[] = Array.from({ length: spanCount }, (_, i) => ({
       start: i * 3,
@@ -28,50 +27,58 @@ export function benchSpanEdits() {
     }));
     const text = "ab ".repeat(spanCount);
 
-    const singles = bestOf(1, () => {
-      const documentId = newDocument(text);
+    const singles = await bestOf(1, async () => {
+      const documentId = await newDocument(text);
       let version = 0;
       for (const span of spans) {
-        version = editSpans(db, {
+        const edited = await editSpans(db, {
           userId,
           documentId,
           baseVersion: version,
           edits: [{ kind: "add", spans: [span] }],
-        }).version;
+        });
+        version = edited.version;
       }
       return version;
     });
-    const batch = bestOf(3, () => {
-      const documentId = newDocument(text);
-      return editSpans(db, { userId, documentId, baseVersion: 0, edits: [{ kind: "add", spans }] })
-        .version;
+    const batch = await bestOf(3, async () => {
+      const documentId = await newDocument(text);
+      const edited = await editSpans(db, {
+        userId,
+        documentId,
+        baseVersion: 0,
+        edits: [{ kind: "add", spans }],
+      });
+      return edited.version;
     });
 
     console.log(`Span edits: ${spanCount} spans into an empty layer, overlaps forbidden`);
     printRow(`${spanCount} single adds (one edit each)`, singles.ms, `version ${singles.result}`);
     printRow(`one batch edit of ${spanCount} spans`, batch.ms, `version ${batch.result}`);
     console.log(`  ratio singles / batch: ${(singles.ms / batch.ms).toFixed(0)}x\n`);
-    db.$client.close();
+    await closeDatabase(db);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
 }
 
-function setUp(db: Db) {
-  const project = createProject(db, { slug: "bench", name: "Bench", labels: ["ORG"] });
-  const user = db
+async function setUp(db: Db) {
+  const { documents, users } = tablesOf(db);
+  const project = await createProject(db, { slug: "bench", name: "Bench", labels: ["ORG"] });
+  const [user] = await db
     .insert(users)
     .values({ email: "bench@example.org", name: "bench" })
-    .returning({ id: users.id })
-    .get();
-  setMembership(db, project.id, user.id, "annotator");
-  const [label] = listLabels(db, project.id);
+    .returning({ id: users.id });
+  if (!user) throw new Error("the bench user was not created");
+  await setMembership(db, project.id, user.id, "annotator");
+  const [label] = await listLabels(db, project.id);
   if (!label) throw new Error("the bench project has no label");
-  const newDocument = (text: string) =>
-    db
+  const newDocument = async (text: string) => {
+    const [document] = await db
       .insert(documents)
       .values({ projectId: project.id, text })
-      .returning({ id: documents.id })
-      .get().id;
+      .returning({ id: documents.id });
+    return document?.id ?? 0;
+  };
   return { userId: user.id, labelId: label.id, newDocument };
 }

@@ -1,10 +1,13 @@
 /** Best of `runs` wall-clock timings in milliseconds: the least disturbed by a noisy machine. */
-export function bestOf<T>(runs: number, work: () => T): { ms: number; result: T } {
+export async function bestOf<T>(
+  runs: number,
+  work: () => T | Promise<T>,
+): Promise<{ ms: number; result: T }> {
   let best = Infinity;
   let result: T | undefined;
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    result = work();
+    result = await work();
     best = Math.min(best, performance.now() - started);
   }
   return { ms: best, result: result as T };

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
-import { openDatabase } from "@/db/open-database";
+import { eq } from "drizzle-orm";
+import { closeDatabase, openMigratedDatabase, tablesOf } from "@/db/open-database";
 import { formatJsonlRecord } from "@/domain/formats/jsonl";
 import { importJsonl } from "@/server/services/datasets/import-jsonl";
 import { createProject, setMembership } from "@/server/services/projects";
@@ -70,28 +71,35 @@ export async function benchWorkspace() {
 
 /** A project per document (so neither page prefetches the other), and its annotator. */
 async function seed(database: string) {
-  const db = openDatabase(database);
+  const db = await openMigratedDatabase(database);
+  const { documents: documentRows } = tablesOf(db);
   const user = await createUser(db, annotator);
   const urls = { short: "", long: "" };
   for (const [size, shape] of Object.entries(documents) as [
     keyof typeof documents,
     { characters: number; spans: number },
   ][]) {
-    const project = createProject(db, { slug: `bench-${size}`, name: size, labels: benchLabels });
-    setMembership(db, project.id, user.id, "annotator");
+    const project = await createProject(db, {
+      slug: `bench-${size}`,
+      name: size,
+      labels: benchLabels,
+    });
+    await setMembership(db, project.id, user.id, "annotator");
     const record = generateAnnotatedDocument({
       id: size,
       ...shape,
       annotator: annotator.name,
       seed: 11,
     });
-    importJsonl(db, project.slug, formatJsonlRecord(record));
-    const row = db.$client
-      .prepare("SELECT id FROM documents WHERE project_id = ?")
-      .get(project.id) as { id: number };
-    urls[size] = `${base}/projects/${project.slug}/documents/${row.id}`;
+    await importJsonl(db, project.slug, formatJsonlRecord(record));
+    const [row] = await db
+      .select({ id: documentRows.id })
+      .from(documentRows)
+      .where(eq(documentRows.projectId, project.id))
+      .limit(1);
+    urls[size] = `${base}/projects/${project.slug}/documents/${row?.id}`;
   }
-  db.$client.close();
+  await closeDatabase(db);
   return urls;
 }
 

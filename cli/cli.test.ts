@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/open-database";
+import { closeDatabase, openMigratedDatabase } from "@/db/open-database";
+import { closeAfterTests, testDatabaseUrl } from "@/db/test-support/test-database";
 import { codePointSpan } from "@/domain/test-support/format-records";
 import { nth } from "@/domain/test-support/lists";
 import { importJsonl } from "@/server/services/datasets/import-jsonl";
@@ -22,9 +23,11 @@ afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-/** Runs the real command line against the database file `database` in the test folder. */
-const concord = (database: string, ...args: string[]) =>
-  runCli(path.join(folder, database), args, timeout);
+/** Runs the real command line against the database `url`. */
+const concord = (url: string, ...args: string[]) => runCli(url, args, timeout);
+
+/** The test's own database, opened beside the command line's processes. */
+const openBeside = async (url: string) => closeAfterTests(await openMigratedDatabase(url));
 
 const t1 = "👍🏽 e\u0301 Ana works for ACME in 東京.";
 const t2 = "🇫🇷🇩🇪 Zoë visited 𠮷野家 in Paris";
@@ -71,20 +74,17 @@ const parseJsonl = (content: string) =>
 describe("concord CLI", () => {
   it(
     "creates a project with overlaps allowed and token snapping off",
-    () => {
+    async () => {
+      const url = await testDatabaseUrl();
       const args = ["project", "create", "--slug", "free", "--name", "Free", "--labels", "A"];
-      expect(concord("settings.db", ...args, "--allow-overlap", "--no-token-snapping").status).toBe(
-        0,
-      );
-      expect(concord("settings.db", ...args.slice(0, 3), "snappy", ...args.slice(4)).status).toBe(
-        0,
-      );
-      const db = openDatabase(path.join(folder, "settings.db"));
-      expect(findProjectBySlug(db, "free")).toMatchObject({
+      expect(concord(url, ...args, "--allow-overlap", "--no-token-snapping").status).toBe(0);
+      expect(concord(url, ...args.slice(0, 3), "snappy", ...args.slice(4)).status).toBe(0);
+      const db = await openBeside(url);
+      expect(await findProjectBySlug(db, "free")).toMatchObject({
         allowOverlap: true,
         tokenSnapping: false,
       });
-      expect(findProjectBySlug(db, "snappy")).toMatchObject({
+      expect(await findProjectBySlug(db, "snappy")).toMatchObject({
         allowOverlap: false,
         tokenSnapping: true,
       });
@@ -94,9 +94,10 @@ describe("concord CLI", () => {
 
   it(
     "creates a project, imports a JSONL file and exports the same spans, offsets and texts",
-    () => {
+    async () => {
+      const url = await testDatabaseUrl();
       const created = concord(
-        "roundtrip.db",
+        url,
         "project",
         "create",
         "--slug",
@@ -111,30 +112,13 @@ describe("concord CLI", () => {
 
       const file = path.join(folder, "input.jsonl");
       writeFileSync(file, toJsonl(input));
-      const imported = concord(
-        "roundtrip.db",
-        "import",
-        "--project",
-        "s",
-        "--format",
-        "jsonl",
-        file,
-      );
+      const imported = concord(url, "import", "--project", "s", "--format", "jsonl", file);
       expect(imported.stderr).toBe("");
       expect(imported.status).toBe(0);
       expect(imported.stdout).toContain("imported 2 documents, 3 annotations, 6 spans into s");
 
       const out = path.join(folder, "output.jsonl");
-      const exported = concord(
-        "roundtrip.db",
-        "export",
-        "--project",
-        "s",
-        "--format",
-        "jsonl",
-        "--out",
-        out,
-      );
+      const exported = concord(url, "export", "--project", "s", "--format", "jsonl", "--out", out);
       expect(exported).toMatchObject({ status: 0, stderr: "", stdout: "" });
       const records = parseJsonl(readFileSync(out, "utf8"));
       expect(records).toEqual(input);
@@ -150,11 +134,12 @@ describe("concord CLI", () => {
 
   it(
     "refuses a malformed file naming the file, line and field, and imports nothing",
-    () => {
-      const db = openDatabase(path.join(folder, "malformed.db"));
-      createProject(db, { slug: "s", name: "N", labels: ["ORG", "PER", "LOC"] });
-      importJsonl(db, "s", toJsonl([{ id: "old", text: "imported before" }]));
-      db.$client.close();
+    async () => {
+      const url = await testDatabaseUrl();
+      const db = await openMigratedDatabase(url);
+      await createProject(db, { slug: "s", name: "N", labels: ["ORG", "PER", "LOC"] });
+      await importJsonl(db, "s", toJsonl([{ id: "old", text: "imported before" }]));
+      await closeDatabase(db);
 
       const file = path.join(folder, "malformed.jsonl");
       const bad = {
@@ -167,15 +152,7 @@ describe("concord CLI", () => {
         toJsonl([{ id: "b1", text: "fine" }, bad, { id: "b3", text: "also fine" }]),
       );
 
-      const imported = concord(
-        "malformed.db",
-        "import",
-        "--project",
-        "s",
-        "--format",
-        "jsonl",
-        file,
-      );
+      const imported = concord(url, "import", "--project", "s", "--format", "jsonl", file);
       expect(imported.status).not.toBe(0);
       expect(imported.stderr).toContain(file);
       expect(imported.stderr).toContain("line 2");
@@ -183,7 +160,7 @@ describe("concord CLI", () => {
       expect(imported.stderr).toContain("nothing was imported");
       expect(imported.stdout).not.toContain("imported");
 
-      const exported = concord("malformed.db", "export", "--project", "s");
+      const exported = concord(url, "export", "--project", "s");
       expect(exported.status).toBe(0);
       expect(parseJsonl(exported.stdout)).toEqual([
         { id: "old", text: "imported before", meta: {}, annotations: [] },
@@ -194,13 +171,14 @@ describe("concord CLI", () => {
 
   it(
     "adds a user, then makes them a member of a project",
-    () => {
-      const db = openDatabase(path.join(folder, "members.db"));
-      createProject(db, { slug: "team", name: "Team", labels: ["PER"] });
-      db.$client.close();
+    async () => {
+      const url = await testDatabaseUrl();
+      const db = await openMigratedDatabase(url);
+      await createProject(db, { slug: "team", name: "Team", labels: ["PER"] });
+      await closeDatabase(db);
 
       const user = concord(
-        "members.db",
+        url,
         "user",
         "add",
         "--email",
@@ -214,7 +192,7 @@ describe("concord CLI", () => {
       expect(user.stdout).toContain("created user Dana <dana@example.com>");
 
       const member = concord(
-        "members.db",
+        url,
         "member",
         "add",
         "--project",
@@ -228,7 +206,7 @@ describe("concord CLI", () => {
       expect(member.stdout).toContain("Dana is reviewer of team");
 
       const unknown = concord(
-        "members.db",
+        url,
         "member",
         "add",
         "--project",
@@ -241,14 +219,12 @@ describe("concord CLI", () => {
       expect(unknown.status).toBe(1);
       expect(unknown.stderr).toContain("error: no user with email nobody@example.com");
 
-      const check = openDatabase(path.join(folder, "members.db"));
-      const dana = findUserByEmail(check, "dana@example.com");
+      const check = await openBeside(url);
+      const dana = await findUserByEmail(check, "dana@example.com");
       expect(dana.name).toBe("Dana");
       expect(dana.isAdmin).toBe(false);
-      expect(findMembership(check, findProjectBySlug(check, "team").id, dana.id)?.role).toBe(
-        "reviewer",
-      );
-      check.$client.close();
+      const team = await findProjectBySlug(check, "team");
+      expect((await findMembership(check, team.id, dana.id))?.role).toBe("reviewer");
     },
     timeout,
   );

@@ -4,24 +4,26 @@ import path from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { openDatabase } from "@/db/open-database";
-import { annotations, documents, labels, spans } from "@/db/schema";
+import { openMigratedDatabase, tablesOf, type Db } from "@/db/open-database";
+import { closeAfterTests, testDatabaseUrl } from "@/db/test-support/test-database";
 import { createProject } from "@/server/services/projects";
 import { runCli } from "./test-support/run-cli";
 
 const timeout = 60_000;
 let folder: string;
+let url: string;
+let db: Db;
 
-beforeAll(() => {
+beforeAll(async () => {
   folder = mkdtempSync(path.join(os.tmpdir(), "concord-datasets-cli-"));
-  const db = openDatabase(path.join(folder, "c.db"));
-  createProject(db, { slug: "s", name: "S", labels: ["PER", "ORG"] });
-  db.$client.close();
+  url = await testDatabaseUrl();
+  db = closeAfterTests(await openMigratedDatabase(url));
+  await createProject(db, { slug: "s", name: "S", labels: ["PER", "ORG"] });
 });
 
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-const concord = (...args: string[]) => runCli(path.join(folder, "c.db"), args, timeout);
+const concord = (...args: string[]) => runCli(url, args, timeout);
 
 function write(name: string, content: string) {
   const file = path.join(folder, name);
@@ -107,17 +109,15 @@ describe("concord import and export in other formats", () => {
 
   it(
     "exports only curated gold unless asked, and says on standard error what it left out",
-    () => {
-      const db = openDatabase(path.join(folder, "c.db"));
-      createProject(db, { slug: "g", name: "G", labels: ["PER"] });
-      db.$client.close();
+    async () => {
+      await createProject(db, { slug: "g", name: "G", labels: ["PER"] });
       const lines = ["Ana sings", "Bob hums", "Cy naps"].map((text, i) =>
         JSON.stringify({ id: `d${i}`, text, annotations: [{ annotator: "ann", spans: [] }] }),
       );
       const input = write("gold.jsonl", `${lines.join("\n")}\n`);
       expect(concord("import", "--project", "g", input).status).toBe(0);
-      addGold("d0", "curated");
-      addGold("d1", "in_progress");
+      await addGold("d0", "curated");
+      await addGold("d1", "in_progress");
 
       const curated = concord("export", "--project", "g", "--format", "conll", "--source", "gold");
       expect(curated.status).toBe(0);
@@ -154,25 +154,21 @@ describe("concord import and export in other formats", () => {
 });
 
 /** A gold layer with "Ana"/"Bob" tagged, as curation leaves it (no CLI command writes gold). */
-function addGold(externalId: string, status: "curated" | "in_progress") {
-  const db = openDatabase(path.join(folder, "c.db"));
-  const document = db
+async function addGold(externalId: string, status: "curated" | "in_progress") {
+  const { annotations, documents, labels, spans } = tablesOf(db);
+  const [document] = await db
     .select({ id: documents.id, projectId: documents.projectId })
     .from(documents)
-    .where(eq(documents.externalId, externalId))
-    .get();
-  const label = db
+    .where(eq(documents.externalId, externalId));
+  const [label] = await db
     .select({ id: labels.id })
     .from(labels)
-    .where(and(eq(labels.projectId, document?.projectId ?? 0), eq(labels.name, "PER")))
-    .get();
-  const gold = db
+    .where(and(eq(labels.projectId, document?.projectId ?? 0), eq(labels.name, "PER")));
+  const [gold] = await db
     .insert(annotations)
     .values({ documentId: document?.id ?? 0, userId: null, status })
-    .returning({ id: annotations.id })
-    .get();
-  db.insert(spans)
-    .values({ annotationId: gold.id, start: 0, end: 3, labelId: label?.id ?? 0 })
-    .run();
-  db.$client.close();
+    .returning({ id: annotations.id });
+  await db
+    .insert(spans)
+    .values({ annotationId: gold?.id ?? 0, start: 0, end: 3, labelId: label?.id ?? 0 });
 }

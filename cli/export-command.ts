@@ -52,7 +52,7 @@ export function registerExportCommand(program: Command) {
     .option("--progress", "draw a progress bar even when standard error is not a terminal", false)
     .action(async (options: ExportCommandOptions) => {
       const source = parseExportSource(options.source, options);
-      const dataset = exportDataset(getDb(), {
+      const dataset = await exportDataset(getDb(), {
         projectSlug: options.project,
         format: options.format,
         source,
@@ -66,7 +66,7 @@ export function registerExportCommand(program: Command) {
       const multiFile = dataset.contentType === "application/zip";
       if (multiFile && options.out && !options.out.toLowerCase().endsWith(".zip")) {
         mkdirSync(options.out, { recursive: true });
-        for (const file of dataset.files) {
+        for await (const file of dataset.files) {
           await writeAll(createWriteStream(path.join(options.out, file.name)), file.chunks, tick);
         }
       } else {
@@ -78,8 +78,12 @@ export function registerExportCommand(program: Command) {
     });
 }
 
-async function writeAll(out: Writable, chunks: Iterable<string | Uint8Array>, tick: () => void) {
-  for (const chunk of chunks) {
+async function writeAll(
+  out: Writable,
+  chunks: AsyncIterable<string | Uint8Array>,
+  tick: () => void,
+) {
+  for await (const chunk of chunks) {
     if (!out.write(chunk)) await once(out, "drain");
     tick();
   }

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { DomainError } from "@/domain/errors";
 import { ConfigurationError } from "@/server/env";
+import { registerCopyCommand } from "./copy-command";
+import { startDatabaseForCommands } from "./database-lifecycle";
 import { registerDataCommands } from "./data-commands";
 import { registerMaintenanceCommands } from "./maintenance-commands";
 import { registerReviewCommands } from "./review-commands";
@@ -11,10 +13,12 @@ const program = new Command("concord")
   .showHelpAfterError()
   .exitOverride();
 
+startDatabaseForCommands(program);
 registerSetupCommands(program);
 registerDataCommands(program);
 registerReviewCommands(program);
 registerMaintenanceCommands(program);
+registerCopyCommand(program);
 
 try {
   await program.parseAsync(process.argv);

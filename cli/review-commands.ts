@@ -11,9 +11,10 @@ export function registerReviewCommands(program: Command) {
     .description("inter-annotator agreement over submitted annotations")
     .requiredOption("--project <slug>", "project slug")
     .option("--json", "print one JSON object instead of tables", false)
-    .action((options: { project: string; json: boolean }) => {
+    .action(async (options: { project: string; json: boolean }) => {
       const db = getDb();
-      const agreement = computeAgreement(db, findProjectBySlug(db, options.project).id);
+      const project = await findProjectBySlug(db, options.project);
+      const agreement = await computeAgreement(db, project.id);
       console.log(options.json ? JSON.stringify(agreement, null, 2) : formatAgreement(agreement));
     });
 }

@@ -45,7 +45,7 @@ export function registerSetupCommands(program: Command) {
       1,
     )
     .action(
-      (options: {
+      async (options: {
         slug: string;
         name: string;
         labels: string;
@@ -55,7 +55,7 @@ export function registerSetupCommands(program: Command) {
       }) => {
         const labels =
           options.labels === "" ? [] : options.labels.split(",").map((name) => name.trim());
-        const created = createProject(getDb(), { ...options, labels });
+        const created = await createProject(getDb(), { ...options, labels });
         console.log(`created project ${created.slug} with ${countOf(labels.length, "label")}`);
       },
     );
@@ -65,13 +65,10 @@ export function registerSetupCommands(program: Command) {
     .description("hand every document to k annotators, balanced, keeping work already started")
     .requiredOption("--project <slug>", "project slug")
     .option("--k <n>", "annotators per document (becomes the project's setting)", parseWholeNumber)
-    .action((options: { project: string; k?: number }) => {
+    .action(async (options: { project: string; k?: number }) => {
       const db = getDb();
-      const summary = rebalanceAssignments(
-        db,
-        findProjectBySlug(db, options.project).id,
-        options.k,
-      );
+      const { id } = await findProjectBySlug(db, options.project);
+      const summary = await rebalanceAssignments(db, id, options.k);
       console.log(
         `assigned ${countOf(summary.documents, "document")} to ${countOf(summary.annotators, "annotator")} (${countOf(summary.assignments, "assignment")})`,
       );
@@ -86,10 +83,12 @@ export function registerSetupCommands(program: Command) {
     .addOption(
       new Option("--role <role>", "role in the project").choices(memberRoles).makeOptionMandatory(),
     )
-    .action((options: { project: string; email: string; role: (typeof memberRoles)[number] }) => {
-      const added = addMember(getDb(), { projectSlug: options.project, ...options });
-      console.log(`${added.user.name} is ${added.role} of ${added.project.slug}`);
-    });
+    .action(
+      async (options: { project: string; email: string; role: (typeof memberRoles)[number] }) => {
+        const added = await addMember(getDb(), { projectSlug: options.project, ...options });
+        console.log(`${added.user.name} is ${added.role} of ${added.project.slug}`);
+      },
+    );
 }
 
 function parseShare(value: string): number {

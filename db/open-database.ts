@@ -1,53 +1,88 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import Database, { type RunResult, type Statement } from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { is, type SQL } from "drizzle-orm";
+import { PgDatabase } from "drizzle-orm/pg-core";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
-import * as schema from "./schema";
+import type { ChangeBus } from "./change-bus";
+import { databaseTarget, type DatabaseTarget } from "./database-url";
+import { openPostgres, type PostgresOptions } from "./postgres-database";
+import { keepReopenableUrl } from "./reopenable-url";
+import type * as schema from "./schema";
+import { openSqlite } from "./sqlite-database";
 
-export type Db = ReturnType<typeof openDatabase>;
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-/** What both the database and an open transaction offer: reads and writes, synchronously. */
-export type Queryable = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
+/**
+ * What the services query: the database or an open transaction, on SQLite or PostgreSQL. The
+ * code is written once against Drizzle's asynchronous SQLite API, which both databases answer at
+ * run time as long as every query is awaited (never `.get()`, `.all()` or `.run()`: PostgreSQL has
+ * none of them) and its tables come from `tablesOf` (each database has its own table objects).
+ */
+export type Queryable = BaseSQLiteDatabase<"async", unknown, typeof schema>;
+export type Db = Queryable;
+/** A Queryable inside a transaction: a function that takes one expects to be part of a larger write. */
+export type Tx = Queryable;
+export type Tables = typeof schema;
+export type Dialect = DatabaseTarget["dialect"];
 
-const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+/** How an open database is migrated and closed; kept beside it, out of the services' sight. */
+export type DatabaseRuntime = {
+  dialect: Dialect;
+  changes: ChangeBus;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+};
 
-/** Opens (creating if missing) and migrates the SQLite file; ":memory:" gives a private database. */
-export function openDatabase(file: string) {
-  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
-  reuseStatements(sqlite);
-  const db = drizzle(sqlite, { schema, casing: "snake_case" });
-  migrate(db, { migrationsFolder });
+const runtimes = new WeakMap<Queryable, DatabaseRuntime>();
+
+export type OpenOptions = PostgresOptions;
+
+/**
+ * Opens the database a DATABASE_URL names, without touching it yet (a PostgreSQL pool connects
+ * on its first query); `migrateDatabase` brings it to the current schema.
+ */
+export function openDatabase(url: string, options: OpenOptions = {}): Db {
+  const target = databaseTarget(url);
+  const { db, runtime } =
+    target.dialect === "sqlite" ? openSqlite(target.file) : openPostgres(target.url, options);
+  runtimes.set(db, runtime);
+  keepReopenableUrl(db, url);
   return db;
 }
 
-// Enough for every query the app writes; the SQL of batches varies with their size.
-const maxStatements = 500;
-
-/**
- * Drizzle prepares every query anew, and compiling the SQL was a tenth of a save. The same SQL
- * gets the statement compiled the first time, back in its default mode (Drizzle asks for raw
- * rows where it wants them); one still being iterated is busy, and the caller gets its own.
- */
-function reuseStatements(sqlite: Database.Database) {
-  const prepare = sqlite.prepare.bind(sqlite);
-  const statements = new Map<string, Statement>();
-  sqlite.prepare = ((source: string) => {
-    const known = statements.get(source);
-    if (known && !known.busy) return known.reader ? defaultMode(known) : known;
-    if (statements.size >= maxStatements) statements.clear();
-    const statement = prepare(source);
-    statements.set(source, statement);
-    return statement;
-  }) as typeof sqlite.prepare;
+/** Opens and migrates: what a script or a test wants in one step. */
+export async function openMigratedDatabase(url: string, options: OpenOptions = {}): Promise<Db> {
+  const db = openDatabase(url, options);
+  await migrateDatabase(db);
+  return db;
 }
 
-function defaultMode(statement: Statement): Statement {
-  return statement.pluck(false).expand(false).raw(false);
+export function migrateDatabase(db: Db): Promise<void> {
+  return runtimeOf(db).migrate();
+}
+
+export function closeDatabase(db: Db): Promise<void> {
+  return runtimeOf(db).close();
+}
+
+/** The notices of changes to the database, reaching every server that has it open. */
+export function changesOf(db: Db): ChangeBus {
+  return runtimeOf(db).changes;
+}
+
+function runtimeOf(db: Db): DatabaseRuntime {
+  const runtime = runtimes.get(db);
+  if (!runtime) throw new Error("not a database opened by openDatabase (a transaction?)");
+  return runtime;
+}
+
+export function dialectOf(db: Queryable): Dialect {
+  return is(db, PgDatabase) ? "postgres" : "sqlite";
+}
+
+/** The table objects of the database `db` belongs to, typed as the SQLite schema's. */
+export function tablesOf(db: Queryable): Tables {
+  return (db as unknown as { _: { fullSchema: Tables } })._.fullSchema;
+}
+
+/** Runs a raw statement whose answer nobody reads: SQLite's Drizzle calls it run, PostgreSQL's execute. */
+export async function runStatement(db: Queryable, statement: SQL): Promise<void> {
+  if (is(db, PgDatabase)) await db.execute(statement);
+  else await db.run(statement);
 }

@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { recordIdSchema as id, storedCountSchema as offset } from "./record-id";
 import type { SpanEdit } from "./span-edits";
 
-const id = z.int().positive();
-const offset = z.int().nonnegative();
 const content = z.object({ start: offset, end: offset, labelId: id });
 // Enough for "tag all occurrences" in a long document, small enough to stay one quick transaction.
 const maxSpansPerEdit = 5_000;
@@ -29,4 +28,4 @@ function spansNamed(edit: SpanEdit): number {
  * The version of a layer its client last saw, which every write to the layer names: a layer that
  * does not exist yet has version 0.
  */
-export const baseVersionSchema = z.int().nonnegative();
+export const baseVersionSchema = offset;

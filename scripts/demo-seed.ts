@@ -71,9 +71,13 @@ export async function seedDemo(db: Db, corpus: { id: string; text: string }[]) {
   for (const account of demoAccounts) {
     await createUser(db, { ...account, password: demoPassword });
   }
-  createProject(db, demoProject);
+  await createProject(db, demoProject);
   for (const account of demoAccounts) {
-    addMember(db, { projectSlug: demoProject.slug, email: account.email, role: account.role });
+    await addMember(db, {
+      projectSlug: demoProject.slug,
+      email: account.email,
+      role: account.role,
+    });
   }
   const lines = corpus.map((document, position) =>
     formatJsonlRecord({
@@ -86,8 +90,9 @@ export async function seedDemo(db: Db, corpus: { id: string; text: string }[]) {
       ].filter((annotation): annotation is AnnotationRecord => annotation !== null),
     }),
   );
-  const summary = importJsonl(db, demoProject.slug, lines.join("\n"));
-  rebalanceAssignments(db, findProjectBySlug(db, demoProject.slug).id, 2);
+  const summary = await importJsonl(db, demoProject.slug, lines.join("\n"));
+  const { id } = await findProjectBySlug(db, demoProject.slug);
+  await rebalanceAssignments(db, id, 2);
   return summary;
 }
 

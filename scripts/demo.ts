@@ -1,12 +1,16 @@
 /**
  * `npm run demo`: builds if needed, migrates the demo database, seeds it when empty, and serves.
- * DATABASE_URL, PORT and AUTH_SECRET are honoured; the demo invents what is not set.
+ * DATABASE_URL (a SQLite file or postgres://...), PORT and AUTH_SECRET are honoured; the demo
+ * invents what is not set.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { getDb } from "@/server/database";
+import { describeDatabaseUrl } from "@/db/database-url";
+import { closeDatabase } from "@/db/open-database";
+import { startDatabase } from "@/server/database";
+import { ConfigurationError } from "@/server/env";
 import { countUsers } from "@/server/services/users";
 import { demoAccounts, demoPassword, demoProject, readSampleCorpus, seedDemo } from "./demo-seed";
 
@@ -17,11 +21,17 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 // The server modules read the environment lazily, on first use, so setting it here is in time.
 const port = process.env.PORT ?? "3000";
 
-const db = getDb();
-if (countUsers(db) === 0) {
+const db = await startDatabase().catch((error: unknown) => {
+  if (!(error instanceof ConfigurationError)) throw error;
+  console.error(`error: ${error.message}`);
+  process.exit(1);
+});
+if ((await countUsers(db)) === 0) {
   const summary = await seedDemo(db, readSampleCorpus(path.join(root, "sample", "corpus")));
   console.log(`Seeded the demo: ${summary.documents} documents, ${summary.spans} spans.`);
 }
+// The server opens its own; an idle PostgreSQL pool here would only hold connections.
+await closeDatabase(db);
 
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
@@ -31,7 +41,7 @@ if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
 }
 
 console.log(`
-Concord demo: http://localhost:${port}  (database ${process.env.DATABASE_URL})
+Concord demo: http://localhost:${port}  (database ${describeDatabaseUrl(process.env.DATABASE_URL)})
 Project "${demoProject.name}". Accounts, all with password "${demoPassword}":
 ${demoAccounts.map((account) => `  ${account.email.padEnd(22)} ${account.isAdmin ? "admin, " : ""}${account.role}`).join("\n")}
 `);

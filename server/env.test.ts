@@ -12,10 +12,12 @@ describe("parseEnv", () => {
     expect(parseEnv({ AUTH_SECRET: "new" }).authSecrets).toEqual(["new"]);
   });
 
-  it("refuses a database URL it cannot open instead of taking it for a file path", () => {
-    expect(() => parseEnv({ DATABASE_URL: "postgres://concord@db.example/concord" })).toThrow(
-      "Invalid environment variable DATABASE_URL: postgres: databases are not supported; give the path of a SQLite file (or file:<path>)",
+  it("takes SQLite paths and PostgreSQL URLs, and refuses a database it cannot use instead of taking it for a file path", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://concord@db.example/concord" })).toThrow(
+      "Invalid environment variable DATABASE_URL: mysql: databases are not supported",
     );
+    const postgres = "postgres://concord@db.example/concord";
+    expect(parseEnv({ DATABASE_URL: postgres }).DATABASE_URL).toBe(postgres);
     expect(parseEnv({ DATABASE_URL: "file:data/team.db" }).DATABASE_URL).toBe("file:data/team.db");
     expect(parseEnv({ DATABASE_URL: "C:\\concord\\team.db" }).DATABASE_URL).toBe(
       "C:\\concord\\team.db",

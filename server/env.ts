@@ -15,6 +15,8 @@ const envSchema = z.object({
       const problem = findDatabaseUrlProblem(url);
       if (problem) context.addIssue({ code: "custom", message: problem });
     }),
+  // Connections to PostgreSQL each server keeps at most (SQLite has one).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   AUTH_SECRET: z.string().min(1).optional(),
   // The secret being retired: sessions it signed stay valid while new ones use AUTH_SECRET.
   AUTH_SECRET_PREVIOUS: z.string().min(1).optional(),

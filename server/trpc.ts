@@ -4,6 +4,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Session } from "next-auth";
 import { DomainError } from "@/domain/errors";
+import { recordIdSchema } from "@/domain/record-id";
 import { getDb } from "./database";
 import { assertCapable, type Capability } from "@/domain/permissions";
 import { requireActiveUser } from "./auth/active-user";
@@ -65,8 +66,8 @@ const domainErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(domainErrors);
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  const user = requireActiveUser(ctx.db, ctx.session);
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const user = await requireActiveUser(ctx.db, ctx.session);
   return next({ ctx: { ...ctx, userId: user.id, isAdmin: user.isAdmin } });
 });
 
@@ -80,15 +81,17 @@ export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
 /** Procedures about one project: the caller must be a member (NOT_FOUND otherwise). */
 export const projectProcedure = protectedProcedure
   .input(z.object({ projectSlug: projectSlugSchema }))
-  .use(({ ctx, input, next }) =>
-    next({ ctx: { ...ctx, ...getProjectAccess(ctx.db, input.projectSlug, ctx.userId) } }),
+  .use(async ({ ctx, input, next }) =>
+    next({ ctx: { ...ctx, ...(await getProjectAccess(ctx.db, input.projectSlug, ctx.userId)) } }),
   );
 
 /** Procedures about one document: the caller must reach it (NOT_FOUND otherwise). */
 export const documentProcedure = protectedProcedure
-  .input(z.object({ documentId: z.int().positive() }))
-  .use(({ ctx, input, next }) =>
-    next({ ctx: { ...ctx, ...getDocumentForMember(ctx.db, input.documentId, ctx.userId) } }),
+  .input(z.object({ documentId: recordIdSchema }))
+  .use(async ({ ctx, input, next }) =>
+    next({
+      ctx: { ...ctx, ...(await getDocumentForMember(ctx.db, input.documentId, ctx.userId)) },
+    }),
   );
 
 /** Project procedures for members with a capability: FORBIDDEN, with its one message, for others. */

@@ -4,7 +4,7 @@ import { isSiteAdmin } from "@/server/auth/site-admin";
 
 export async function SiteHeader() {
   const session = await auth();
-  const isAdmin = Boolean(session?.user?.id && isSiteAdmin(Number(session.user.id)));
+  const isAdmin = Boolean(session?.user?.id && (await isSiteAdmin(Number(session.user.id))));
   return (
     <header className="border-b border-zinc-200 dark:border-zinc-800">
       <nav

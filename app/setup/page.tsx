@@ -7,8 +7,8 @@ export const metadata: Metadata = { title: "Set up" };
 
 export const dynamic = "force-dynamic";
 
-export default function SetupPage() {
-  if (hasAnyUser()) redirect("/signin");
+export default async function SetupPage() {
+  if (await hasAnyUser()) redirect("/signin");
   return (
     <section className="mx-auto max-w-sm">
       <h1 className="mb-2 text-2xl font-semibold">Welcome to Concord</h1>

@@ -12,7 +12,7 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<{ callbackUrl?: string }>;
 }) {
-  if (!hasAnyUser()) redirect("/setup");
+  if (!(await hasAnyUser())) redirect("/setup");
   const { callbackUrl } = await searchParams;
   return (
     <section className="mx-auto max-w-sm">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/open-database";
+import { openTestDatabase } from "@/db/test-support/test-database";
 import { resetPassword, setDeactivated } from "../services/accounts";
 import { createUser, endSessions } from "../services/users";
 import { findSessionUser } from "./active-user";
@@ -12,20 +12,20 @@ const sessionOf = (id: number, sessionVersion: number) => ({
 
 describe("a session ends with its account's sign-out, deactivation or new password", () => {
   it("refuses a session issued before the account signed out, and takes one issued after", async () => {
-    const db = openDatabase(":memory:");
+    const db = await openTestDatabase();
     const ann = await createUser(db, {
       email: "ann@example.org",
       name: "ann",
       password: "long enough",
     });
-    expect(findSessionUser(db, sessionOf(ann.id, 0))).toMatchObject({ name: "ann" });
-    endSessions(db, ann.id);
-    expect(findSessionUser(db, sessionOf(ann.id, 0))).toBeNull();
-    expect(findSessionUser(db, sessionOf(ann.id, 1))).toMatchObject({ name: "ann" });
+    expect(await findSessionUser(db, sessionOf(ann.id, 0))).toMatchObject({ name: "ann" });
+    await endSessions(db, ann.id);
+    expect(await findSessionUser(db, sessionOf(ann.id, 0))).toBeNull();
+    expect(await findSessionUser(db, sessionOf(ann.id, 1))).toMatchObject({ name: "ann" });
   });
 
   it("ends the sessions of a deactivated account and of one given a new password", async () => {
-    const db = openDatabase(":memory:");
+    const db = await openTestDatabase();
     const admin = await createUser(db, {
       email: "a@example.org",
       name: "admin",
@@ -37,11 +37,11 @@ describe("a session ends with its account's sign-out, deactivation or new passwo
       password: "long enough",
     });
     await resetPassword(db, bob.id, "another long one");
-    expect(findSessionUser(db, sessionOf(bob.id, 0))).toBeNull();
-    setDeactivated(db, bob.id, true, admin.id);
-    setDeactivated(db, bob.id, false, admin.id);
+    expect(await findSessionUser(db, sessionOf(bob.id, 0))).toBeNull();
+    await setDeactivated(db, bob.id, true, admin.id);
+    await setDeactivated(db, bob.id, false, admin.id);
     // Reactivating does not bring back the sessions the deactivation ended.
-    expect(findSessionUser(db, sessionOf(bob.id, 1))).toBeNull();
-    expect(findSessionUser(db, sessionOf(bob.id, 3))).toMatchObject({ name: "bob" });
+    expect(await findSessionUser(db, sessionOf(bob.id, 1))).toBeNull();
+    expect(await findSessionUser(db, sessionOf(bob.id, 3))).toMatchObject({ name: "bob" });
   });
 });

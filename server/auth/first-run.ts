@@ -3,8 +3,8 @@ import { getDb } from "../database";
 import { createFirstAdmin, countUsers, type NewUser } from "../services/users";
 
 /** Until someone has an account, the app asks for the first administrator instead of a sign-in. */
-export function hasAnyUser(): boolean {
-  return countUsers(getDb()) > 0;
+export async function hasAnyUser(): Promise<boolean> {
+  return (await countUsers(getDb())) > 0;
 }
 
 export function registerFirstAdmin(input: NewUser) {

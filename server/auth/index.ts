@@ -60,10 +60,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // and invitation links needs a session. The redirect is a Response because proxy.ts wraps
     // `auth` with a handler, and then a plain
     // `false` would let the request through.
-    authorized({ auth: session, request }) {
+    async authorized({ auth: session, request }) {
       const { pathname } = request.nextUrl;
       if (publicPaths.some((path) => pathname.startsWith(path))) return true;
-      if (findSessionUser(getDb(), session)) return true;
+      if (await findSessionUser(getDb(), session)) return true;
       const signInUrl = new URL("/signin", request.nextUrl);
       signInUrl.searchParams.set("callbackUrl", request.nextUrl.href);
       return Response.redirect(signInUrl);

@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { openDatabase } from "@/db/open-database";
+import { openTestDatabase } from "@/db/test-support/test-database";
 import { getEnv } from "../env";
 import { createCaller } from "../root";
 import { endSessions } from "../services/users";
@@ -78,13 +78,13 @@ describe("the session of a tRPC request, read from its cookie", () => {
   });
 
   it("is refused once its account signed out, and a cookie issued after is taken", async () => {
-    const db = openDatabase(":memory:");
+    const db = await openTestDatabase();
     const ann = await newUser(db, "ann");
     const callWith = async (cookie: string) =>
       createCaller({ session: await readRequestSession(requestWith(cookie)), db }).project.list();
     const before = await sessionCookie({ sub: String(ann.id), sessionVersion: 0 });
     expect(await callWith(before)).toEqual([]);
-    endSessions(db, ann.id);
+    await endSessions(db, ann.id);
     await expectTrpcError(callWith(before), "UNAUTHORIZED");
     expect(await callWith(await sessionCookie({ sub: String(ann.id), sessionVersion: 1 }))).toEqual(
       [],

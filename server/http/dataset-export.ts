@@ -13,29 +13,29 @@ import { assertSameOrigin } from "./same-origin";
  * An export as a download, streamed a page of documents at a time. Only for this site's own pages
  * (or an address typed in): another site's link must not start a download of a project's data.
  */
-export function respondToExport(
+export async function respondToExport(
   db: Db,
   session: Session | null,
   projectSlug: string,
   request: Request,
-): Response {
+): Promise<Response> {
   try {
     assertSameOrigin(request);
-    const user = requireActiveUser(db, session);
+    const user = await requireActiveUser(db, session);
     const query = new URL(request.url).searchParams;
-    const dataset = exportForMember(db, user.id, parseExportRequest(projectSlug, query));
+    const dataset = await exportForMember(db, user.id, parseExportRequest(projectSlug, query));
     const chunks = exportBytes(dataset);
     const body = new ReadableStream<Uint8Array>({
-      // Each chunk is read and written synchronously: yield first, so that a long export lets
-      // other requests (annotators' saves) in between its chunks.
+      // Most chunks are written from a page already read, without waiting for the database:
+      // yield first, so that a long export lets other requests (annotators' saves) in between.
       async pull(controller) {
         await yieldToOthers();
-        const next = chunks.next();
+        const next = await chunks.next();
         if (next.done) controller.close();
         else controller.enqueue(next.value);
       },
-      cancel() {
-        chunks.return(undefined);
+      async cancel() {
+        await chunks.return(undefined);
       },
     });
     return new Response(body, {

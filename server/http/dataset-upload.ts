@@ -17,7 +17,7 @@ export async function respondToUpload(
 ): Promise<Response> {
   try {
     assertSameOrigin(request);
-    const user = requireActiveUser(db, session);
+    const user = await requireActiveUser(db, session);
     const { headers, body } = limitBody(request, maxUploadBodyBytes);
     const upload = await receiveUploadForMember(db, {
       projectSlug,

@@ -1,7 +1,8 @@
 // The HTTP entry points as a browser or a client reaches them: refusals of other sites' requests
 // and of bodies over the limit, each answered before anything is stored.
 import { beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/open-database";
+import type { Db } from "@/db/open-database";
+import { openTestDatabase } from "@/db/test-support/test-database";
 import { createProject, findProjectBySlug } from "../services/projects";
 import { sessionFor } from "../test-support/callers";
 import { newUser } from "../test-support/users";
@@ -16,9 +17,9 @@ const ownPage = { origin: "http://localhost", "sec-fetch-site": "same-origin" };
 let db: Db;
 let session: ReturnType<typeof sessionFor>;
 beforeEach(async () => {
-  db = openDatabase(":memory:");
+  db = await openTestDatabase();
   const owner = await newUser(db, "owner");
-  createProject(db, { slug: "p", name: "P", labels: ["PER"], ownerId: owner.id });
+  await createProject(db, { slug: "p", name: "P", labels: ["PER"], ownerId: owner.id });
   session = sessionFor(owner);
 });
 
@@ -33,7 +34,7 @@ function trpcPost(path: string, body: BodyInit, headers: Record<string, string>)
 }
 
 const rename = (name: string) => JSON.stringify({ json: { projectSlug: "p", settings: { name } } });
-const projectName = () => findProjectBySlug(db, "p").name;
+const projectName = async () => (await findProjectBySlug(db, "p")).name;
 
 describe("the tRPC route handler", () => {
   it("refuses a mutation from another site with 403, in tRPC's error shape", async () => {
@@ -44,7 +45,7 @@ describe("the tRPC route handler", () => {
       "Refused a cross-site request: Origin http://evil.example is not this site",
     );
     expect(body.error.json.data.code).toBe("FORBIDDEN");
-    expect(projectName()).toBe("P");
+    expect(await projectName()).toBe("P");
   });
 
   it("words an input refused by its schema as the sentences of its problems, not as JSON", async () => {
@@ -60,9 +61,9 @@ describe("the tRPC route handler", () => {
 
   it("takes a mutation from its own pages and from a client without browser headers", async () => {
     expect((await trpcPost("project.update", rename("From the page"), ownPage)).status).toBe(200);
-    expect(projectName()).toBe("From the page");
+    expect(await projectName()).toBe("From the page");
     expect((await trpcPost("project.update", rename("From curl"), {})).status).toBe(200);
-    expect(projectName()).toBe("From curl");
+    expect(await projectName()).toBe("From curl");
   });
 
   it("answers a query from another site: it cannot read the answer", async () => {
@@ -79,7 +80,7 @@ describe("the tRPC route handler", () => {
     expect(response.status).toBe(413);
     const body = await response.json();
     expect(body.error.json.message).toBe("the request body is over the 2 MB limit");
-    expect(projectName()).toBe("P");
+    expect(await projectName()).toBe("P");
   });
 
   it("refuses a chunked body over the limit as it arrives", async () => {

@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
+import { recordIdSchema } from "@/domain/record-id";
 import { listAccounts, resetPassword, setDeactivated } from "../services/accounts";
 import { createUser, newUserSchema } from "../services/users";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
-const userId = z.int().positive();
+const userId = recordIdSchema;
 
 export const adminRouter = createTRPCRouter({
   users: adminProcedure.query(({ ctx }) => listAccounts(ctx.db)),

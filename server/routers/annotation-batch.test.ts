@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/open-database";
-import { assignments } from "@/db/schema";
+import { tablesOf, type Db } from "@/db/open-database";
+import { openTestDatabase } from "@/db/test-support/test-database";
 import type { SpanContent, SpanEdit } from "@/domain/span-edits";
 import { createProject, listLabels, setMembership } from "../services/projects";
 import type { PublicUser } from "../services/users";
@@ -26,20 +26,25 @@ const spanSummary = async (documentId: number) =>
   );
 
 beforeAll(async () => {
-  db = openDatabase(":memory:");
+  db = await openTestDatabase();
   annotator = await newUser(db, "ann");
   stranger = await newUser(db, "sam");
   for (const [slug, allowOverlap] of [
     ["strict", false],
     ["loose", true],
   ] as const) {
-    const project = createProject(db, { slug, name: slug, labels: ["ORG", "PER"], allowOverlap });
+    const project = await createProject(db, {
+      slug,
+      name: slug,
+      labels: ["ORG", "PER"],
+      allowOverlap,
+    });
     projectIds[slug] = project.id;
-    setMembership(db, project.id, annotator.id, "annotator");
-    setMembership(db, project.id, stranger.id, "annotator");
+    await setMembership(db, project.id, annotator.id, "annotator");
+    await setMembership(db, project.id, stranger.id, "annotator");
   }
   // Both projects' labels share names; the tests use the strict project's ids unless noted.
-  for (const label of listLabels(db, projectIds.strict)) {
+  for (const label of await listLabels(db, projectIds.strict)) {
     labelIds[label.name as keyof typeof labelIds] = label.id;
   }
 });
@@ -49,10 +54,10 @@ const remove = (spans: SpanContent[]): SpanEdit => ({ kind: "delete", spans });
 
 describe("annotation.edit in batches", () => {
   it("adds every span in one change", async () => {
-    const documentId = newDocument(db, projectIds.strict, "Ana met Bob and Cy");
+    const documentId = await newDocument(db, projectIds.strict, "Ana met Bob and Cy");
     const result = await as(annotator).annotation.edit({
       documentId,
-      baseVersion: seen(annotator, documentId),
+      baseVersion: await seen(annotator, documentId),
       edits: [
         add([
           { start: 0, end: 3, labelId: labelIds.PER },
@@ -68,11 +73,11 @@ describe("annotation.edit in batches", () => {
   });
 
   it("adds nothing when one span is refused, and names both texts", async () => {
-    const documentId = newDocument(db, projectIds.strict, "Ana met Bob");
+    const documentId = await newDocument(db, projectIds.strict, "Ana met Bob");
     await expectTrpcError(
       as(annotator).annotation.edit({
         documentId,
-        baseVersion: seen(annotator, documentId),
+        baseVersion: await seen(annotator, documentId),
         edits: [
           add([
             { start: 0, end: 3, labelId: labelIds.PER },
@@ -87,11 +92,11 @@ describe("annotation.edit in batches", () => {
   });
 
   it("refuses an empty list and a bad offset before touching anything", async () => {
-    const documentId = newDocument(db, projectIds.strict, "Ana");
+    const documentId = await newDocument(db, projectIds.strict, "Ana");
     await expectTrpcError(
       as(annotator).annotation.edit({
         documentId,
-        baseVersion: seen(annotator, documentId),
+        baseVersion: await seen(annotator, documentId),
         edits: [],
       }),
       "BAD_REQUEST",
@@ -99,7 +104,7 @@ describe("annotation.edit in batches", () => {
     await expectTrpcError(
       as(annotator).annotation.edit({
         documentId,
-        baseVersion: seen(annotator, documentId),
+        baseVersion: await seen(annotator, documentId),
         edits: [add([])],
       }),
       "BAD_REQUEST",
@@ -107,7 +112,7 @@ describe("annotation.edit in batches", () => {
     await expectTrpcError(
       as(annotator).annotation.edit({
         documentId,
-        baseVersion: seen(annotator, documentId),
+        baseVersion: await seen(annotator, documentId),
         edits: [add([{ start: 0, end: 9, labelId: labelIds.PER }])],
       }),
       "BAD_REQUEST",
@@ -116,12 +121,16 @@ describe("annotation.edit in batches", () => {
   });
 
   it("gives NOT_FOUND for a document outside the caller's projects", async () => {
-    const otherProject = createProject(db, { slug: "private", name: "private", labels: ["X"] });
-    const documentId = newDocument(db, otherProject.id, "Ana");
+    const otherProject = await createProject(db, {
+      slug: "private",
+      name: "private",
+      labels: ["X"],
+    });
+    const documentId = await newDocument(db, otherProject.id, "Ana");
     await expectTrpcError(
       as(annotator).annotation.edit({
         documentId,
-        baseVersion: seen(annotator, documentId),
+        baseVersion: await seen(annotator, documentId),
         edits: [add([{ start: 0, end: 3, labelId: labelIds.PER }])],
       }),
       "NOT_FOUND",
@@ -129,7 +138,7 @@ describe("annotation.edit in batches", () => {
   });
 
   it("deletes the listed spans in one change", async () => {
-    const documentId = newDocument(db, projectIds.strict, "Ana met Bob and Cy");
+    const documentId = await newDocument(db, projectIds.strict, "Ana met Bob and Cy");
     const spans = [
       { start: 0, end: 3, labelId: labelIds.PER },
       { start: 8, end: 11, labelId: labelIds.PER },
@@ -137,12 +146,12 @@ describe("annotation.edit in batches", () => {
     ];
     const added = await as(annotator).annotation.edit({
       documentId,
-      baseVersion: seen(annotator, documentId),
+      baseVersion: await seen(annotator, documentId),
       edits: [add(spans)],
     });
     const deleted = await as(annotator).annotation.edit({
       documentId,
-      baseVersion: seen(annotator, documentId),
+      baseVersion: await seen(annotator, documentId),
       edits: [remove([spans[0], spans[2]].flatMap((span) => span ?? []))],
     });
     expect(deleted.version).toBe(added.version + 1);
@@ -150,22 +159,22 @@ describe("annotation.edit in batches", () => {
   });
 
   it("deletes only from the caller's layer when someone else has the same span", async () => {
-    const documentId = newDocument(db, projectIds.loose, "Ana met Bob");
-    const [per] = listLabels(db, projectIds.loose).filter((label) => label.name === "PER");
+    const documentId = await newDocument(db, projectIds.loose, "Ana met Bob");
+    const [per] = (await listLabels(db, projectIds.loose)).filter((label) => label.name === "PER");
     const span = { start: 0, end: 3, labelId: per?.id ?? 0 };
     await as(annotator).annotation.edit({
       documentId,
-      baseVersion: seen(annotator, documentId),
+      baseVersion: await seen(annotator, documentId),
       edits: [add([span])],
     });
     await as(stranger).annotation.edit({
       documentId,
-      baseVersion: seen(stranger, documentId),
+      baseVersion: await seen(stranger, documentId),
       edits: [add([span])],
     });
     await as(annotator).annotation.edit({
       documentId,
-      baseVersion: seen(annotator, documentId),
+      baseVersion: await seen(annotator, documentId),
       edits: [remove([span])],
     });
     expect(await spanSummary(documentId)).toEqual([]);
@@ -174,7 +183,7 @@ describe("annotation.edit in batches", () => {
   });
 
   it("adds 5,000 spans to a layer of 5,000 in one change", async () => {
-    const documentId = newDocument(db, projectIds.strict, "ab ".repeat(10_000));
+    const documentId = await newDocument(db, projectIds.strict, "ab ".repeat(10_000));
     const spans = (from: number) =>
       Array.from({ length: 5_000 }, (_, i) => ({
         start: (from + i) * 3,
@@ -183,12 +192,12 @@ describe("annotation.edit in batches", () => {
       }));
     const first = await as(annotator).annotation.edit({
       documentId,
-      baseVersion: seen(annotator, documentId),
+      baseVersion: await seen(annotator, documentId),
       edits: [add(spans(0))],
     });
     const result = await as(annotator).annotation.edit({
       documentId,
-      baseVersion: seen(annotator, documentId),
+      baseVersion: await seen(annotator, documentId),
       edits: [add(spans(5_000))],
     });
     expect(result.spans).toHaveLength(5_000);
@@ -199,37 +208,33 @@ describe("annotation.edit in batches", () => {
 
 describe("document.workspace queue and settings", () => {
   it("returns the project's editing settings", async () => {
-    const documentId = newDocument(db, projectIds.loose, "Ana");
+    const documentId = await newDocument(db, projectIds.loose, "Ana");
     const workspace = await as(annotator).document.workspace({ documentId });
     expect(workspace.settings).toEqual({ tokenSnapping: true, allowOverlap: true });
   });
 
   it("follows the caller's assignments when they have some, and counts their submissions", async () => {
-    const project = createProject(db, { slug: "queue", name: "queue", labels: ["X"] });
-    setMembership(db, project.id, annotator.id, "annotator");
-    setMembership(db, project.id, stranger.id, "annotator");
-    const [a, b, c] = ["a", "b", "c"].map((text) => newDocument(db, project.id, text)) as [
-      number,
-      number,
-      number,
-    ];
+    const project = await createProject(db, { slug: "queue", name: "queue", labels: ["X"] });
+    await setMembership(db, project.id, annotator.id, "annotator");
+    await setMembership(db, project.id, stranger.id, "annotator");
+    const a = await newDocument(db, project.id, "a");
+    const b = await newDocument(db, project.id, "b");
+    const c = await newDocument(db, project.id, "c");
     // The stranger has no assignment, so they see every document in id order.
     let workspace = await as(stranger).document.workspace({ documentId: b });
     expect([workspace.previousDocumentId, workspace.nextDocumentId]).toEqual([a, c]);
     expect(workspace.progress).toEqual({ submitted: 0, assigned: 3 });
 
-    db.insert(assignments)
-      .values([
-        { documentId: c, userId: annotator.id, position: 1 },
-        { documentId: a, userId: annotator.id, position: 2 },
-      ])
-      .run();
+    await db.insert(tablesOf(db).assignments).values([
+      { documentId: c, userId: annotator.id, position: 1 },
+      { documentId: a, userId: annotator.id, position: 2 },
+    ]);
     workspace = await as(annotator).document.workspace({ documentId: c });
     expect([workspace.previousDocumentId, workspace.nextDocumentId]).toEqual([null, a]);
     expect(workspace.nextUnsubmittedDocumentId).toBe(a);
     expect(workspace.progress).toEqual({ submitted: 0, assigned: 2 });
 
-    await as(annotator).annotation.submit({ documentId: a, baseVersion: seen(annotator, a) });
+    await as(annotator).annotation.submit({ documentId: a, baseVersion: await seen(annotator, a) });
     workspace = await as(annotator).document.workspace({ documentId: c });
     expect(workspace.nextUnsubmittedDocumentId).toBeNull();
     expect(workspace.progress).toEqual({ submitted: 1, assigned: 2 });

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/open-database";
-import { documents, type MemberRole } from "@/db/schema";
+import { tablesOf, type Db } from "@/db/open-database";
+import type { MemberRole } from "@/db/schema";
+import { openTestDatabase } from "@/db/test-support/test-database";
 import type { SpanContent } from "@/domain/span-edits";
 import { nth } from "@/domain/test-support/lists";
 import { createCaller } from "../root";
@@ -28,9 +29,9 @@ const as = (who: keyof typeof people): Caller => {
 const anonymous = (): Caller => anonymousCaller(db);
 
 /** The caller's layer version as an up-to-date page sends it (0 for nobody's). */
-const seen = (caller: Caller, documentId: number) => {
+const seen = async (caller: Caller, documentId: number) => {
   const userId = users.get(caller);
-  return userId === undefined ? 0 : layerVersion(db, documentId, userId);
+  return userId === undefined ? 0 : await layerVersion(db, documentId, userId);
 };
 
 type SpanInput = SpanContent & { documentId: number };
@@ -39,43 +40,49 @@ type SpanInput = SpanContent & { documentId: number };
 async function addSpan(caller: Caller, { documentId, ...span }: SpanInput) {
   const result = await caller.annotation.edit({
     documentId,
-    baseVersion: seen(caller, documentId),
+    baseVersion: await seen(caller, documentId),
     edits: [{ kind: "add", spans: [span] }],
   });
   return { span: nth(result.spans, 0), version: result.version };
 }
 
-function relabelSpan(caller: Caller, documentId: number, span: SpanContent, to: number) {
+async function relabelSpan(caller: Caller, documentId: number, span: SpanContent, to: number) {
   const { start, end, labelId: from } = span;
   return caller.annotation.edit({
     documentId,
-    baseVersion: seen(caller, documentId),
+    baseVersion: await seen(caller, documentId),
     edits: [{ kind: "relabel", start, end, from, to }],
   });
 }
 
-function deleteSpan(caller: Caller, documentId: number, span: SpanContent) {
+async function deleteSpan(caller: Caller, documentId: number, span: SpanContent) {
   const { start, end, labelId } = span;
   return caller.annotation.edit({
     documentId,
-    baseVersion: seen(caller, documentId),
+    baseVersion: await seen(caller, documentId),
     edits: [{ kind: "delete", spans: [{ start, end, labelId }] }],
   });
 }
 
 /** A fresh document in the given project, so that tests do not see each other's spans. */
-const newDocument = (project: keyof typeof projects, text: string): number =>
+const newDocument = (project: keyof typeof projects, text: string): Promise<number> =>
   insertDocument(db, projects[project].id, text);
 
 beforeAll(async () => {
-  db = openDatabase(":memory:");
+  db = await openTestDatabase();
   for (const role of ["owner", "annotator", "reviewer", "outsider"] as const) {
     people[role] = await newUser(db, role);
   }
-  const make = (slug: string, allowOverlap: boolean) => {
-    const project = createProject(db, { slug, name: slug, labels: ["ORG", "PER"], allowOverlap });
+  const make = async (slug: string, allowOverlap: boolean) => {
+    const project = await createProject(db, {
+      slug,
+      name: slug,
+      labels: ["ORG", "PER"],
+      allowOverlap,
+    });
+    const projectLabels = await listLabels(db, project.id);
     const labelId = (name: string) => {
-      const label = listLabels(db, project.id).find((candidate) => candidate.name === name);
+      const label = projectLabels.find((candidate) => candidate.name === name);
       if (!label) throw new Error(`no label ${name} in ${slug}`);
       return label.id;
     };
@@ -85,12 +92,12 @@ beforeAll(async () => {
       ["annotator", "annotator"],
       ["reviewer", "reviewer"],
     ];
-    for (const [who, role] of roles) setMembership(db, project.id, people[who].id, role);
+    for (const [who, role] of roles) await setMembership(db, project.id, people[who].id, role);
     return { id: project.id, labels };
   };
-  projects.strict = make("strict", false);
-  projects.loose = make("loose", true);
-  projects.other = make("other", false);
+  projects.strict = await make("strict", false);
+  projects.loose = await make("loose", true);
+  projects.other = await make("other", false);
 });
 
 describe("without a session", () => {
@@ -101,7 +108,7 @@ describe("without a session", () => {
     ["annotation.edit", (c: Caller) => addSpan(c, { documentId: 1, start: 0, end: 1, labelId: 1 })],
     ["annotation.submit", (c: Caller) => c.annotation.submit({ documentId: 1, baseVersion: 0 })],
   ])("%s is UNAUTHORIZED", async (_, call) => {
-    newDocument("strict", "some text");
+    await newDocument("strict", "some text");
     await expectTrpcError(call(anonymous()), "UNAUTHORIZED");
   });
 
@@ -117,7 +124,7 @@ describe("without a session", () => {
   });
 
   it("does not change anything", async () => {
-    const documentId = newDocument("strict", "Ana");
+    const documentId = await newDocument("strict", "Ana");
     await expectTrpcError(
       addSpan(anonymous(), {
         documentId,
@@ -169,7 +176,7 @@ describe("project router", () => {
 
 describe("document.workspace", () => {
   it("gives a non-member NOT_FOUND", async () => {
-    const documentId = newDocument("strict", "secret text");
+    const documentId = await newDocument("strict", "secret text");
     await expectTrpcError(
       as("outsider").document.workspace({ documentId }),
       "NOT_FOUND",
@@ -182,7 +189,7 @@ describe("document.workspace", () => {
   });
 
   it("shows a reviewer the text, labels and that they may not annotate", async () => {
-    const documentId = newDocument("strict", "Ana 😀 met Bob");
+    const documentId = await newDocument("strict", "Ana 😀 met Bob");
     const workspace = await as("reviewer").document.workspace({ documentId });
     expect(workspace.document.text).toBe("Ana 😀 met Bob");
     expect(workspace.capabilities.annotate).toBe(false);
@@ -192,12 +199,13 @@ describe("document.workspace", () => {
   });
 
   it("gives the document's language and direction, from its meta or else its text", async () => {
-    const hebrew = newDocument("strict", "נפגש עם NATO.");
-    const declared = newDocument("strict", "Ana met Bob");
-    db.update(documents)
+    const hebrew = await newDocument("strict", "נפגש עם NATO.");
+    const declared = await newDocument("strict", "Ana met Bob");
+    const { documents } = tablesOf(db);
+    await db
+      .update(documents)
       .set({ meta: { lang: "ar" } })
-      .where(eq(documents.id, declared))
-      .run();
+      .where(eq(documents.id, declared));
     const of = async (documentId: number) => {
       const { lang, dir } = (await as("owner").document.workspace({ documentId })).document;
       return { lang, dir };
@@ -207,7 +215,7 @@ describe("document.workspace", () => {
   });
 
   it("returns only the caller's own spans", async () => {
-    const documentId = newDocument("strict", "Ana met Bob");
+    const documentId = await newDocument("strict", "Ana met Bob");
     const { PER, ORG } = projects.strict.labels;
     await addSpan(as("annotator"), { documentId, start: 0, end: 3, labelId: PER });
     await addSpan(as("owner"), { documentId, start: 8, end: 11, labelId: ORG });
@@ -232,7 +240,7 @@ describe("document.workspace", () => {
 describe("annotation.edit: adding", () => {
   it("adds a span to the caller's annotation", async () => {
     const text = "👍🏽 Ana";
-    const documentId = newDocument("strict", text);
+    const documentId = await newDocument("strict", text);
     const labelId = projects.strict.labels.PER;
     const start = text.indexOf("Ana");
     const result = await addSpan(as("annotator"), {
@@ -253,7 +261,7 @@ describe("annotation.edit: adding", () => {
   });
 
   it("lets the owner annotate too", async () => {
-    const documentId = newDocument("strict", "Ana");
+    const documentId = await newDocument("strict", "Ana");
     const result = await addSpan(as("owner"), {
       documentId,
       start: 0,
@@ -264,7 +272,7 @@ describe("annotation.edit: adding", () => {
   });
 
   it("gives a reviewer FORBIDDEN", async () => {
-    const documentId = newDocument("strict", "Ana met Bob");
+    const documentId = await newDocument("strict", "Ana met Bob");
     await expectTrpcError(
       addSpan(as("reviewer"), {
         documentId,
@@ -280,7 +288,7 @@ describe("annotation.edit: adding", () => {
   });
 
   it("gives a non-member NOT_FOUND", async () => {
-    const documentId = newDocument("strict", "Ana met Bob");
+    const documentId = await newDocument("strict", "Ana met Bob");
     await expectTrpcError(
       addSpan(as("outsider"), {
         documentId,
@@ -299,7 +307,7 @@ describe("annotation.edit: adding", () => {
     ["an offset inside an emoji", 0, 9, /split a character/],
   ])("refuses %s with BAD_REQUEST", async (_, start, end, message) => {
     // "Ana met " is 8 units, the emoji 2 more, then "!": 11 units in all.
-    const documentId = newDocument("strict", "Ana met 😀!");
+    const documentId = await newDocument("strict", "Ana met 😀!");
     await expectTrpcError(
       addSpan(as("annotator"), {
         documentId,
@@ -315,7 +323,7 @@ describe("annotation.edit: adding", () => {
   });
 
   it("refuses a negative offset with BAD_REQUEST", async () => {
-    const documentId = newDocument("strict", "Ana");
+    const documentId = await newDocument("strict", "Ana");
     await expectTrpcError(
       addSpan(as("annotator"), {
         documentId,
@@ -328,7 +336,7 @@ describe("annotation.edit: adding", () => {
   });
 
   it("refuses another project's label with BAD_REQUEST", async () => {
-    const documentId = newDocument("strict", "Ana met Bob");
+    const documentId = await newDocument("strict", "Ana met Bob");
     const foreign = projects.other.labels.PER;
     await expectTrpcError(
       addSpan(as("annotator"), { documentId, start: 0, end: 3, labelId: foreign }),
@@ -340,7 +348,7 @@ describe("annotation.edit: adding", () => {
   });
 
   it("refuses an overlapping span in a project without allowOverlap, but accepts a touching one", async () => {
-    const documentId = newDocument("strict", "New York City Hall");
+    const documentId = await newDocument("strict", "New York City Hall");
     const { PER, ORG } = projects.strict.labels;
     await addSpan(as("annotator"), { documentId, start: 0, end: 13, labelId: PER });
     await expectTrpcError(
@@ -365,7 +373,7 @@ describe("annotation.edit: adding", () => {
   });
 
   it("does not count another user's spans as overlapping", async () => {
-    const documentId = newDocument("strict", "New York City Hall");
+    const documentId = await newDocument("strict", "New York City Hall");
     await addSpan(as("owner"), {
       documentId,
       start: 0,
@@ -382,7 +390,7 @@ describe("annotation.edit: adding", () => {
   });
 
   it("accepts overlapping and nested spans in a project with allowOverlap", async () => {
-    const documentId = newDocument("loose", "New York City Hall");
+    const documentId = await newDocument("loose", "New York City Hall");
     const { ORG, PER } = projects.loose.labels;
     await addSpan(as("annotator"), { documentId, start: 0, end: 13, labelId: ORG });
     await addSpan(as("annotator"), { documentId, start: 9, end: 18, labelId: ORG });
@@ -398,7 +406,7 @@ describe("annotation.edit: adding", () => {
   });
 
   it("keeps an identical span once", async () => {
-    const documentId = newDocument("loose", "Ana met Bob");
+    const documentId = await newDocument("loose", "Ana met Bob");
     const labelId = projects.loose.labels.PER;
     const first = await addSpan(as("annotator"), {
       documentId,
@@ -420,7 +428,7 @@ describe("annotation.edit: adding", () => {
 
 describe("annotation.edit: relabelling and deleting", () => {
   it("relabels and deletes the caller's own span", async () => {
-    const documentId = newDocument("strict", "Ana met Bob");
+    const documentId = await newDocument("strict", "Ana met Bob");
     const { ORG, PER } = projects.strict.labels;
     const added = await addSpan(as("annotator"), { documentId, start: 0, end: 3, labelId: PER });
 
@@ -435,7 +443,7 @@ describe("annotation.edit: relabelling and deleting", () => {
   });
 
   it("merges a span relabelled onto an identical one", async () => {
-    const documentId = newDocument("loose", "Ana met Bob");
+    const documentId = await newDocument("loose", "Ana met Bob");
     const { ORG, PER } = projects.loose.labels;
     const asOrg = await addSpan(as("annotator"), { documentId, start: 0, end: 3, labelId: ORG });
     const asPer = await addSpan(as("annotator"), { documentId, start: 0, end: 3, labelId: PER });
@@ -446,7 +454,7 @@ describe("annotation.edit: relabelling and deleting", () => {
   });
 
   it("refuses relabelling to another project's label with BAD_REQUEST", async () => {
-    const documentId = newDocument("strict", "Ana");
+    const documentId = await newDocument("strict", "Ana");
     const added = await addSpan(as("annotator"), {
       documentId,
       start: 0,
@@ -461,7 +469,7 @@ describe("annotation.edit: relabelling and deleting", () => {
   });
 
   it("applies a list of edits as one change, all or none", async () => {
-    const documentId = newDocument("strict", "Ana met Bob");
+    const documentId = await newDocument("strict", "Ana met Bob");
     const { ORG, PER } = projects.strict.labels;
     const ana = { start: 0, end: 3, labelId: PER };
     const added = await addSpan(as("annotator"), { documentId, ...ana });
@@ -495,7 +503,7 @@ describe("annotation.edit: relabelling and deleting", () => {
   });
 
   it("edits only the caller's own layer, whoever else has the same span", async () => {
-    const documentId = newDocument("strict", "Ana met Bob");
+    const documentId = await newDocument("strict", "Ana met Bob");
     const { ORG, PER } = projects.strict.labels;
     const added = await addSpan(as("annotator"), { documentId, start: 0, end: 3, labelId: PER });
 
@@ -514,7 +522,7 @@ describe("annotation.edit: relabelling and deleting", () => {
   });
 
   it("treats deleting a span that is not there as done, without a new version", async () => {
-    const documentId = newDocument("strict", "Ana met Bob");
+    const documentId = await newDocument("strict", "Ana met Bob");
     const added = await addSpan(as("annotator"), {
       documentId,
       start: 0,
@@ -530,7 +538,7 @@ describe("annotation.edit: relabelling and deleting", () => {
   });
 
   it("refuses an edit naming more than 5,000 spans before touching anything", async () => {
-    const documentId = newDocument("loose", "x".repeat(6_000));
+    const documentId = await newDocument("loose", "x".repeat(6_000));
     const spans = Array.from({ length: 5_001 }, (_, i) => ({
       start: i,
       end: i + 1,
@@ -550,10 +558,10 @@ describe("annotation.edit: relabelling and deleting", () => {
 
 describe("annotation.submit and versions", () => {
   it("sets the status to submitted, visible in the workspace and the document list", async () => {
-    const documentId = newDocument("other", "Ana met Bob");
+    const documentId = await newDocument("other", "Ana met Bob");
     const result = await as("annotator").annotation.submit({
       documentId,
-      baseVersion: seen(as("annotator"), documentId),
+      baseVersion: await seen(as("annotator"), documentId),
     });
     expect(result.status).toBe("submitted");
 
@@ -567,25 +575,25 @@ describe("annotation.submit and versions", () => {
   });
 
   it("gives a reviewer FORBIDDEN and a non-member NOT_FOUND", async () => {
-    const documentId = newDocument("other", "Ana");
+    const documentId = await newDocument("other", "Ana");
     await expectTrpcError(
       as("reviewer").annotation.submit({
         documentId,
-        baseVersion: seen(as("annotator"), documentId),
+        baseVersion: await seen(as("annotator"), documentId),
       }),
       "FORBIDDEN",
     );
     await expectTrpcError(
       as("outsider").annotation.submit({
         documentId,
-        baseVersion: seen(as("annotator"), documentId),
+        baseVersion: await seen(as("annotator"), documentId),
       }),
       "NOT_FOUND",
     );
   });
 
   it("raises the version by one on every change", async () => {
-    const documentId = newDocument("strict", "Ana met Bob");
+    const documentId = await newDocument("strict", "Ana met Bob");
     const { ORG, PER } = projects.strict.labels;
     const caller = as("annotator");
     expect((await caller.document.workspace({ documentId })).annotation.version).toBe(0);
@@ -601,7 +609,7 @@ describe("annotation.submit and versions", () => {
     const deleted = await deleteSpan(caller, documentId, second.span);
     const submitted = await caller.annotation.submit({
       documentId,
-      baseVersion: seen(caller, documentId),
+      baseVersion: await seen(caller, documentId),
     });
 
     const versions = [added, second, relabelled, deleted, submitted].map((step) => step.version);
@@ -613,7 +621,7 @@ describe("annotation.submit and versions", () => {
   });
 
   it("does not raise the version on a refused change", async () => {
-    const documentId = newDocument("strict", "Ana met Bob");
+    const documentId = await newDocument("strict", "Ana met Bob");
     const caller = as("annotator");
     const added = await addSpan(caller, {
       documentId,
@@ -638,7 +646,7 @@ describe("annotation.submit and versions", () => {
 
 describe("annotation.edit on a submitted layer", () => {
   it("takes the layer back to in progress, in the workspace too", async () => {
-    const documentId = newDocument("strict", "Ana met Bob");
+    const documentId = await newDocument("strict", "Ana met Bob");
     const caller = as("annotator");
     const { span } = await addSpan(caller, {
       documentId,
@@ -646,7 +654,7 @@ describe("annotation.edit on a submitted layer", () => {
       end: 3,
       labelId: projects.strict.labels.PER,
     });
-    await caller.annotation.submit({ documentId, baseVersion: seen(caller, documentId) });
+    await caller.annotation.submit({ documentId, baseVersion: await seen(caller, documentId) });
 
     const edited = await relabelSpan(caller, documentId, span, projects.strict.labels.ORG);
     expect(edited.status).toBe("in_progress");
@@ -654,7 +662,7 @@ describe("annotation.edit on a submitted layer", () => {
   });
 
   it("stays submitted when the edit changes nothing, as a retried save does", async () => {
-    const documentId = newDocument("strict", "Ana met Bob");
+    const documentId = await newDocument("strict", "Ana met Bob");
     const caller = as("annotator");
     const { span } = await addSpan(caller, {
       documentId,
@@ -662,11 +670,11 @@ describe("annotation.edit on a submitted layer", () => {
       end: 3,
       labelId: projects.strict.labels.PER,
     });
-    await caller.annotation.submit({ documentId, baseVersion: seen(caller, documentId) });
+    await caller.annotation.submit({ documentId, baseVersion: await seen(caller, documentId) });
 
     const again = await caller.annotation.edit({
       documentId,
-      baseVersion: seen(caller, documentId),
+      baseVersion: await seen(caller, documentId),
       edits: [{ kind: "add", spans: [span] }],
     });
     expect(again.status).toBe("submitted");

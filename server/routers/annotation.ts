@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
+import { recordIdSchema } from "@/domain/record-id";
 import { baseVersionSchema, spanEditsSchema } from "@/domain/span-edits-schema";
 import { editSpans, submitAnnotation } from "../services/annotations";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
-const id = z.int().positive();
+const id = recordIdSchema;
 const write = z.object({ documentId: id, baseVersion: baseVersionSchema });
 
 export const annotationRouter = createTRPCRouter({

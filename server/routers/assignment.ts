@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { recordIdSchema } from "@/domain/record-id";
 import {
   assignDocument,
   listProjectAssignments,
@@ -8,7 +9,7 @@ import {
 } from "../services/assignments";
 import { createTRPCRouter, ownerProcedure } from "../trpc";
 
-const id = z.int().positive();
+const id = recordIdSchema;
 
 export const assignmentRouter = createTRPCRouter({
   list: ownerProcedure.query(({ ctx }) => listProjectAssignments(ctx.db, ctx.project.id)),

@@ -2,9 +2,10 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import type { Session } from "next-auth";
-import { describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/open-database";
-import { users } from "@/db/schema";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tablesOf, type Db } from "@/db/open-database";
+import { emptyDatabase } from "@/db/test-support/database-state";
+import { openTestDatabase } from "@/db/test-support/test-database";
 import { respondToExport } from "../http/dataset-export";
 import { respondToUpload } from "../http/dataset-upload";
 import { appRouter, createCaller } from "../root";
@@ -257,46 +258,39 @@ const routes: Record<string, Route> = {
 /** Routes that need no row: Auth.js's own sign-in, the health check, and tRPC (the matrix above). */
 const routesWithoutRow = ["auth/[...nextauth]", "health", "trpc/[trpc]"];
 
-/** A fresh database per cell, so that no call's effect can decide another's outcome. */
-function setUp(): { db: Db; ids: Record<Exclude<Who, "signedOut">, number>; fixture: Fixture } {
-  const db = openDatabase(":memory:");
-  const ids = Object.fromEntries(
-    (["outsider", "annotator", "reviewer", "owner", "admin", "deactivated"] as const).map((who) => [
-      who,
-      db
-        .insert(users)
-        .values({
-          name: who,
-          email: `${who}@example.com`,
-          passwordHash: "x",
-          isAdmin: who === "admin",
-          deactivated: who === "deactivated",
-        })
-        .returning({ id: users.id })
-        .get().id,
-    ]),
-  ) as Record<Exclude<Who, "signedOut">, number>;
-  const project = createProject(db, { slug: "p", name: "P", labels: ["A", "B"] });
-  const other = createProject(db, { slug: "q", name: "Q", labels: ["A"] });
-  setMembership(db, project.id, ids.owner, "owner");
-  setMembership(db, project.id, ids.reviewer, "reviewer");
-  setMembership(db, project.id, ids.deactivated, "owner");
-  setMembership(db, other.id, ids.outsider, "annotator");
+// A row seeds its database once per kind of caller; on PostgreSQL that is a second or more.
+const rowTimeout = 30_000;
+
+let db: Db;
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+
+/** The database emptied and seeded anew per cell: no call's effect can decide another's outcome. */
+async function setUp() {
+  await emptyDatabase(db);
+  const ids = await insertAccounts(db);
+  const project = await createProject(db, { slug: "p", name: "P", labels: ["A", "B"] });
+  const other = await createProject(db, { slug: "q", name: "Q", labels: ["A"] });
+  await setMembership(db, project.id, ids.owner, "owner");
+  await setMembership(db, project.id, ids.reviewer, "reviewer");
+  await setMembership(db, project.id, ids.deactivated, "owner");
+  await setMembership(db, other.id, ids.outsider, "annotator");
   const line = {
     id: "d",
     text: "Ann met Bob",
     annotations: [{ annotator: "annotator", spans: [{ start: 0, end: 3, label: "A" }] }],
   };
-  importJsonl(db, "p", JSON.stringify(line));
-  rebalanceAssignments(db, project.id, 1);
-  const labelId = listLabels(db, project.id).find((label) => label.name === "A")?.id ?? 0;
-  const invitation = inviteByEmail(db, {
+  await importJsonl(db, "p", JSON.stringify(line));
+  await rebalanceAssignments(db, project.id, 1);
+  const labelId = (await listLabels(db, project.id)).find((label) => label.name === "A")?.id ?? 0;
+  const invitation = await inviteByEmail(db, {
     projectId: project.id,
     email: "invited@example.com",
     role: "annotator",
     invitedBy: ids.owner,
   });
-  editGoldSpans(db, {
+  await editGoldSpans(db, {
     documentId: 1,
     userId: ids.owner,
     baseVersion: 0,
@@ -309,12 +303,33 @@ function setUp(): { db: Db; ids: Record<Exclude<Who, "signedOut">, number>; fixt
       documentId: 1,
       labelId,
       annotationVersion: 0,
-      goldVersion: layerVersion(db, 1, null),
+      goldVersion: await layerVersion(db, 1, null),
       annotatorId: ids.annotator,
       ownerId: ids.owner,
       invitationId: invitation.id,
     },
   };
+}
+
+/** One account of each kind but "signedOut", inserted in order so that their ids are the same. */
+async function insertAccounts(db: Db): Promise<Record<Exclude<Who, "signedOut">, number>> {
+  const { users } = tablesOf(db);
+  const ids: Partial<Record<Exclude<Who, "signedOut">, number>> = {};
+  for (const who of callers) {
+    if (who === "signedOut") continue;
+    const [user] = await db
+      .insert(users)
+      .values({
+        name: who,
+        email: `${who}@example.com`,
+        passwordHash: "x",
+        isAdmin: who === "admin",
+        deactivated: who === "deactivated",
+      })
+      .returning({ id: users.id });
+    ids[who] = user?.id;
+  }
+  return ids as Record<Exclude<Who, "signedOut">, number>;
 }
 
 function sessionOf(who: Who, ids: Record<Exclude<Who, "signedOut">, number>): Session | null {
@@ -349,17 +364,22 @@ describe("authorization matrix", () => {
   });
 
   for (const [path, [expected, call]] of Object.entries(matrix)) {
-    it(`${path}: ${callers.map((who) => `${who} ${expected[who]}`).join(", ")}`, async () => {
-      const outcomes: Record<string, string> = {};
-      for (const who of callers) {
-        const { db, ids, fixture } = setUp();
-        const session = sessionOf(who, ids);
-        const own = who === "signedOut" ? 0 : layerVersion(db, fixture.documentId, ids[who]);
-        const caller = createCaller({ session, db });
-        outcomes[who] = await outcomeOf(call(caller, { ...fixture, annotationVersion: own }));
-      }
-      expect(outcomes).toEqual(expected);
-    });
+    it(
+      `${path}: ${callers.map((who) => `${who} ${expected[who]}`).join(", ")}`,
+      async () => {
+        const outcomes: Record<string, string> = {};
+        for (const who of callers) {
+          const { db, ids, fixture } = await setUp();
+          const session = sessionOf(who, ids);
+          const own =
+            who === "signedOut" ? 0 : await layerVersion(db, fixture.documentId, ids[who]);
+          const caller = createCaller({ session, db });
+          outcomes[who] = await outcomeOf(call(caller, { ...fixture, annotationVersion: own }));
+        }
+        expect(outcomes).toEqual(expected);
+      },
+      rowTimeout,
+    );
   }
 });
 
@@ -374,13 +394,17 @@ describe("authorization matrix of the HTTP routes", () => {
   });
 
   for (const [name, { outcomes: expected, call }] of Object.entries(routes)) {
-    it(`${name}: ${callers.map((who) => `${who} ${expected[who]}`).join(", ")}`, async () => {
-      const outcomes: Record<string, string> = {};
-      for (const who of callers) {
-        const { db, ids } = setUp();
-        outcomes[who] = await routeOutcomeOf(await call(db, sessionOf(who, ids)));
-      }
-      expect(outcomes).toEqual(expected);
-    });
+    it(
+      `${name}: ${callers.map((who) => `${who} ${expected[who]}`).join(", ")}`,
+      async () => {
+        const outcomes: Record<string, string> = {};
+        for (const who of callers) {
+          const { db, ids } = await setUp();
+          outcomes[who] = await routeOutcomeOf(await call(db, sessionOf(who, ids)));
+        }
+        expect(outcomes).toEqual(expected);
+      },
+      rowTimeout,
+    );
   }
 });

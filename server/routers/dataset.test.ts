@@ -1,6 +1,7 @@
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/open-database";
+import type { Db } from "@/db/open-database";
+import { openTestDatabase } from "@/db/test-support/test-database";
 import { exportForMember } from "../services/datasets/export-for-member";
 import { importJsonl } from "../services/datasets/import-jsonl";
 import { receiveUploadForMember } from "../services/datasets/upload-for-member";
@@ -32,16 +33,16 @@ async function upload(user: PublicUser, files: Record<string, string>) {
 }
 
 beforeEach(async () => {
-  db = openDatabase(":memory:");
+  db = await openTestDatabase();
   const user = (name: string) => newUser(db, name);
   [owner, reviewer, annotator] = [await user("olga"), await user("rita"), await user("ann")];
-  createProject(db, { slug: "p", name: "P", labels: ["PER"] });
+  await createProject(db, { slug: "p", name: "P", labels: ["PER"] });
   for (const [who, role] of [
     [owner, "owner"],
     [reviewer, "reviewer"],
     [annotator, "annotator"],
   ] as const) {
-    addMember(db, { projectSlug: "p", email: who.email ?? "", role });
+    await addMember(db, { projectSlug: "p", email: who.email ?? "", role });
   }
 });
 
@@ -90,7 +91,7 @@ describe("dataset router", () => {
   });
 
   it("lets reviewers export anything and annotators only their own layer", async () => {
-    importJsonl(
+    await importJsonl(
       db,
       "p",
       JSON.stringify({
@@ -112,7 +113,7 @@ describe("dataset router", () => {
     }
     const download = (user: PublicUser) => () =>
       exportForMember(db, user.id, { projectSlug: "p", format: "jsonl", source: { kind: "all" } });
-    expect(download(reviewer)().fileName).toBe("p-all.jsonl");
+    expect((await download(reviewer)()).fileName).toBe("p-all.jsonl");
     await expectDomainError(download(annotator), "FORBIDDEN");
   });
 });

@@ -68,9 +68,9 @@ export const datasetRouter = createTRPCRouter({
         includeUncurated: z.boolean().optional(),
       }),
     )
-    .query(({ ctx, input }) =>
+    .query(async ({ ctx, input }) =>
       exportFileSummary(
-        exportForMember(ctx.db, ctx.userId, {
+        await exportForMember(ctx.db, ctx.userId, {
           ...input,
           projectSlug: ctx.project.slug,
           source: parseExportSource(input.source, input),

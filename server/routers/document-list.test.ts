@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/open-database";
-import { assignments } from "@/db/schema";
+import { tablesOf, type Db } from "@/db/open-database";
+import { openTestDatabase } from "@/db/test-support/test-database";
 import { assignDocument } from "../services/assignments";
 import { importJsonl } from "../services/datasets/import-jsonl";
 import { addMember, createProject } from "../services/projects";
@@ -23,8 +23,8 @@ type Layer = {
 };
 const span = (start: number, end: number, label = "PER") => ({ start, end, label });
 
-function importDocuments(records: { id: string; text: string; annotations?: Layer[] }[]) {
-  importJsonl(db, "p", records.map((record) => JSON.stringify(record)).join("\n"));
+async function importDocuments(records: { id: string; text: string; annotations?: Layer[] }[]) {
+  await importJsonl(db, "p", records.map((record) => JSON.stringify(record)).join("\n"));
 }
 
 /** Every page of a listing, following `nextCursor` to the end. */
@@ -47,24 +47,26 @@ const idsOf = async (user: PublicUser, input: Record<string, unknown>) =>
   );
 
 beforeEach(async () => {
-  db = openDatabase(":memory:");
+  db = await openTestDatabase();
   for (const name of ["owner", "reviewer", "ann", "bob"] as const) {
     people[name] = await newUser(db, name);
   }
-  projectId = createProject(db, {
-    slug: "p",
-    name: "P",
-    labels: ["PER", "LOC"],
-    ownerId: people.owner.id,
-  }).id;
-  addMember(db, { projectSlug: "p", email: "reviewer@example.com", role: "reviewer" });
-  addMember(db, { projectSlug: "p", email: "ann@example.com", role: "annotator" });
-  addMember(db, { projectSlug: "p", email: "bob@example.com", role: "annotator" });
+  projectId = (
+    await createProject(db, {
+      slug: "p",
+      name: "P",
+      labels: ["PER", "LOC"],
+      ownerId: people.owner.id,
+    })
+  ).id;
+  await addMember(db, { projectSlug: "p", email: "reviewer@example.com", role: "reviewer" });
+  await addMember(db, { projectSlug: "p", email: "ann@example.com", role: "annotator" });
+  await addMember(db, { projectSlug: "p", email: "bob@example.com", role: "annotator" });
 });
 
 describe("document.list paging", () => {
-  beforeEach(() => {
-    importDocuments(
+  beforeEach(async () => {
+    await importDocuments(
       Array.from({ length: 30 }, (_, i) => ({
         id: `doc-${String((i * 7) % 30).padStart(2, "0")}`,
         text: `Text number ${i}`,
@@ -116,7 +118,7 @@ describe("document.list paging", () => {
 
   it("neither repeats nor skips a document when documents are added between pages", async () => {
     const first = await as(people.owner).document.list({ projectSlug: "p", limit: 10 });
-    importDocuments([
+    await importDocuments([
       { id: "late-1", text: "late" },
       { id: "late-2", text: "later" },
     ]);
@@ -142,25 +144,30 @@ describe("document.list paging", () => {
       sort: "name",
     });
     const cursor = nextCursor ?? "";
+    // Each call starts when its turn comes: a refusal that came in while an earlier one was
+    // awaited would have no handler yet.
     const elsewhere = [
-      as(people.owner).document.list({ projectSlug: "p", cursor, sort: "status" }),
-      as(people.owner).document.list({ projectSlug: "p", cursor, sort: "name", search: "Text" }),
-      as(people.reviewer).document.list({ projectSlug: "p", cursor, sort: "name" }),
-      as(people.owner).document.list({ projectSlug: "p", cursor: "not-a-cursor", sort: "name" }),
-      as(people.owner).document.list({
-        projectSlug: "p",
-        cursor: Buffer.from('{"listing":1}').toString("base64url"),
-      }),
+      () => as(people.owner).document.list({ projectSlug: "p", cursor, sort: "status" }),
+      () =>
+        as(people.owner).document.list({ projectSlug: "p", cursor, sort: "name", search: "Text" }),
+      () => as(people.reviewer).document.list({ projectSlug: "p", cursor, sort: "name" }),
+      () =>
+        as(people.owner).document.list({ projectSlug: "p", cursor: "not-a-cursor", sort: "name" }),
+      () =>
+        as(people.owner).document.list({
+          projectSlug: "p",
+          cursor: Buffer.from('{"listing":1}').toString("base64url"),
+        }),
     ];
     for (const call of elsewhere) {
-      await expectTrpcError(call, "BAD_REQUEST", /cursor .*start from the first page/);
+      await expectTrpcError(call(), "BAD_REQUEST", /cursor .*start from the first page/);
     }
   });
 });
 
 describe("document.list search and filters", () => {
-  beforeEach(() => {
-    importDocuments([
+  beforeEach(async () => {
+    await importDocuments([
       { id: "kursk-report", text: "Troops crossed into Kursk." },
       { id: "memo-100%", text: "A full 100% of the budget." },
       { id: "under_score", text: "Nothing about Moscow." },
@@ -211,8 +218,8 @@ describe("document.list search and filters", () => {
     expect(await idsOf(people.reviewer, { annotatorId: bob, status: "in_progress" })).toEqual([
       "half-done",
     ]);
-    assignDocument(db, projectId, 1, bob);
-    assignDocument(db, projectId, 2, people.ann.id);
+    await assignDocument(db, projectId, 1, bob);
+    await assignDocument(db, projectId, 2, people.ann.id);
     expect(await idsOf(people.reviewer, { annotatorId: bob, assigned: true })).toEqual([
       "kursk-report",
     ]);
@@ -229,12 +236,12 @@ describe("document.list search and filters", () => {
   it("filters by curated gold and by disagreement among submitted layers", async () => {
     await as(people.reviewer).review.setGoldStatus({
       documentId: 4,
-      baseVersion: layerVersion(db, 4, null),
+      baseVersion: await layerVersion(db, 4, null),
       status: "curated",
     });
     await as(people.reviewer).review.setGoldStatus({
       documentId: 5,
-      baseVersion: layerVersion(db, 5, null),
+      baseVersion: await layerVersion(db, 5, null),
       status: "in_progress",
     });
     expect(await idsOf(people.reviewer, { gold: "curated" })).toEqual(["agreed"]);
@@ -246,7 +253,7 @@ describe("document.list search and filters", () => {
   it("shows owners and reviewers each annotator's status and the gold status", async () => {
     await as(people.reviewer).review.setGoldStatus({
       documentId: 6,
-      baseVersion: layerVersion(db, 6, null),
+      baseVersion: await layerVersion(db, 6, null),
       status: "curated",
     });
     const page = await as(people.reviewer).document.list({ projectSlug: "p", search: "half" });
@@ -264,8 +271,8 @@ describe("document.list search and filters", () => {
 });
 
 describe("document.list for annotators", () => {
-  beforeEach(() => {
-    importDocuments(
+  beforeEach(async () => {
+    await importDocuments(
       ["a", "b", "c", "d"].map((id) => ({
         id,
         text: `Document ${id}`,
@@ -277,12 +284,10 @@ describe("document.list for annotators", () => {
 
   it("lists an annotator's queue in its order once work is handed out", async () => {
     expect(await idsOf(people.ann, {})).toEqual(["a", "b", "c", "d"]);
-    db.insert(assignments)
-      .values([
-        { documentId: 3, userId: people.ann.id, position: 0 },
-        { documentId: 1, userId: people.ann.id, position: 1 },
-      ])
-      .run();
+    await db.insert(tablesOf(db).assignments).values([
+      { documentId: 3, userId: people.ann.id, position: 0 },
+      { documentId: 1, userId: people.ann.id, position: 1 },
+    ]);
     expect(await idsOf(people.ann, {})).toEqual(["c", "a"]);
     expect(await idsOf(people.bob, {})).toEqual(["d"]);
     expect(await idsOf(people.owner, {})).toEqual(["a", "b", "c", "d"]);

@@ -1,6 +1,7 @@
 // Inputs that once ended in a 500 or in stored nonsense: each is refused (or a no-op) and stores nothing.
 import { beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/open-database";
+import { tablesOf, type Db } from "@/db/open-database";
+import { openTestDatabase } from "@/db/test-support/test-database";
 import { createProject, findProjectBySlug, listLabels } from "../services/projects";
 import { callerAs, type Caller } from "../test-support/callers";
 import { newDocument } from "../test-support/documents";
@@ -16,10 +17,15 @@ const p = { projectSlug: "p" };
 const text = "Ann 👍🏽 met Bob.";
 
 beforeEach(async () => {
-  db = openDatabase(":memory:");
+  db = await openTestDatabase();
   const user = await newUser(db, "owner");
-  const project = createProject(db, { slug: "p", name: "P", labels: ["PER"], ownerId: user.id });
-  documentId = newDocument(db, project.id, text);
+  const project = await createProject(db, {
+    slug: "p",
+    name: "P",
+    labels: ["PER"],
+    ownerId: user.id,
+  });
+  documentId = await newDocument(db, project.id, text);
   owner = callerAs(db, user);
 });
 
@@ -28,7 +34,7 @@ describe("project.update", () => {
     "takes settings naming no field (%j) as no change",
     async (settings) => {
       expect(await owner.project.update({ ...p, settings })).toEqual({ slug: "p" });
-      expect(findProjectBySlug(db, "p").name).toBe("P");
+      expect((await findProjectBySlug(db, "p")).name).toBe("P");
     },
   );
 
@@ -47,12 +53,12 @@ describe("project.update", () => {
       "BAD_REQUEST",
       message,
     );
-    expect(findProjectBySlug(db, "p")[field as "name"]).not.toBe(value);
+    expect((await findProjectBySlug(db, "p"))[field as "name"]).not.toBe(value);
   });
 
   it("keeps line breaks in guidelines", async () => {
     await owner.project.update({ ...p, settings: { guidelines: "# Rules\n\n\tTag people." } });
-    expect(findProjectBySlug(db, "p").guidelines).toBe("# Rules\n\n\tTag people.");
+    expect((await findProjectBySlug(db, "p")).guidelines).toBe("# Rules\n\n\tTag people.");
   });
 });
 
@@ -63,20 +69,22 @@ describe("label names", () => {
     ["L".repeat(10_000), /is 10000 characters long: a label name has at most 50/],
   ])("refuses %j on create and on rename", async (name, message) => {
     await expectTrpcError(owner.label.create({ ...p, label: { name } }), "BAD_REQUEST", message);
-    const [label] = listLabels(db, findProjectBySlug(db, "p").id);
+    const [label] = await listLabels(db, (await findProjectBySlug(db, "p")).id);
     await expectTrpcError(
       owner.label.update({ ...p, labelId: label?.id ?? 0, label: { name } }),
       "BAD_REQUEST",
       message,
     );
-    expect(listLabels(db, findProjectBySlug(db, "p").id).map((l) => l.name)).toEqual(["PER"]);
+    expect(
+      (await listLabels(db, (await findProjectBySlug(db, "p")).id)).map((l) => l.name),
+    ).toEqual(["PER"]);
   });
 
   it("keeps a field given as undefined on rename", async () => {
-    const [label] = listLabels(db, findProjectBySlug(db, "p").id);
+    const [label] = await listLabels(db, (await findProjectBySlug(db, "p")).id);
     const labelId = label?.id ?? 0;
     await owner.label.update({ ...p, labelId, label: { name: undefined, description: "People" } });
-    expect(listLabels(db, findProjectBySlug(db, "p").id)).toMatchObject([
+    expect(await listLabels(db, (await findProjectBySlug(db, "p")).id)).toMatchObject([
       { name: "PER", description: "People" },
     ]);
   });
@@ -92,6 +100,7 @@ describe("label names", () => {
 
 describe("review.rejectRegion", () => {
   const goldVersion = () => layerVersion(db, documentId, null);
+  const goldRejectionCount = () => db.$count(tablesOf(db).goldRejections);
 
   it.each([
     [8, 4, /start 8 must be less than end 4/],
@@ -100,15 +109,20 @@ describe("review.rejectRegion", () => {
     [5, 9, /split a character in two/],
   ])("refuses %i-%i against the document", async (start, end, message) => {
     await expectTrpcError(
-      owner.review.rejectRegion({ documentId, baseVersion: goldVersion(), start, end }),
+      owner.review.rejectRegion({ documentId, baseVersion: await goldVersion(), start, end }),
       "BAD_REQUEST",
       message,
     );
-    expect(db.$client.prepare("select count(*) as n from gold_rejections").get()).toEqual({ n: 0 });
+    expect(await goldRejectionCount()).toBe(0);
   });
 
   it("takes a region within the text", async () => {
-    await owner.review.rejectRegion({ documentId, baseVersion: goldVersion(), start: 0, end: 3 });
-    expect(db.$client.prepare("select count(*) as n from gold_rejections").get()).toEqual({ n: 1 });
+    await owner.review.rejectRegion({
+      documentId,
+      baseVersion: await goldVersion(),
+      start: 0,
+      end: 3,
+    });
+    expect(await goldRejectionCount()).toBe(1);
   });
 });

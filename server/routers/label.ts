@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { recordIdSchema } from "@/domain/record-id";
 import {
   countLabelSpans,
   createLabel,
@@ -11,7 +12,7 @@ import {
 import { listLabels } from "../services/projects";
 import { createTRPCRouter, ownerProcedure, projectProcedure } from "../trpc";
 
-const labelId = z.int().positive();
+const labelId = recordIdSchema;
 
 export const labelRouter = createTRPCRouter({
   list: projectProcedure.query(({ ctx }) => listLabels(ctx.db, ctx.project.id)),
@@ -31,9 +32,9 @@ export const labelRouter = createTRPCRouter({
     ),
 
   /** How many spans deleting the label would remove: what the confirmation must show. */
-  usage: ownerProcedure
-    .input(z.object({ labelId }))
-    .query(({ ctx, input }) => ({ spans: countLabelSpans(ctx.db, ctx.project.id, input.labelId) })),
+  usage: ownerProcedure.input(z.object({ labelId })).query(async ({ ctx, input }) => ({
+    spans: await countLabelSpans(ctx.db, ctx.project.id, input.labelId),
+  })),
 
   delete: ownerProcedure
     .input(z.object({ labelId, confirmedSpanCount: z.int().nonnegative() }))

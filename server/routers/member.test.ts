@@ -1,16 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/open-database";
-import { users } from "@/db/schema";
+import { tablesOf } from "@/db/open-database";
+import { openTestDatabase } from "@/db/test-support/test-database";
 import { createProject, setMembership } from "../services/projects";
 import { callerAs } from "../test-support/callers";
 import { expectTrpcError } from "../test-support/trpc-errors";
 import { newUser } from "../test-support/users";
 
 async function setUp() {
-  const db = openDatabase(":memory:");
+  const db = await openTestDatabase();
   const owner = await newUser(db, "owner");
   const known = await newUser(db, "known");
-  const project = createProject(db, { slug: "p", name: "P", labels: ["A"], ownerId: owner.id });
+  const project = await createProject(db, {
+    slug: "p",
+    name: "P",
+    labels: ["A"],
+    ownerId: owner.id,
+  });
   return { db, owner, known, project, caller: callerAs(db, owner) };
 }
 
@@ -37,7 +42,7 @@ describe("member.add", () => {
     expect(forKnown.path).toMatch(/^\/invite\/[\w-]{43}$/);
     // Nobody joined: the known account is no more a member than the unknown address.
     expect((await caller.member.list({ projectSlug: "p" })).map((m) => m.name)).toEqual(["owner"]);
-    expect(db.select().from(users).all()).toHaveLength(2);
+    expect(await db.select().from(tablesOf(db).users)).toHaveLength(2);
   });
 
   it("stores only a hash of the link's token", async () => {
@@ -48,7 +53,7 @@ describe("member.add", () => {
       role: "reviewer",
     });
     const token = path.split("/").pop() ?? "";
-    const stored = JSON.stringify(db.query.invitations.findMany().sync());
+    const stored = JSON.stringify(await db.query.invitations.findMany());
     expect(stored).not.toContain(token);
   });
 
@@ -72,8 +77,8 @@ describe("member.add", () => {
 describe("member.revokeInvitation", () => {
   it("revokes an invitation of this project only", async () => {
     const { db, owner, caller } = await setUp();
-    const other = createProject(db, { slug: "q", name: "Q", labels: ["A"] });
-    setMembership(db, other.id, owner.id, "owner");
+    const other = await createProject(db, { slug: "q", name: "Q", labels: ["A"] });
+    await setMembership(db, other.id, owner.id, "owner");
     const inOther = await caller.member.add({
       projectSlug: "q",
       email: "x@example.com",

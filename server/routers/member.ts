@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { memberRoles } from "@/db/schema";
+import { recordIdSchema } from "@/domain/record-id";
 import { inviteByEmail, listPendingInvitations, revokeInvitation } from "../services/invitations";
 import { changeMemberRole, listMembers, removeMember } from "../services/members";
 import { createTRPCRouter, ownerProcedure } from "../trpc";
 
 const role = z.enum(memberRoles);
-const userId = z.int().positive();
+const userId = recordIdSchema;
 
 export const memberRouter = createTRPCRouter({
   list: ownerProcedure.query(({ ctx }) => listMembers(ctx.db, ctx.project.id)),
@@ -21,7 +22,7 @@ export const memberRouter = createTRPCRouter({
   invitations: ownerProcedure.query(({ ctx }) => listPendingInvitations(ctx.db, ctx.project.id)),
 
   revokeInvitation: ownerProcedure
-    .input(z.object({ invitationId: z.int().positive() }))
+    .input(z.object({ invitationId: recordIdSchema }))
     .mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.project.id, input.invitationId)),
 
   setRole: ownerProcedure

@@ -33,8 +33,8 @@ export const projectRouter = createTRPCRouter({
         labels: z.array(labelNameSchema).max(100).default([]),
       }),
     )
-    .mutation(({ ctx, input }) => ({
-      slug: createProject(ctx.db, { ...input, ownerId: ctx.userId }).slug,
+    .mutation(async ({ ctx, input }) => ({
+      slug: (await createProject(ctx.db, { ...input, ownerId: ctx.userId })).slug,
     })),
 
   bySlug: projectProcedure.query(({ ctx }) => ({
@@ -46,7 +46,7 @@ export const projectRouter = createTRPCRouter({
     capabilities: ctx.capabilities,
   })),
 
-  settings: projectProcedure.query(({ ctx }) => ({
+  settings: projectProcedure.query(async ({ ctx }) => ({
     name: ctx.project.name,
     description: ctx.project.description,
     guidelines: ctx.project.guidelines,
@@ -57,13 +57,13 @@ export const projectRouter = createTRPCRouter({
     goldAcceptShare: ctx.project.goldAcceptShare,
     archived: ctx.project.archived,
     capabilities: ctx.capabilities,
-    labels: listLabels(ctx.db, ctx.project.id),
+    labels: await listLabels(ctx.db, ctx.project.id),
   })),
 
   update: ownerProcedure
     .input(z.object({ settings: projectSettingsSchema }))
-    .mutation(({ ctx, input }) => {
-      const project = updateProjectSettings(ctx.db, ctx.project.id, input.settings);
+    .mutation(async ({ ctx, input }) => {
+      const project = await updateProjectSettings(ctx.db, ctx.project.id, input.settings);
       return { slug: project?.slug ?? ctx.project.slug };
     }),
 

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/open-database";
+import type { Db } from "@/db/open-database";
+import { openTestDatabase } from "@/db/test-support/test-database";
 import { computeProjectAgreement } from "@/domain/agreement/project-agreement";
 import { invertEdit } from "@/domain/span-edits";
 import { appRouter } from "../root";
@@ -45,16 +46,17 @@ let db: Db;
 let reviewer: PublicUser;
 let annotator: PublicUser;
 let documentId: number;
+let projectId: number;
 
 const as = (user: PublicUser) => callerAs(db, user);
 
 beforeEach(async () => {
-  db = openDatabase(":memory:");
+  db = await openTestDatabase();
   reviewer = await newUser(db, "rev");
   annotator = await newUser(db, "ann");
-  createProject(db, { slug: "p", name: "P", labels: ["PER", "ORG", "LOC"] });
-  addMember(db, { projectSlug: "p", email: "rev@example.com", role: "reviewer" });
-  importJsonl(db, "p", JSON.stringify(document));
+  projectId = (await createProject(db, { slug: "p", name: "P", labels: ["PER", "ORG", "LOC"] })).id;
+  await addMember(db, { projectSlug: "p", email: "rev@example.com", role: "reviewer" });
+  await importJsonl(db, "p", JSON.stringify(document));
   documentId = (await as(reviewer).review.documents({ projectSlug: "p" })).items[0]?.id ?? 0;
 });
 
@@ -63,14 +65,21 @@ type Caller = ReturnType<typeof as>;
 /** The gold layer's version as an up-to-date curation view sends it. */
 const gold = () => layerVersion(db, documentId, null);
 
-const labelId = (name: string) => listLabels(db, 1).find((label) => label.name === name)?.id ?? 0;
+const labelId = async (name: string) =>
+  (await listLabels(db, projectId)).find((label) => label.name === name)?.id ?? 0;
 
-function exportedGold() {
-  const lines = [...exportJsonl(db, "p", parseExportSource("gold"))];
+async function exported(source: "gold" | "all") {
+  const lines: string[] = [];
+  for await (const line of exportJsonl(db, "p", parseExportSource(source))) lines.push(line);
   return lines.map(
-    (line) => JSON.parse(line) as { annotations: { status: string; spans: unknown[] }[] },
+    (line) =>
+      JSON.parse(line) as {
+        annotations: { annotator: string; status: string; spans: unknown[] }[];
+      },
   );
 }
+
+const exportedGold = () => exported("gold");
 
 describe("review procedures", () => {
   it("are FORBIDDEN to an annotator, every one of them", async () => {
@@ -93,17 +102,22 @@ describe("review procedures", () => {
       path.startsWith("review."),
     );
     expect(calls).toHaveLength(reviewProcedures.length);
-    for (const call of calls) {
-      await expect(call).rejects.toSatisfy(
-        (error) => error instanceof TRPCError && error.code === "FORBIDDEN",
-      );
-    }
-    expect(exportedGold()).toEqual([]);
+    // Awaited together: a call left waiting while another is awaited would reject unhandled.
+    await Promise.all(
+      calls.map((call) =>
+        expect(call).rejects.toSatisfy(
+          (error) => error instanceof TRPCError && error.code === "FORBIDDEN",
+        ),
+      ),
+    );
+    expect(await exportedGold()).toEqual([]);
   });
 
   it("report the same agreement as the metrics module on the submitted work", async () => {
     const agreement = await as(reviewer).review.agreement({ projectSlug: "p" });
-    const { annotators, token, span } = computeProjectAgreement(loadAgreementInput(db, 1));
+    const { annotators, token, span } = computeProjectAgreement(
+      await loadAgreementInput(db, projectId),
+    );
     expect(agreement).toEqual({ annotators, token, span });
     expect(agreement.annotators).toEqual(["ann", "bob"]);
     // 2 exact matches (Paris LOC) out of 3 + 3 spans.
@@ -122,31 +136,33 @@ describe("review procedures", () => {
 
   it("curate a gold layer that export --source gold takes", async () => {
     const caller = as(reviewer);
-    expect(await caller.review.acceptAgreed({ documentId, baseVersion: gold() })).toMatchObject({
+    expect(
+      await caller.review.acceptAgreed({ documentId, baseVersion: await gold() }),
+    ).toMatchObject({
       added: 1,
     });
     await caller.review.acceptVariant({
       documentId,
-      baseVersion: gold(),
+      baseVersion: await gold(),
       start: 0,
       end: 7,
-      labelId: labelId("PER"),
+      labelId: await labelId("PER"),
     });
     await caller.review.acceptVariant({
       documentId,
-      baseVersion: gold(),
+      baseVersion: await gold(),
       start: 0,
       end: 3,
-      labelId: labelId("PER"),
+      labelId: await labelId("PER"),
     });
-    await caller.review.rejectRegion({ documentId, baseVersion: gold(), start: 12, end: 15 });
-    await caller.review.setGoldStatus({ documentId, baseVersion: gold(), status: "curated" });
+    await caller.review.rejectRegion({ documentId, baseVersion: await gold(), start: 12, end: 15 });
+    await caller.review.setGoldStatus({ documentId, baseVersion: await gold(), status: "curated" });
 
     const review = await caller.review.document({ documentId });
     expect(review.regions.every((r) => r.settled)).toBe(true);
     expect(review.gold.status).toBe("curated");
     // Picking bob's "Ann" replaced ann's "Ann Lee": overlaps are not allowed in this project.
-    expect(exportedGold()[0]?.annotations).toEqual([
+    expect((await exportedGold())[0]?.annotations).toEqual([
       {
         annotator: "gold",
         status: "curated",
@@ -162,12 +178,12 @@ describe("review procedures", () => {
     const caller = as(reviewer);
     const { version: before } = await caller.review.acceptVariant({
       documentId,
-      baseVersion: gold(),
+      baseVersion: await gold(),
       start: 12,
       end: 15,
-      labelId: labelId("PER"),
+      labelId: await labelId("PER"),
     });
-    const annLee = { start: 0, end: 7, labelId: labelId("PER") };
+    const annLee = { start: 0, end: 7, labelId: await labelId("PER") };
     const added = await caller.review.editGold({
       documentId,
       baseVersion: before,
@@ -178,22 +194,22 @@ describe("review procedures", () => {
       caller.review.editGold({
         documentId,
         baseVersion: added.version,
-        edits: [{ kind: "add", spans: [{ start: 4, end: 11, labelId: labelId("ORG") }] }],
+        edits: [{ kind: "add", spans: [{ start: 4, end: 11, labelId: await labelId("ORG") }] }],
       }),
     ).rejects.toThrow(/“Lee met” overlaps the PER span “Ann Lee”/);
     const relabelled = await caller.review.editGold({
       documentId,
       baseVersion: added.version,
-      edits: [{ kind: "relabel", ...annLee, from: annLee.labelId, to: labelId("ORG") }],
+      edits: [{ kind: "relabel", ...annLee, from: annLee.labelId, to: await labelId("ORG") }],
     });
     expect(relabelled.version).toBe(added.version + 1);
     // The region of "Ann Lee" and "Ann" is replaced by bob's "Ann" in one change.
     const accepted = await caller.review.acceptVariant({
       documentId,
-      baseVersion: gold(),
+      baseVersion: await gold(),
       start: 0,
       end: 3,
-      labelId: labelId("PER"),
+      labelId: await labelId("PER"),
     });
     expect(accepted.version).toBe(relabelled.version + 1);
     const review = await caller.review.document({ documentId });
@@ -204,69 +220,69 @@ describe("review procedures", () => {
   });
 
   it("never count the gold layer as an annotator", async () => {
-    await as(reviewer).review.acceptAgreed({ documentId, baseVersion: gold() });
+    await as(reviewer).review.acceptAgreed({ documentId, baseVersion: await gold() });
     const agreement = await as(reviewer).review.agreement({ projectSlug: "p" });
     expect(agreement.annotators).toEqual(["ann", "bob"]);
-    const all = [...exportJsonl(db, "p", parseExportSource("all"))].map((line) => JSON.parse(line));
-    expect(all[0].annotations.map((a: { annotator: string }) => a.annotator)).toEqual([
-      "ann",
-      "bob",
-    ]);
+    const all = await exported("all");
+    expect(all[0]?.annotations.map((a) => a.annotator)).toEqual(["ann", "bob"]);
   });
 });
 
 describe("curated gold", () => {
   async function curate() {
     const caller = as(reviewer);
-    await caller.review.acceptAgreed({ documentId, baseVersion: gold() });
-    await caller.review.setGoldStatus({ documentId, baseVersion: gold(), status: "curated" });
+    await caller.review.acceptAgreed({ documentId, baseVersion: await gold() });
+    await caller.review.setGoldStatus({ documentId, baseVersion: await gold(), status: "curated" });
     return caller;
   }
 
   it.each([
     [
       "adding a span",
-      (c: Caller) =>
+      async (c: Caller) =>
         c.review.editGold({
           documentId,
-          baseVersion: gold(),
-          edits: [{ kind: "add", spans: [{ start: 0, end: 3, labelId: labelId("PER") }] }],
+          baseVersion: await gold(),
+          edits: [{ kind: "add", spans: [{ start: 0, end: 3, labelId: await labelId("PER") }] }],
         }),
     ],
     [
       "accepting a variant",
-      (c: Caller) =>
+      async (c: Caller) =>
         c.review.acceptVariant({
           documentId,
-          baseVersion: gold(),
+          baseVersion: await gold(),
           start: 12,
           end: 15,
-          labelId: labelId("ORG"),
+          labelId: await labelId("ORG"),
         }),
     ],
     [
       "rejecting a region",
-      (c: Caller) => c.review.rejectRegion({ documentId, baseVersion: gold(), start: 0, end: 7 }),
+      async (c: Caller) =>
+        c.review.rejectRegion({ documentId, baseVersion: await gold(), start: 0, end: 7 }),
     ],
     [
       "an edit by content",
-      (c: Caller) =>
+      async (c: Caller) =>
         c.review.editGold({
           documentId,
-          baseVersion: gold(),
-          edits: [{ kind: "delete", spans: [{ start: 19, end: 24, labelId: labelId("LOC") }] }],
+          baseVersion: await gold(),
+          edits: [
+            { kind: "delete", spans: [{ start: 19, end: 24, labelId: await labelId("LOC") }] },
+          ],
         }),
     ],
   ])("goes back to in progress on %s", async (_, edit) => {
     const caller = await curate();
     expect(await edit(caller)).toMatchObject({ status: "in_progress" });
     expect((await caller.review.document({ documentId })).gold.status).toBe("in_progress");
-    expect(exportedGold()).toEqual([]);
+    expect(await exportedGold()).toEqual([]);
   });
 
   it("stays curated after an edit that changes nothing", async () => {
     const caller = await curate();
-    const again = await caller.review.acceptAgreed({ documentId, baseVersion: gold() });
+    const again = await caller.review.acceptAgreed({ documentId, baseVersion: await gold() });
     expect(again).toMatchObject({ added: 0, applied: [], status: "curated" });
     expect((await caller.review.document({ documentId })).gold.status).toBe("curated");
   });
@@ -275,25 +291,25 @@ describe("curated gold", () => {
     const caller = as(reviewer);
     await caller.review.acceptVariant({
       documentId,
-      baseVersion: gold(),
+      baseVersion: await gold(),
       start: 0,
       end: 7,
-      labelId: labelId("PER"),
+      labelId: await labelId("PER"),
     });
     const { applied } = await caller.review.acceptVariant({
       documentId,
-      baseVersion: gold(),
+      baseVersion: await gold(),
       start: 0,
       end: 3,
-      labelId: labelId("PER"),
+      labelId: await labelId("PER"),
     });
     expect(applied).toEqual([
-      { kind: "delete", spans: [{ start: 0, end: 7, labelId: labelId("PER") }] },
-      { kind: "add", spans: [{ start: 0, end: 3, labelId: labelId("PER") }] },
+      { kind: "delete", spans: [{ start: 0, end: 7, labelId: await labelId("PER") }] },
+      { kind: "add", spans: [{ start: 0, end: 3, labelId: await labelId("PER") }] },
     ]);
     await caller.review.editGold({
       documentId,
-      baseVersion: gold(),
+      baseVersion: await gold(),
       edits: [...applied].reverse().map(invertEdit),
     });
     const review = await caller.review.document({ documentId });
@@ -306,8 +322,8 @@ describe("a reopened annotation", () => {
     const ann = as(annotator);
     const edited = await ann.annotation.edit({
       documentId,
-      baseVersion: layerVersion(db, documentId, annotator.id),
-      edits: [{ kind: "delete", spans: [{ start: 19, end: 24, labelId: labelId("LOC") }] }],
+      baseVersion: await layerVersion(db, documentId, annotator.id),
+      edits: [{ kind: "delete", spans: [{ start: 19, end: 24, labelId: await labelId("LOC") }] }],
     });
     expect(edited.status).toBe("in_progress");
     expect((await as(reviewer).review.agreement({ projectSlug: "p" })).annotators).toEqual(["bob"]);
@@ -328,7 +344,7 @@ describe("the disagreement list", () => {
     status: "submitted",
     spans: spans.map(([start, end, label]) => ({ start, end, label })),
   });
-  beforeEach(() => {
+  beforeEach(async () => {
     // d1 (above) disagrees most; d2 disagrees on one word; d3 agrees; d4 is cy's and ann's.
     const more = [
       { id: "d2", annotations: [submitted("ann", [[0, 3, "PER"]]), submitted("bob", [])] },
@@ -341,7 +357,7 @@ describe("the disagreement list", () => {
         annotations: [submitted("ann", [[12, 15, "ORG"]]), submitted("cy", [[12, 15, "ORG"]])],
       },
     ];
-    importJsonl(db, "p", more.map((d) => JSON.stringify({ ...d, text })).join("\n"));
+    await importJsonl(db, "p", more.map((d) => JSON.stringify({ ...d, text })).join("\n"));
   });
 
   it("comes a page at a time, least agreement first, with what its filters offer", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { DomainError } from "@/domain/errors";
+import { recordIdSchema as id, storedCountSchema as offset } from "@/domain/record-id";
 import { baseVersionSchema, spanEditsSchema } from "@/domain/span-edits-schema";
 import { findSpanProblem } from "@/domain/spans";
 import { computeAgreementOffThread } from "../services/review/agreement-jobs";
@@ -14,9 +15,6 @@ import {
   setGoldStatus,
 } from "../services/review/gold";
 import { createTRPCRouter, documentProcedureFor, projectProcedureFor } from "../trpc";
-
-const id = z.int().positive();
-const offset = z.int().nonnegative();
 
 const projectReview = projectProcedureFor("review");
 /** Curation of one document; its input carries the documentId. */

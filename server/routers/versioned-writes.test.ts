@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/open-database";
+import { tablesOf, type Db } from "@/db/open-database";
+import { openTestDatabase } from "@/db/test-support/test-database";
 import { appRouter } from "../root";
 import { importJsonl } from "../services/datasets/import-jsonl";
 import { addMember, createProject, listLabels } from "../services/projects";
@@ -18,14 +19,15 @@ let db: Db;
 let annotator: PublicUser;
 let reviewer: PublicUser;
 let documentId: number;
+let labelIds: Map<string, number>;
 
 beforeEach(async () => {
-  db = openDatabase(":memory:");
+  db = await openTestDatabase();
   annotator = await newUser(db, "ann");
   reviewer = await newUser(db, "rev");
   await newUser(db, "bob");
-  createProject(db, { slug: "p", name: "P", labels: ["PER", "ORG", "LOC"] });
-  addMember(db, { projectSlug: "p", email: "rev@example.com", role: "reviewer" });
+  await createProject(db, { slug: "p", name: "P", labels: ["PER", "ORG", "LOC"] });
+  await addMember(db, { projectSlug: "p", email: "rev@example.com", role: "reviewer" });
   const submitted = (annotatorName: string, label: string) => ({
     annotator: annotatorName,
     status: "submitted",
@@ -34,7 +36,7 @@ beforeEach(async () => {
       { start: 12, end: 15, label },
     ],
   });
-  importJsonl(
+  await importJsonl(
     db,
     "p",
     JSON.stringify({
@@ -44,6 +46,7 @@ beforeEach(async () => {
     }),
   );
   documentId = 1;
+  labelIds = new Map((await listLabels(db, 1)).map((label) => [label.name, label.id]));
   // Gold exists and has moved on from version 0, so "stale" is an older version, not a missing one.
   await as(reviewer).review.editGold({
     documentId,
@@ -53,16 +56,16 @@ beforeEach(async () => {
 });
 
 const as = (user: PublicUser) => callerAs(db, user);
-const labelId = (name: string) => listLabels(db, 1).find((label) => label.name === name)?.id ?? 0;
+const labelId = (name: string) => labelIds.get(name) ?? 0;
 
 /** Everything a layer write may change, to prove that a refused one changed none of it. */
-function layerTables() {
-  const all = (table: string) =>
-    db.$client.prepare(`select * from ${table} order by 1, 2, 3`).all();
+async function layerTables() {
+  const { annotations, spans, goldRejections } = tablesOf(db);
+  const { annotationId, start, end } = goldRejections;
   return {
-    annotations: all("annotations"),
-    spans: all("spans"),
-    rejections: all("gold_rejections"),
+    annotations: await db.select().from(annotations).orderBy(annotations.id),
+    spans: await db.select().from(spans).orderBy(spans.id),
+    rejections: await db.select().from(goldRejections).orderBy(annotationId, start, end),
   };
 }
 
@@ -150,9 +153,9 @@ describe("every write to a layer names the version it was made against", () => {
   it.each([...annotatorWrites, ...goldWrites])(
     "%s: a stale version is a CONFLICT that changes nothing; the current one goes through",
     async (_, user, call) => {
-      const current = layerVersion(db, documentId, layerOf(user()));
+      const current = await layerVersion(db, documentId, layerOf(user()));
       expect(current).toBeGreaterThan(0);
-      const before = layerTables();
+      const before = await layerTables();
       for (const stale of [current - 1, current + 1]) {
         const error = await expectTrpcError(
           call(as(user()), stale),
@@ -162,24 +165,24 @@ describe("every write to a layer names the version it was made against", () => {
         expect(error.cause).toBeInstanceOf(StaleLayerError);
         expect((error.cause as StaleLayerError).currentVersion).toBe(current);
       }
-      expect(layerTables()).toEqual(before);
+      expect(await layerTables()).toEqual(before);
 
       await call(as(user()), current);
-      expect(layerVersion(db, documentId, layerOf(user()))).toBe(current + 1);
+      expect(await layerVersion(db, documentId, layerOf(user()))).toBe(current + 1);
     },
   );
 
   it("counts a layer that does not exist yet as version 0, and creates none when refused", async () => {
-    const fresh = newDocument(db, 1, text);
+    const fresh = await newDocument(db, 1, text);
     const add = (baseVersion: number) =>
       as(annotator).annotation.edit({
         documentId: fresh,
         baseVersion,
         edits: [{ kind: "add", spans: [{ start: 0, end: 3, labelId: labelId("PER") }] }],
       });
-    const before = layerTables();
+    const before = await layerTables();
     await expectTrpcError(add(1), "CONFLICT");
-    expect(layerTables()).toEqual(before);
+    expect(await layerTables()).toEqual(before);
     expect((await add(0)).version).toBe(1);
     expect((await as(annotator).document.workspace({ documentId: fresh })).annotation.version).toBe(
       1,
@@ -187,7 +190,7 @@ describe("every write to a layer names the version it was made against", () => {
   });
 
   it("refuses an edit from a tab that did not see the submission, which stays honest", async () => {
-    const seen = layerVersion(db, documentId, annotator.id);
+    const seen = await layerVersion(db, documentId, annotator.id);
     const tabA = as(annotator);
     const tabB = as(annotator);
     const reopened = await tabA.annotation.edit({
@@ -213,7 +216,7 @@ describe("every write to a layer names the version it was made against", () => {
   });
 
   it("answers a stale write with the layer's current version for the client to reload", async () => {
-    const current = layerVersion(db, documentId, annotator.id);
+    const current = await layerVersion(db, documentId, annotator.id);
     const error = await expectTrpcError(
       as(annotator).annotation.submit({ documentId, baseVersion: current - 1 }),
       "CONFLICT",
@@ -236,16 +239,14 @@ describe("a change of a layer", () => {
     const before = Math.floor(Date.now() / 1000) * 1000;
     await as(annotator).annotation.edit({
       documentId,
-      baseVersion: layerVersion(db, documentId, annotator.id),
+      baseVersion: await layerVersion(db, documentId, annotator.id),
       edits: [{ kind: "add", spans: [{ start: 19, end: 24, labelId: labelId("LOC") }] }],
     });
     const after = Date.now();
-    const row = db.query.annotations
-      .findFirst({
-        where: (layer, { and, eq }) =>
-          and(eq(layer.documentId, documentId), eq(layer.userId, annotator.id)),
-      })
-      .sync();
+    const row = await db.query.annotations.findFirst({
+      where: (layer, { and, eq }) =>
+        and(eq(layer.documentId, documentId), eq(layer.userId, annotator.id)),
+    });
     expect(row?.updatedAt).toBeInstanceOf(Date);
     expect(row?.updatedAt.getTime()).toBeGreaterThanOrEqual(before);
     expect(row?.updatedAt.getTime()).toBeLessThanOrEqual(after);

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open-database";
 import { preparedQuery } from "@/db/prepared-query";
-import { documents, projects, type MemberRole } from "@/db/schema";
+import type { MemberRole, projects } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
 import { assertCapable, capabilitiesOf, roleCapabilities } from "@/domain/permissions";
 import { isAssigned, usesAssignments } from "./assignments";
@@ -11,43 +11,43 @@ import { findLayerRow } from "./span-layer";
 type Project = typeof projects.$inferSelect;
 
 /** What a member of this project may do, from the permission model in domain/. */
-export function getMemberCapabilities(db: Queryable, project: Project, role: MemberRole) {
+export async function getMemberCapabilities(db: Queryable, project: Project, role: MemberRole) {
   return capabilitiesOf(role, {
     blindAnnotation: project.blindAnnotation,
-    usesAssignments: usesAssignments(db, project.id),
+    usesAssignments: await usesAssignments(db, project.id),
   });
 }
 
 /** A project with the member's role and capabilities; NOT_FOUND for non-members. */
-export function getProjectAccess(db: Queryable, slug: string, userId: number) {
-  const { project, role } = getProjectForMember(db, slug, userId);
-  return { project, role, capabilities: getMemberCapabilities(db, project, role) };
+export async function getProjectAccess(db: Queryable, slug: string, userId: number) {
+  const { project, role } = await getProjectForMember(db, slug, userId);
+  return { project, role, capabilities: await getMemberCapabilities(db, project, role) };
 }
 
-export type DocumentAccess = ReturnType<typeof getDocumentForMember>;
+export type DocumentAccess = Awaited<ReturnType<typeof getDocumentForMember>>;
 
 /**
  * The document with its project, for a member who reaches it; NOT_FOUND for everyone else, so that
  * document ids do not leak.
  */
-export function getDocumentForMember(db: Queryable, documentId: number, userId: number) {
-  const row = findDocumentWithProject(db).get({ documentId });
-  const membership = row && findMembership(db, row.project.id, userId);
-  const capabilities = row && membership && getMemberCapabilities(db, row.project, membership.role);
+export async function getDocumentForMember(db: Queryable, documentId: number, userId: number) {
+  const row = await findDocumentWithProject(db).first({ documentId });
+  const membership = row && (await findMembership(db, row.project.id, userId));
+  const capabilities =
+    row && membership && (await getMemberCapabilities(db, row.project, membership.role));
   const reachable =
-    capabilities && (capabilities.documents === "all" || isInQueue(db, documentId, userId));
+    capabilities && (capabilities.documents === "all" || (await isInQueue(db, documentId, userId)));
   if (!row || !membership || !capabilities || !reachable)
     throw new DomainError("NOT_FOUND", `no document ${documentId}`);
   return { ...row, role: membership.role, capabilities };
 }
 
-const findDocumentWithProject = preparedQuery((db) =>
+const findDocumentWithProject = preparedQuery((db, { documents, projects }) =>
   db
     .select({ document: documents, project: projects })
     .from(documents)
     .innerJoin(projects, eq(projects.id, documents.projectId))
-    .where(eq(documents.id, sql.placeholder("documentId")))
-    .prepare(),
+    .where(eq(documents.id, sql.placeholder("documentId"))),
 );
 
 // The span and gold services check again inside their write transaction, where they hold only the
@@ -61,7 +61,7 @@ export function assertCanReview(role: MemberRole) {
 }
 
 /** An annotator's queue: the documents assigned to them, and any they already worked on. */
-function isInQueue(db: Queryable, documentId: number, userId: number): boolean {
-  if (isAssigned(db, documentId, userId)) return true;
-  return Boolean(findLayerRow(db, { documentId, userId }));
+async function isInQueue(db: Queryable, documentId: number, userId: number): Promise<boolean> {
+  if (await isAssigned(db, documentId, userId)) return true;
+  return Boolean(await findLayerRow(db, { documentId, userId }));
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Db, Tx } from "@/db/open-database";
-import { annotations, type AnnotationStatus } from "@/db/schema";
+import { tablesOf, type Db, type Tx } from "@/db/open-database";
+import type { AnnotationStatus } from "@/db/schema";
 import type { SpanEdit } from "@/domain/span-edits";
 import { assertCanAnnotate, getDocumentForMember } from "./access";
 import { bumpVersion, editLayer, openLayerRow, type Layer } from "./span-layer";
@@ -18,29 +18,29 @@ type Write = { userId: number; documentId: number; baseVersion: number };
  * changes nothing (a retried save) leaves the status alone.
  */
 export function editSpans(db: Db, input: Write & { edits: SpanEdit[] }) {
-  return db.transaction((tx) => {
-    const layer = ownLayer(tx, input);
-    const { spans, version, applied } = editLayer(tx, layer, input.edits);
+  return db.transaction(async (tx) => {
+    const layer = await ownLayer(tx, input);
+    const { spans, version, applied } = await editLayer(tx, layer, input.edits);
     const reopened = layer.status === "submitted" && applied.length > 0;
-    if (reopened) setStatus(tx, layer.annotationId, "in_progress");
+    if (reopened) await setStatus(tx, layer.annotationId, "in_progress");
     return { spans, version, status: reopened ? ("in_progress" as const) : layer.status };
   });
 }
 
 /** Submitting is a change of the layer too: a tab that has not seen it cannot edit over it. */
 export function submitAnnotation(db: Db, input: Write) {
-  return db.transaction((tx) => {
-    const { annotationId } = ownLayer(tx, input);
-    setStatus(tx, annotationId, "submitted");
-    return { status: "submitted" as const, version: bumpVersion(tx, annotationId) };
+  return db.transaction(async (tx) => {
+    const { annotationId } = await ownLayer(tx, input);
+    await setStatus(tx, annotationId, "submitted");
+    return { status: "submitted" as const, version: await bumpVersion(tx, annotationId) };
   });
 }
 
 /** The user's own layer of a document, created on their first change. */
-function ownLayer(tx: Tx, { documentId, userId, baseVersion }: Write) {
-  const { document, project, role } = getDocumentForMember(tx, documentId, userId);
+async function ownLayer(tx: Tx, { documentId, userId, baseVersion }: Write) {
+  const { document, project, role } = await getDocumentForMember(tx, documentId, userId);
   assertCanAnnotate(role);
-  const row = openLayerRow(tx, { documentId, userId }, baseVersion);
+  const row = await openLayerRow(tx, { documentId, userId }, baseVersion);
   const layer: Layer = {
     annotationId: row.annotationId,
     projectId: project.id,
@@ -50,6 +50,7 @@ function ownLayer(tx: Tx, { documentId, userId, baseVersion }: Write) {
   return { ...layer, status: row.status };
 }
 
-function setStatus(tx: Tx, annotationId: number, status: AnnotationStatus) {
-  tx.update(annotations).set({ status }).where(eq(annotations.id, annotationId)).run();
+async function setStatus(tx: Tx, annotationId: number, status: AnnotationStatus) {
+  const { annotations } = tablesOf(tx);
+  await tx.update(annotations).set({ status }).where(eq(annotations.id, annotationId));
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { DomainError } from "@/domain/errors";
+import { recordIdSchema, storedCountSchema } from "@/domain/record-id";
 import { textField } from "@/domain/text-field";
 
 export const documentListSorts = ["position", "name", "status", "updated"] as const;
@@ -16,7 +17,7 @@ export const documentListInput = z.object({
     .optional()
     .transform((search) => search || undefined),
   status: z.enum(listedStatuses).optional(),
-  annotatorId: z.int().positive().optional(),
+  annotatorId: recordIdSchema.optional(),
   assigned: z.boolean().optional(),
   gold: z.enum(["curated", "uncurated"]).optional(),
   disagreement: z.boolean().optional(),
@@ -36,7 +37,7 @@ export type Cursor = { key: string | number; id: number };
 const cursorShape = z.object({
   listing: z.string(),
   key: z.union([z.string(), z.number()]),
-  id: z.int(),
+  id: storedCountSchema,
 });
 
 /**

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Queryable } from "@/db/open-database";
-import { annotations, assignments, documents, memberships, spans, users } from "@/db/schema";
+import { inByteOrder } from "@/db/byte-order";
+import { tablesOf, type Queryable } from "@/db/open-database";
 import type { DocumentListCaller } from "./document-list";
 
 const previewLength = 120;
@@ -13,32 +13,36 @@ type TeamStatus = { userId: number; name: string; status: ListedStatus; assigned
  * for those who may see the team, every annotator's status (assigned or having a layer) and the
  * gold layer's. A page's worth of ids, so a few indexed reads whatever the project's size.
  */
-export function describeListedDocuments(
+export async function describeListedDocuments(
   db: Queryable,
   caller: DocumentListCaller,
   ids: number[],
   seesTeam: boolean,
 ) {
+  const { annotations, assignments, documents, spans, users } = tablesOf(db);
   const texts = new Map(
-    db
-      .select({
-        id: documents.id,
-        externalId: documents.externalId,
-        preview: sql<string>`substr(${documents.text}, 1, ${previewLength})`,
-      })
-      .from(documents)
-      .where(inArray(documents.id, ids))
-      .all()
-      .map((row) => [row.id, row]),
+    (
+      await db
+        .select({
+          id: documents.id,
+          externalId: documents.externalId,
+          preview: sql<string>`substr(${documents.text}, 1, ${previewLength})`,
+        })
+        .from(documents)
+        .where(inArray(documents.id, ids))
+    ).map((row) => [row.id, row]),
   );
   const seesGold = caller.capabilities.review;
-  const layers = db
+  const layers = await db
     .select({
       documentId: annotations.documentId,
       userId: annotations.userId,
       name: users.name,
       status: annotations.status,
-      spanCount: sql<number>`(SELECT count(*) FROM ${spans} WHERE ${spans.annotationId} = ${annotations.id})`,
+      spanCount:
+        sql<number>`(SELECT count(*) FROM ${spans} WHERE ${spans.annotationId} = ${annotations.id})`.mapWith(
+          Number,
+        ),
     })
     .from(annotations)
     .leftJoin(users, eq(users.id, annotations.userId))
@@ -47,10 +51,9 @@ export function describeListedDocuments(
         inArray(annotations.documentId, ids),
         seesTeam ? undefined : eq(annotations.userId, caller.userId),
       ),
-    )
-    .all();
+    );
   const assigned = seesTeam
-    ? db
+    ? await db
         .select({
           documentId: assignments.documentId,
           userId: assignments.userId,
@@ -59,7 +62,6 @@ export function describeListedDocuments(
         .from(assignments)
         .innerJoin(users, eq(users.id, assignments.userId))
         .where(inArray(assignments.documentId, ids))
-        .all()
     : [];
 
   return ids.map((id) => {
@@ -109,7 +111,8 @@ function listedStatus(status: string | undefined): ListedStatus {
 }
 
 /** Who can be picked in the annotator filter: the members who annotate (owners may too). */
-export function listProjectAnnotators(db: Queryable, projectId: number) {
+export async function listProjectAnnotators(db: Queryable, projectId: number) {
+  const { memberships, users } = tablesOf(db);
   return db
     .select({ id: users.id, name: users.name })
     .from(memberships)
@@ -117,6 +120,5 @@ export function listProjectAnnotators(db: Queryable, projectId: number) {
     .where(
       and(eq(memberships.projectId, projectId), inArray(memberships.role, ["annotator", "owner"])),
     )
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(inByteOrder(db, users.name)), asc(users.id));
 }

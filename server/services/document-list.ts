@@ -1,20 +1,12 @@
 import { and, count, eq, isNotNull, or } from "drizzle-orm";
 import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
 import type { Queryable } from "@/db/open-database";
-import { documents } from "@/db/schema";
 import type { Capabilities } from "@/domain/permissions";
 import { DomainError } from "@/domain/errors";
 import { usesAssignments } from "./assignments";
 import { decodeCursor, encodeCursor, type DocumentListInput } from "./document-list-input";
 import { describeListedDocuments, listProjectAnnotators } from "./document-list-rows";
-import {
-  filterConditions,
-  orderBy,
-  sortKey,
-  startAfter,
-  subjectAssignment,
-  subjectLayer,
-} from "./document-list-sql";
+import { filterConditions, listingTables, orderBy, sortKey, startAfter } from "./document-list-sql";
 
 export type DocumentListCaller = {
   project: { id: number };
@@ -32,7 +24,7 @@ export const countedMatches = 10_000;
  * moves while someone pages by that sort moves in the listing too, as in any live listing.)
  * Sorting carries ids and keys only; the page's texts and statuses are read for its rows after.
  */
-export function listDocumentPage(
+export async function listDocumentPage(
   db: Queryable,
   caller: DocumentListCaller,
   input: DocumentListInput,
@@ -57,11 +49,13 @@ export function listDocumentPage(
   const inQueue =
     query.annotatorId === undefined
       ? capabilities.documents === "queue"
-      : usesAssignments(db, caller.project.id);
-  const { key, isId } = sortKey(query, inQueue, seesTeam);
+      : await usesAssignments(db, caller.project.id);
+  const t = listingTables(db);
+  const { documents, subjectAssignment, subjectLayer } = t;
+  const sort = sortKey(t, query, inQueue, seesTeam);
   const narrowing = [
     inQueue ? or(isNotNull(subjectAssignment.userId), isNotNull(subjectLayer.id)) : undefined,
-    ...filterConditions(query),
+    ...filterConditions(t, query),
   ].filter((condition) => condition !== undefined);
   const where = and(eq(documents.projectId, caller.project.id), ...narrowing);
   const after = cursor ? decodeCursor(scope, query, cursor) : null;
@@ -76,29 +70,28 @@ export function listDocumentPage(
         subjectAssignment,
         and(eq(subjectAssignment.documentId, documents.id), eq(subjectAssignment.userId, subject)),
       );
-  const rows = joinSubject(db.select({ id: documents.id, key }).from(documents).$dynamic())
-    .where(and(where, after ? startAfter(key, isId, after, query.order) : undefined))
-    .orderBy(...orderBy(key, query.order))
-    .limit(limit + 1)
-    .all();
+  const rows = await joinSubject(
+    db.select({ id: documents.id, key: sort.key }).from(documents).$dynamic(),
+  )
+    .where(and(where, after ? startAfter(t, sort, after, query.order) : undefined))
+    .orderBy(...orderBy(t, sort.key, query.order))
+    .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
 
-  const countMatches = (): { count: number; atLeast: boolean } => {
-    if (narrowing.length === 0) {
-      const n = db.select({ n: count() }).from(documents).where(where).get()?.n ?? 0;
-      return { count: n, atLeast: false };
-    }
+  const countMatches = async (): Promise<{ count: number; atLeast: boolean }> => {
+    if (narrowing.length === 0) return { count: await db.$count(documents, where), atLeast: false };
     const matches = joinSubject(db.select({ id: documents.id }).from(documents).$dynamic())
       .where(where)
       .limit(countedMatches + 1)
       .as("matches");
-    const n = db.select({ n: count() }).from(matches).get()?.n ?? 0;
+    const [row] = await db.select({ n: count() }).from(matches);
+    const n = row?.n ?? 0;
     return { count: Math.min(n, countedMatches), atLeast: n > countedMatches };
   };
 
   return {
-    items: describeListedDocuments(
+    items: await describeListedDocuments(
       db,
       caller,
       page.map((row) => row.id),
@@ -109,8 +102,8 @@ export function listDocumentPage(
         ? encodeCursor(scope, query, { key: last.key, id: last.id })
         : null,
     // Only the first page pays for counting.
-    total: after ? null : countMatches(),
-    annotators: seesTeam && !after ? listProjectAnnotators(db, caller.project.id) : [],
+    total: after ? null : await countMatches(),
+    annotators: seesTeam && !after ? await listProjectAnnotators(db, caller.project.id) : [],
     view: {
       ownStatus: capabilities.annotate,
       team: seesTeam,

@@ -1,6 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Queryable } from "@/db/open-database";
-import { annotations, assignments, documents } from "@/db/schema";
+import { tablesOf, type Queryable } from "@/db/open-database";
 
 /**
  * An annotator's documents in a project, in the order they work through them: the documents
@@ -9,41 +8,44 @@ import { annotations, assignments, documents } from "@/db/schema";
  */
 export type QueueEntry = { documentId: number; submitted: boolean };
 
-export function listDocumentQueue(db: Queryable, projectId: number, userId: number): QueueEntry[] {
-  const submitted = sql<number>`coalesce(${annotations.status} = 'submitted', 0)`;
+export async function listDocumentQueue(
+  db: Queryable,
+  projectId: number,
+  userId: number,
+): Promise<QueueEntry[]> {
+  const { annotations, assignments, documents } = tablesOf(db);
+  // SQLite answers a comparison with 0 or 1, PostgreSQL with a boolean.
+  const submitted = sql<boolean>`coalesce(${annotations.status} = 'submitted', false)`.mapWith(
+    Boolean,
+  );
   const ownAnnotation = and(
     eq(annotations.documentId, documents.id),
     eq(annotations.userId, userId),
   );
-  const assigned = db
+  const assigned = await db
     .select({ documentId: documents.id, submitted })
     .from(assignments)
     .innerJoin(documents, eq(documents.id, assignments.documentId))
     .leftJoin(annotations, ownAnnotation)
     .where(and(eq(assignments.userId, userId), eq(documents.projectId, projectId)))
-    .orderBy(asc(assignments.position), asc(documents.id))
-    .all();
-  const queue =
-    assigned.length > 0
-      ? assigned
-      : db
-          .select({ documentId: documents.id, submitted })
-          .from(documents)
-          .leftJoin(annotations, ownAnnotation)
-          .where(eq(documents.projectId, projectId))
-          .orderBy(asc(documents.id))
-          .all();
-  return queue.map((entry) => ({ documentId: entry.documentId, submitted: entry.submitted === 1 }));
+    .orderBy(asc(assignments.position), asc(documents.id));
+  if (assigned.length > 0) return assigned;
+  return db
+    .select({ documentId: documents.id, submitted })
+    .from(documents)
+    .leftJoin(annotations, ownAnnotation)
+    .where(eq(documents.projectId, projectId))
+    .orderBy(asc(documents.id));
 }
 
 /** Where a document stands in the annotator's queue, for the annotation page's navigation. */
-export function describeQueuePosition(
+export async function describeQueuePosition(
   db: Queryable,
   projectId: number,
   userId: number,
   documentId: number,
 ) {
-  const queue = listDocumentQueue(db, projectId, userId);
+  const queue = await listDocumentQueue(db, projectId, userId);
   return {
     ...findNeighbourDocuments(queue, documentId),
     nextUnsubmitted: findNextUnsubmitted(queue, documentId),

@@ -1,32 +1,31 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { Queryable } from "@/db/open-database";
-import { annotations, spans } from "@/db/schema";
+import { tablesOf, type Queryable } from "@/db/open-database";
 import { resolveDocumentLanguage } from "@/domain/text-direction";
 import type { DocumentAccess } from "./access";
 import { describeQueuePosition } from "./document-queue";
 import { listLabels } from "./projects";
 
 /** Everything the annotation page needs: text, labels, settings, the user's own spans, their queue. */
-export function getDocumentWorkspace(
+export async function getDocumentWorkspace(
   db: Queryable,
   { document, project, capabilities }: DocumentAccess,
   userId: number,
 ) {
+  const { annotations, spans } = tablesOf(db);
   const documentId = document.id;
-  const annotation = db
+  const [annotation] = await db
     .select()
     .from(annotations)
     .where(and(eq(annotations.documentId, documentId), eq(annotations.userId, userId)))
-    .get();
+    .limit(1);
   const ownSpans = annotation
-    ? db
+    ? await db
         .select({ id: spans.id, start: spans.start, end: spans.end, labelId: spans.labelId })
         .from(spans)
         .where(eq(spans.annotationId, annotation.id))
-        .orderBy(asc(spans.start), asc(spans.end))
-        .all()
+        .orderBy(asc(spans.start), asc(spans.end), asc(spans.id))
     : [];
-  const queue = describeQueuePosition(db, project.id, userId, documentId);
+  const queue = await describeQueuePosition(db, project.id, userId, documentId);
 
   return {
     document: {
@@ -38,7 +37,7 @@ export function getDocumentWorkspace(
     project: { slug: project.slug, name: project.name, allowOverlap: project.allowOverlap },
     settings: { tokenSnapping: project.tokenSnapping, allowOverlap: project.allowOverlap },
     capabilities,
-    labels: listLabels(db, project.id),
+    labels: await listLabels(db, project.id),
     annotation: {
       status: annotation?.status ?? ("not_started" as const),
       version: annotation?.version ?? 0,

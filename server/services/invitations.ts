@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
-import type { Db, Queryable, Tx } from "@/db/open-database";
-import { invitations, memberships, projects, users, type MemberRole } from "@/db/schema";
+import { returnedRow } from "@/db/returned-row";
+import { tablesOf, type Db, type Queryable, type Tx } from "@/db/open-database";
+import type { MemberRole } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
 import { findMembership, setMembership } from "./projects";
 import { bcryptCost, insertUser, newUserSchema, parseNewUser } from "./users";
@@ -33,30 +34,33 @@ const normalized = (email: string) => email.trim().toLowerCase();
 export function inviteByEmail(db: Db, input: NewInvitation, now = new Date()) {
   const email = normalized(input.email);
   const token = randomBytes(32).toString("base64url");
-  return db.transaction((tx) => {
-    if (isMemberByEmail(tx, input.projectId, email))
+  return db.transaction(async (tx) => {
+    const { invitations } = tablesOf(tx);
+    if (await isMemberByEmail(tx, input.projectId, email))
       throw new DomainError("CONFLICT", `${email} is already a member of this project`);
-    tx.delete(invitations).where(pendingFor(input.projectId, email)).run();
-    const invitation = tx
-      .insert(invitations)
-      .values({
-        projectId: input.projectId,
-        email,
-        role: input.role,
-        tokenHash: hashOf(token),
-        invitedBy: input.invitedBy,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + invitationLifetimeMs),
-      })
-      .returning({ id: invitations.id, email: invitations.email, role: invitations.role })
-      .get();
+    await tx.delete(invitations).where(pendingFor(tx, input.projectId, email));
+    const invitation = returnedRow(
+      await tx
+        .insert(invitations)
+        .values({
+          projectId: input.projectId,
+          email,
+          role: input.role,
+          tokenHash: hashOf(token),
+          invitedBy: input.invitedBy,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + invitationLifetimeMs),
+        })
+        .returning({ id: invitations.id, email: invitations.email, role: invitations.role }),
+    );
     return { ...invitation, path: `/invite/${token}` };
   });
 }
 
 /** Invitations not accepted yet, expired ones included, so the owner sees what to renew. */
-export function listPendingInvitations(db: Queryable, projectId: number, now = new Date()) {
-  return db
+export async function listPendingInvitations(db: Queryable, projectId: number, now = new Date()) {
+  const { invitations, users } = tablesOf(db);
+  const rows = await db
     .select({
       id: invitations.id,
       email: invitations.email,
@@ -68,14 +72,14 @@ export function listPendingInvitations(db: Queryable, projectId: number, now = n
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.invitedBy))
     .where(and(eq(invitations.projectId, projectId), isNull(invitations.acceptedAt)))
-    .orderBy(asc(invitations.createdAt), asc(invitations.id))
-    .all()
-    .map((invitation) => ({ ...invitation, expired: invitation.expiresAt <= now }));
+    .orderBy(asc(invitations.createdAt), asc(invitations.id));
+  return rows.map((invitation) => ({ ...invitation, expired: invitation.expiresAt <= now }));
 }
 
 /** Revoking deletes the invitation: its link then opens nothing, like an unknown one. */
-export function revokeInvitation(db: Db, projectId: number, invitationId: number) {
-  const revoked = db
+export async function revokeInvitation(db: Db, projectId: number, invitationId: number) {
+  const { invitations } = tablesOf(db);
+  const [revoked] = await db
     .delete(invitations)
     .where(
       and(
@@ -84,16 +88,16 @@ export function revokeInvitation(db: Db, projectId: number, invitationId: number
         isNull(invitations.acceptedAt),
       ),
     )
-    .returning({ id: invitations.id })
-    .get();
+    .returning({ id: invitations.id });
   if (!revoked)
     throw new DomainError("NOT_FOUND", `no pending invitation ${invitationId} in this project`);
   return revoked;
 }
 
 /** The invitation a link opens, or null when it is unknown, revoked, used or expired. */
-export function findOpenInvitation(db: Queryable, token: string, now = new Date()) {
-  const invitation = db
+export async function findOpenInvitation(db: Queryable, token: string, now = new Date()) {
+  const { invitations, projects, users } = tablesOf(db);
+  const [invitation] = await db
     .select({
       email: invitations.email,
       role: invitations.role,
@@ -102,14 +106,14 @@ export function findOpenInvitation(db: Queryable, token: string, now = new Date(
     })
     .from(invitations)
     .innerJoin(projects, eq(projects.id, invitations.projectId))
-    .where(openByToken(token, now))
-    .get();
+    .where(openByToken(db, token, now))
+    .limit(1);
   if (!invitation) return null;
-  const user = db
+  const [user] = await db
     .select({ passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.email, invitation.email))
-    .get();
+    .limit(1);
   const account: InviteeAccount = !user ? "new" : user.passwordHash ? "sign-in" : "set-password";
   return { ...invitation, account };
 }
@@ -121,8 +125,8 @@ export function acceptInvitation(
   user: { id: number; email: string | null },
   now = new Date(),
 ) {
-  return db.transaction((tx) => {
-    const invitation = claim(tx, token, now);
+  return db.transaction(async (tx) => {
+    const invitation = await claim(tx, token, now);
     if (invitation.email !== normalized(user.email ?? ""))
       throw new DomainError(
         "FORBIDDEN",
@@ -144,29 +148,30 @@ export async function acceptInvitationWithPassword(
   input: { name: string; password: string },
   now = new Date(),
 ) {
-  const open = findOpenInvitation(db, token, now);
+  const open = await findOpenInvitation(db, token, now);
   if (!open) throw new DomainError("NOT_FOUND", noLongerValid);
   if (open.account === "sign-in")
     throw new DomainError("CONFLICT", `${open.email} has an account: sign in to accept`);
   const newUser = open.account === "new" ? parseNewUser({ ...input, email: open.email }) : null;
   const password = newUser?.password ?? parsePassword(input.password);
   const passwordHash = await bcrypt.hash(password, bcryptCost);
-  return db.transaction((tx) => {
-    const invitation = claim(tx, token, now);
-    const existing = tx
+  return db.transaction(async (tx) => {
+    const { users } = tablesOf(tx);
+    const invitation = await claim(tx, token, now);
+    const [existing] = await tx
       .select({ id: users.id, passwordHash: users.passwordHash })
       .from(users)
       .where(eq(users.email, invitation.email))
-      .get();
+      .limit(1);
     // Read again inside the transaction: the account may have changed since the page was drawn.
     if (existing && !existing.passwordHash) {
-      tx.update(users).set({ passwordHash }).where(eq(users.id, existing.id)).run();
-      return { ...join(tx, invitation, existing.id), email: invitation.email };
+      await tx.update(users).set({ passwordHash }).where(eq(users.id, existing.id));
+      return { ...(await join(tx, invitation, existing.id)), email: invitation.email };
     }
     if (existing || !newUser)
       throw new DomainError("CONFLICT", `${invitation.email} has an account: sign in to accept`);
-    const created = insertUser(tx, newUser, passwordHash, false);
-    return { ...join(tx, invitation, created.id), email: invitation.email };
+    const created = await insertUser(tx, newUser, passwordHash, false);
+    return { ...(await join(tx, invitation, created.id)), email: invitation.email };
   });
 }
 
@@ -178,34 +183,36 @@ function parsePassword(password: string) {
 }
 
 /** Marks the invitation used in the same statement that checks it is open: one use, ever. */
-function claim(tx: Tx, token: string, now: Date) {
-  const invitation = tx
+async function claim(tx: Tx, token: string, now: Date) {
+  const { invitations } = tablesOf(tx);
+  const [invitation] = await tx
     .update(invitations)
     .set({ acceptedAt: now })
-    .where(openByToken(token, now))
+    .where(openByToken(tx, token, now))
     .returning({
       projectId: invitations.projectId,
       email: invitations.email,
       role: invitations.role,
-    })
-    .get();
+    });
   if (!invitation) throw new DomainError("NOT_FOUND", noLongerValid);
   return invitation;
 }
 
 /** Someone who became a member meanwhile keeps their role: an invitation never demotes an owner. */
-function join(tx: Tx, invitation: { projectId: number; role: MemberRole }, userId: number) {
-  if (!findMembership(tx, invitation.projectId, userId))
-    setMembership(tx, invitation.projectId, userId, invitation.role);
-  const project = tx
+async function join(tx: Tx, invitation: { projectId: number; role: MemberRole }, userId: number) {
+  const { projects } = tablesOf(tx);
+  if (!(await findMembership(tx, invitation.projectId, userId)))
+    await setMembership(tx, invitation.projectId, userId, invitation.role);
+  const [project] = await tx
     .select({ slug: projects.slug })
     .from(projects)
     .where(eq(projects.id, invitation.projectId))
-    .get();
+    .limit(1);
   return { projectSlug: project?.slug ?? "" };
 }
 
-function openByToken(token: string, now: Date) {
+function openByToken(db: Queryable, token: string, now: Date) {
+  const { invitations } = tablesOf(db);
   return and(
     eq(invitations.tokenHash, hashOf(token)),
     isNull(invitations.acceptedAt),
@@ -213,7 +220,8 @@ function openByToken(token: string, now: Date) {
   );
 }
 
-function pendingFor(projectId: number, email: string) {
+function pendingFor(db: Queryable, projectId: number, email: string) {
+  const { invitations } = tablesOf(db);
   return and(
     eq(invitations.projectId, projectId),
     eq(invitations.email, email),
@@ -221,12 +229,13 @@ function pendingFor(projectId: number, email: string) {
   );
 }
 
-function isMemberByEmail(db: Queryable, projectId: number, email: string) {
-  const row = db
+async function isMemberByEmail(db: Queryable, projectId: number, email: string) {
+  const { memberships, users } = tablesOf(db);
+  const [row] = await db
     .select({ userId: memberships.userId })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.projectId, projectId), eq(users.email, email)))
-    .get();
+    .limit(1);
   return row !== undefined;
 }

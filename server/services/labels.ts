@@ -1,7 +1,7 @@
-import { and, asc, count, eq, max } from "drizzle-orm";
+import { and, asc, eq, max } from "drizzle-orm";
 import { z } from "zod";
-import type { Db, Queryable } from "@/db/open-database";
-import { labels, spans } from "@/db/schema";
+import { tablesOf, type Db, type Queryable } from "@/db/open-database";
+import { returnedRow } from "@/db/returned-row";
 import { DomainError } from "@/domain/errors";
 import {
   defaultLabelColor,
@@ -26,25 +26,26 @@ export function createLabel(
   projectId: number,
   fields: Partial<LabelFields> & { name: string },
 ) {
-  return db.transaction((tx) => {
-    const position =
-      (tx
-        .select({ last: max(labels.position) })
-        .from(labels)
-        .where(eq(labels.projectId, projectId))
-        .get()?.last ?? -1) + 1;
+  return db.transaction(async (tx) => {
+    const { labels } = tablesOf(tx);
+    const [last] = await tx
+      .select({ position: max(labels.position) })
+      .from(labels)
+      .where(eq(labels.projectId, projectId));
+    const position = (last?.position ?? -1) + 1;
     const values = {
       name: fields.name,
       color: fields.color ?? defaultLabelColor(position),
       hotkey: fields.hotkey ?? null,
       description: fields.description ?? "",
     };
-    checkLabel(tx, projectId, null, values);
-    return tx
-      .insert(labels)
-      .values({ projectId, position, ...values })
-      .returning()
-      .get();
+    await checkLabel(tx, projectId, null, values);
+    return returnedRow(
+      await tx
+        .insert(labels)
+        .values({ projectId, position, ...values })
+        .returning(),
+    );
   });
 }
 
@@ -55,55 +56,61 @@ export function updateLabel(
   labelId: number,
   fields: Partial<LabelFields>,
 ) {
-  return db.transaction((tx) => {
-    const label = getLabel(tx, projectId, labelId);
+  return db.transaction(async (tx) => {
+    const { labels } = tablesOf(tx);
+    const label = await getLabel(tx, projectId, labelId);
     // A field given as undefined (superjson keeps it) is a field not given: keep the label's.
     const given = Object.entries(fields).filter(([, value]) => value !== undefined);
     const values = { ...label, ...Object.fromEntries(given) };
-    checkLabel(tx, projectId, labelId, values);
-    return tx
-      .update(labels)
-      .set({
-        name: values.name,
-        color: values.color,
-        hotkey: values.hotkey,
-        description: values.description,
-      })
-      .where(eq(labels.id, labelId))
-      .returning()
-      .get();
+    await checkLabel(tx, projectId, labelId, values);
+    return returnedRow(
+      await tx
+        .update(labels)
+        .set({
+          name: values.name,
+          color: values.color,
+          hotkey: values.hotkey,
+          description: values.description,
+        })
+        .where(eq(labels.id, labelId))
+        .returning(),
+    );
   });
 }
 
 /** Moves a label one place up or down in the project's order (and in the picker). */
 export function moveLabel(db: Db, projectId: number, labelId: number, direction: "up" | "down") {
-  return db.transaction((tx) => {
-    const ordered = tx
-      .select()
-      .from(labels)
-      .where(eq(labels.projectId, projectId))
-      .orderBy(asc(labels.position))
-      .all();
+  return db.transaction(async (tx) => {
+    const { labels } = tablesOf(tx);
+    const ordered = await listOrdered(tx, projectId);
     const index = ordered.findIndex((label) => label.id === labelId);
     if (index < 0) throw new DomainError("NOT_FOUND", `no label ${labelId} in this project`);
     const swapWith = ordered[direction === "up" ? index - 1 : index + 1];
     const label = ordered[index];
     if (!swapWith || !label) return ordered.map((l) => l.id);
-    tx.update(labels).set({ position: swapWith.position }).where(eq(labels.id, label.id)).run();
-    tx.update(labels).set({ position: label.position }).where(eq(labels.id, swapWith.id)).run();
-    return tx
-      .select({ id: labels.id })
-      .from(labels)
-      .where(eq(labels.projectId, projectId))
-      .orderBy(asc(labels.position))
-      .all()
-      .map((l) => l.id);
+    await tx.update(labels).set({ position: swapWith.position }).where(eq(labels.id, label.id));
+    await tx.update(labels).set({ position: label.position }).where(eq(labels.id, swapWith.id));
+    return (await listOrdered(tx, projectId)).map((l) => l.id);
   });
 }
 
-export function countLabelSpans(db: Queryable, projectId: number, labelId: number): number {
-  getLabel(db, projectId, labelId);
-  return db.select({ n: count() }).from(spans).where(eq(spans.labelId, labelId)).get()?.n ?? 0;
+function listOrdered(db: Queryable, projectId: number) {
+  const { labels } = tablesOf(db);
+  return db
+    .select()
+    .from(labels)
+    .where(eq(labels.projectId, projectId))
+    .orderBy(asc(labels.position), asc(labels.id));
+}
+
+export async function countLabelSpans(
+  db: Queryable,
+  projectId: number,
+  labelId: number,
+): Promise<number> {
+  const { spans } = tablesOf(db);
+  await getLabel(db, projectId, labelId);
+  return db.$count(spans, eq(spans.labelId, labelId));
 }
 
 /**
@@ -116,36 +123,44 @@ export function deleteLabel(
   labelId: number,
   confirmedSpanCount: number,
 ) {
-  return db.transaction((tx) => {
-    const spanCount = countLabelSpans(tx, projectId, labelId);
+  return db.transaction(async (tx) => {
+    const { labels } = tablesOf(tx);
+    const spanCount = await countLabelSpans(tx, projectId, labelId);
     if (spanCount !== confirmedSpanCount) {
       throw new DomainError(
         "CONFLICT",
         `deleting this label removes ${countOf(spanCount, "span")}; confirm that number to go ahead`,
       );
     }
-    tx.delete(labels).where(eq(labels.id, labelId)).run();
+    await tx.delete(labels).where(eq(labels.id, labelId));
     return { removedSpans: spanCount };
   });
 }
 
-function getLabel(db: Queryable, projectId: number, labelId: number) {
-  const label = db
+async function getLabel(db: Queryable, projectId: number, labelId: number) {
+  const { labels } = tablesOf(db);
+  const [label] = await db
     .select()
     .from(labels)
     .where(and(eq(labels.id, labelId), eq(labels.projectId, projectId)))
-    .get();
+    .limit(1);
   if (!label) throw new DomainError("NOT_FOUND", `no label ${labelId} in this project`);
   return label;
 }
 
-function checkLabel(db: Queryable, projectId: number, labelId: number | null, values: LabelFields) {
+async function checkLabel(
+  db: Queryable,
+  projectId: number,
+  labelId: number | null,
+  values: LabelFields,
+) {
+  const { labels } = tablesOf(db);
   const problem =
     findLabelNameProblem(values.name) ??
     findColorProblem(values.color) ??
     (values.hotkey === null ? null : findHotkeyProblem(values.hotkey));
   if (problem) throw new DomainError("BAD_REQUEST", problem);
-  for (const other of db.select().from(labels).where(eq(labels.projectId, projectId)).all()) {
+  for (const other of await db.select().from(labels).where(eq(labels.projectId, projectId))) {
     if (other.id === labelId) continue;
     if (other.name === values.name)
       throw new DomainError("CONFLICT", `a label named "${values.name}" already exists`);

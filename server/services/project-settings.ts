@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Queryable } from "@/db/open-database";
-import { projects } from "@/db/schema";
+import { tablesOf, type Queryable } from "@/db/open-database";
 import { textField } from "@/domain/text-field";
 
 export const projectNameSchema = textField("project name", {
@@ -31,9 +30,16 @@ export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
  * Settings with no field given (`{}`, or every field undefined) change nothing and say so by
  * returning the project as it is: Drizzle would refuse an empty SET with an internal error.
  */
-export function updateProjectSettings(db: Queryable, projectId: number, settings: ProjectSettings) {
+export async function updateProjectSettings(
+  db: Queryable,
+  projectId: number,
+  settings: ProjectSettings,
+) {
+  const { projects } = tablesOf(db);
   const given = Object.values(settings).some((value) => value !== undefined);
   const project = eq(projects.id, projectId);
-  if (!given) return db.select().from(projects).where(project).get();
-  return db.update(projects).set(settings).where(project).returning().get();
+  const [row] = given
+    ? await db.update(projects).set(settings).where(project).returning()
+    : await db.select().from(projects).where(project).limit(1);
+  return row;
 }

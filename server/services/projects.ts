@@ -1,8 +1,10 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db, Queryable } from "@/db/open-database";
+import { inByteOrder } from "@/db/byte-order";
+import { tablesOf, type Db, type Queryable } from "@/db/open-database";
 import { preparedQuery } from "@/db/prepared-query";
-import { documents, labels, memberships, projects, type MemberRole } from "@/db/schema";
+import { returnedRow } from "@/db/returned-row";
+import type { MemberRole } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
 import {
   defaultLabelColor,
@@ -27,7 +29,7 @@ export type NewProject = {
   ownerId?: number;
 };
 
-export function createProject(db: Db, input: NewProject) {
+export async function createProject(db: Db, input: NewProject) {
   const slug = projectSlugSchema.safeParse(input.slug);
   if (!slug.success)
     throw new DomainError("BAD_REQUEST", `slug "${input.slug}": ${slug.error.issues[0]?.message}`);
@@ -47,65 +49,74 @@ export function createProject(db: Db, input: NewProject) {
     }
   });
 
-  return db.transaction((tx) => {
-    if (tx.select({ id: projects.id }).from(projects).where(eq(projects.slug, input.slug)).get()) {
+  return db.transaction(async (tx) => {
+    const { labels, projects } = tablesOf(tx);
+    if (await tx.$count(projects, eq(projects.slug, input.slug))) {
       throw new DomainError("CONFLICT", `a project with slug "${input.slug}" already exists`);
     }
-    const project = tx
-      .insert(projects)
-      .values({
-        slug: input.slug,
-        name: input.name.trim(),
-        allowOverlap: input.allowOverlap ?? false,
-        tokenSnapping: input.tokenSnapping ?? true,
-        goldAcceptShare: share,
-      })
-      .returning()
-      .get();
+    const project = returnedRow(
+      await tx
+        .insert(projects)
+        .values({
+          slug: input.slug,
+          name: input.name.trim(),
+          allowOverlap: input.allowOverlap ?? false,
+          tokenSnapping: input.tokenSnapping ?? true,
+          goldAcceptShare: share,
+        })
+        .returning(),
+    );
     if (input.labels.length > 0) {
-      tx.insert(labels)
-        .values(
-          input.labels.map((name, position) => ({
-            projectId: project.id,
-            name,
-            position,
-            color: defaultLabelColor(position),
-            hotkey: defaultLabelHotkey(position),
-          })),
-        )
-        .run();
+      await tx.insert(labels).values(
+        input.labels.map((name, position) => ({
+          projectId: project.id,
+          name,
+          position,
+          color: defaultLabelColor(position),
+          hotkey: defaultLabelHotkey(position),
+        })),
+      );
     }
-    if (input.ownerId !== undefined) setMembership(tx, project.id, input.ownerId, "owner");
+    if (input.ownerId !== undefined) await setMembership(tx, project.id, input.ownerId, "owner");
     return project;
   });
 }
 
-export function findProjectBySlug(db: Queryable, slug: string) {
-  const project = db.select().from(projects).where(eq(projects.slug, slug)).get();
+export async function findProjectBySlug(db: Queryable, slug: string) {
+  const project = await findProject(db).first({ slug });
   if (!project) throw new DomainError("NOT_FOUND", `no project with slug "${slug}"`);
   return project;
 }
 
 /** Adds a member, or changes the role of one already there. */
-export function addMember(db: Db, input: { projectSlug: string; email: string; role: MemberRole }) {
-  const project = findProjectBySlug(db, input.projectSlug);
-  const user = findUserByEmail(db, input.email);
-  setMembership(db, project.id, user.id, input.role);
+export async function addMember(
+  db: Db,
+  input: { projectSlug: string; email: string; role: MemberRole },
+) {
+  const project = await findProjectBySlug(db, input.projectSlug);
+  const user = await findUserByEmail(db, input.email);
+  await setMembership(db, project.id, user.id, input.role);
   return { project, user, role: input.role };
 }
 
-export function setMembership(db: Queryable, projectId: number, userId: number, role: MemberRole) {
-  db.insert(memberships)
+export async function setMembership(
+  db: Queryable,
+  projectId: number,
+  userId: number,
+  role: MemberRole,
+) {
+  const { memberships } = tablesOf(db);
+  await db
+    .insert(memberships)
     .values({ projectId, userId, role })
-    .onConflictDoUpdate({ target: [memberships.projectId, memberships.userId], set: { role } })
-    .run();
+    .onConflictDoUpdate({ target: [memberships.projectId, memberships.userId], set: { role } });
 }
 
 export function findMembership(db: Queryable, projectId: number, userId: number) {
-  return findRole(db).get({ projectId, userId });
+  return findRole(db).first({ projectId, userId });
 }
 
-const findRole = preparedQuery((db) =>
+const findRole = preparedQuery((db, { memberships }) =>
   db
     .select({ role: memberships.role })
     .from(memberships)
@@ -114,39 +125,49 @@ const findRole = preparedQuery((db) =>
         eq(memberships.projectId, sql.placeholder("projectId")),
         eq(memberships.userId, sql.placeholder("userId")),
       ),
-    )
-    .prepare(),
+    ),
+);
+
+const findProject = preparedQuery((db, { projects }) =>
+  db
+    .select()
+    .from(projects)
+    .where(eq(projects.slug, sql.placeholder("slug"))),
 );
 
 /** A project as its member sees it; NOT_FOUND (not FORBIDDEN) for others, so slugs do not leak. */
-export function getProjectForMember(db: Queryable, slug: string, userId: number) {
-  const project = db.select().from(projects).where(eq(projects.slug, slug)).get();
-  const membership = project && findMembership(db, project.id, userId);
+export async function getProjectForMember(db: Queryable, slug: string, userId: number) {
+  const project = await findProject(db).first({ slug });
+  const membership = project && (await findMembership(db, project.id, userId));
   if (!project || !membership) throw new DomainError("NOT_FOUND", `no project with slug "${slug}"`);
   return { project, role: membership.role };
 }
 
-export function listProjectsForUser(db: Queryable, userId: number) {
-  return db
-    .select({
-      slug: projects.slug,
-      name: projects.name,
-      description: projects.description,
-      role: memberships.role,
-      archived: projects.archived,
-      documentCount: count(documents.id),
-    })
-    .from(memberships)
-    .innerJoin(projects, eq(projects.id, memberships.projectId))
-    .leftJoin(documents, eq(documents.projectId, projects.id))
-    .where(eq(memberships.userId, userId))
-    .groupBy(projects.id)
-    .orderBy(asc(projects.archived), asc(projects.name))
-    .all();
+export async function listProjectsForUser(db: Queryable, userId: number) {
+  const { documents, memberships, projects } = tablesOf(db);
+  return (
+    db
+      .select({
+        slug: projects.slug,
+        name: projects.name,
+        description: projects.description,
+        role: memberships.role,
+        archived: projects.archived,
+        documentCount: count(documents.id),
+      })
+      .from(memberships)
+      .innerJoin(projects, eq(projects.id, memberships.projectId))
+      .leftJoin(documents, eq(documents.projectId, projects.id))
+      .where(eq(memberships.userId, userId))
+      // PostgreSQL wants every selected column grouped, or determined by what is.
+      .groupBy(projects.id, memberships.role)
+      .orderBy(asc(projects.archived), asc(inByteOrder(db, projects.name)), asc(projects.id))
+  );
 }
 
-export function listLabels(db: Queryable, projectId: number) {
-  return db
+export async function listLabels(db: Queryable, projectId: number) {
+  const { labels } = tablesOf(db);
+  const rows = await db
     .select({
       id: labels.id,
       name: labels.name,
@@ -156,7 +177,6 @@ export function listLabels(db: Queryable, projectId: number) {
     })
     .from(labels)
     .where(eq(labels.projectId, projectId))
-    .orderBy(asc(labels.position))
-    .all()
-    .map((label) => ({ ...label, textColor: readableTextColor(label.color) }));
+    .orderBy(asc(labels.position), asc(labels.id));
+  return rows.map((label) => ({ ...label, textColor: readableTextColor(label.color) }));
 }

@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { openDatabase } from "@/db/open-database";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { closeDatabase, openMigratedDatabase, type Db } from "@/db/open-database";
+import {
+  closeAfterTests,
+  openTestDatabase,
+  testDatabaseUrl,
+} from "@/db/test-support/test-database";
 import {
   assertSignInAllowed,
   recordFailedSignIn,
@@ -12,20 +14,18 @@ import {
 } from "./sign-in-throttle";
 import { createUser } from "./users";
 
-const folder = mkdtempSync(path.join(os.tmpdir(), "concord-throttle-test-"));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
 afterEach(() => vi.useRealTimers());
 
 const ann = { email: "ann@example.org", address: "192.0.2.1" };
 
-async function failTimes(db: ReturnType<typeof openDatabase>, times: number, attempt = ann) {
+async function failTimes(db: Db, times: number, attempt = ann) {
   for (let i = 0; i < times; i++) await recordFailedSignIn(db, attempt);
 }
 
 describe("sign-in throttling", () => {
   it("refuses an account after five failures, names the wait, and lets it in after the window", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
-    const db = openDatabase(":memory:");
+    const db = await openTestDatabase();
     await failTimes(db, 4);
     await expect(assertSignInAllowed(db, ann)).resolves.toBeUndefined();
     await failTimes(db, 1);
@@ -45,7 +45,7 @@ describe("sign-in throttling", () => {
   });
 
   it("counts per client address across accounts", async () => {
-    const db = openDatabase(":memory:");
+    const db = await openTestDatabase();
     for (let i = 0; i < 50; i++) {
       await recordFailedSignIn(db, { email: `guess${i}@example.org`, address: "203.0.113.9" });
     }
@@ -58,7 +58,7 @@ describe("sign-in throttling", () => {
   });
 
   it("forgets an account's failures once it signs in", async () => {
-    const db = openDatabase(":memory:");
+    const db = await openTestDatabase();
     await failTimes(db, 4);
     await recordSuccessfulSignIn(db, ann);
     await failTimes(db, 4);
@@ -66,18 +66,17 @@ describe("sign-in throttling", () => {
   });
 
   it("keeps counting across a restart, since the counts live in the database", async () => {
-    const file = path.join(folder, "restart.db");
-    const before = openDatabase(file);
+    const url = await testDatabaseUrl();
+    const before = await openMigratedDatabase(url);
     await failTimes(before, 5);
-    before.$client.close();
-    const after = openDatabase(file);
+    await closeDatabase(before);
+    const after = closeAfterTests(await openMigratedDatabase(url));
     await expect(assertSignInAllowed(after, ann)).rejects.toThrow(SignInThrottledError);
-    after.$client.close();
   });
 
   it("refuses even the right password while throttled, and takes it again after the window", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
-    const db = openDatabase(":memory:");
+    const db = await openTestDatabase();
     await createUser(db, { email: ann.email, name: "ann", password: "the right one" });
     const signIn = (password: string) => verifyThrottledCredentials(db, { ...ann, password });
     for (let i = 0; i < 5; i++) await expect(signIn("wrong")).resolves.toBeNull();

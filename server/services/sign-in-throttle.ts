@@ -1,6 +1,5 @@
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
-import type { Db } from "@/db/open-database";
-import { rateLimits } from "@/db/schema";
+import { tablesOf, type Db } from "@/db/open-database";
 import { verifyCredentials } from "./users";
 
 /**
@@ -29,8 +28,9 @@ const limitersByDb = new WeakMap<Db, ReturnType<typeof createLimiters>>();
 function createLimiters(db: Db) {
   const limiter = (keyPrefix: string, points: number) =>
     new RateLimiterDrizzle({
+      // The store writes its dates through the table's columns, so each database gets its own.
       storeClient: db,
-      schema: rateLimits,
+      schema: tablesOf(db).rateLimits,
       keyPrefix,
       points,
       duration: windowSeconds,

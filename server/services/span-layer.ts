@@ -1,7 +1,8 @@
 import { and, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
-import type { Queryable, Tx } from "@/db/open-database";
+import { tablesOf, type Queryable, type Tables, type Tx } from "@/db/open-database";
 import { preparedQuery } from "@/db/prepared-query";
-import { annotations, labels, spans, type AnnotationStatus } from "@/db/schema";
+import { returnedRow } from "@/db/returned-row";
+import type { AnnotationStatus } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
 import {
   compareSpanContent,
@@ -51,60 +52,68 @@ export class StaleLayerError extends DomainError {
  * last saw, and is refused as stale unless that is still the layer's version; it is checked in
  * the write's own transaction, so nothing can slip in between.
  */
-export function openLayerRow(
+export async function openLayerRow(
   tx: Tx,
   owner: LayerOwner & { curatedBy?: number },
   baseVersion: number,
-): { annotationId: number; status: AnnotationStatus; version: number } {
-  const existing = findLayerRow(tx, owner);
+): Promise<{ annotationId: number; status: AnnotationStatus; version: number }> {
+  const existing = await findLayerRow(tx, owner);
   const version = existing?.version ?? 0;
   if (version !== baseVersion) throw new StaleLayerError(version, baseVersion);
   if (existing) return existing;
-  const created = tx
-    .insert(annotations)
-    .values({ ...owner, version: 0 })
-    .returning({ id: annotations.id, status: annotations.status, version: annotations.version })
-    .get();
+  const tables = tablesOf(tx);
+  const created = returnedRow(
+    await tx
+      .insert(tables.annotations)
+      .values({ ...owner, version: 0 })
+      .returning(layerRowColumns(tables)),
+  );
   return { annotationId: created.id, status: created.status, version: created.version };
 }
 
 /** A user's layer of a document (gold when `userId` is null), if it has been created. */
-export function findLayerRow(tx: Queryable, { documentId, userId }: LayerOwner) {
+export async function findLayerRow(tx: Queryable, { documentId, userId }: LayerOwner) {
   const row =
     userId === null
-      ? findGoldRow(tx).get({ documentId })
-      : findAnnotatorRow(tx).get({ documentId, userId });
+      ? await findGoldRow(tx).first({ documentId })
+      : await findAnnotatorRow(tx).first({ documentId, userId });
   return row && { annotationId: row.id, status: row.status, version: row.version };
 }
 
-const layerRowColumns = {
+const layerRowColumns = ({ annotations }: Tables) => ({
   id: annotations.id,
   status: annotations.status,
   version: annotations.version,
-};
-const findAnnotatorRow = preparedQuery((db) =>
+});
+const findAnnotatorRow = preparedQuery((db, tables) =>
   db
-    .select(layerRowColumns)
-    .from(annotations)
+    .select(layerRowColumns(tables))
+    .from(tables.annotations)
     .where(
       and(
-        eq(annotations.documentId, sql.placeholder("documentId")),
-        eq(annotations.userId, sql.placeholder("userId")),
+        eq(tables.annotations.documentId, sql.placeholder("documentId")),
+        eq(tables.annotations.userId, sql.placeholder("userId")),
       ),
-    )
-    .prepare(),
+    ),
 );
-const findGoldRow = preparedQuery((db) =>
+const findGoldRow = preparedQuery((db, tables) =>
   db
-    .select(layerRowColumns)
-    .from(annotations)
+    .select(layerRowColumns(tables))
+    .from(tables.annotations)
     .where(
-      and(eq(annotations.documentId, sql.placeholder("documentId")), isNull(annotations.userId)),
-    )
-    .prepare(),
+      and(
+        eq(tables.annotations.documentId, sql.placeholder("documentId")),
+        isNull(tables.annotations.userId),
+      ),
+    ),
 );
 
-const spanColumns = { id: spans.id, start: spans.start, end: spans.end, labelId: spans.labelId };
+const spanColumns = ({ spans }: Tables) => ({
+  id: spans.id,
+  start: spans.start,
+  end: spans.end,
+  labelId: spans.labelId,
+});
 // SQLite binds at most 32,766 values a statement; a span row takes four.
 const rowsPerInsert = 5_000;
 const idsPerDelete = 20_000;
@@ -117,43 +126,29 @@ const idsPerDelete = 20_000;
  * edits add or relabel to, whether they were new or already there; and what the edits really did
  * (`applied`, empty when nothing changed), which `invertEdit` turns back into an undo.
  */
-export function editLayer(
+export async function editLayer(
   tx: Tx,
   layer: Layer,
   editsOrMake: readonly SpanEdit[] | ((spans: readonly StoredSpan[]) => SpanEdit[]),
 ) {
-  const whole = typeof editsOrMake === "function" ? listLayerSpans(tx, layer.annotationId) : null;
+  const whole =
+    typeof editsOrMake === "function" ? await listLayerSpans(tx, layer.annotationId) : null;
   const edits = typeof editsOrMake === "function" ? editsOrMake(whole ?? []) : editsOrMake;
   const before = (
-    whole ?? listSpansMeeting(tx, layer.annotationId, edits.flatMap(contentsOf))
+    whole ?? (await listSpansMeeting(tx, layer.annotationId, edits.flatMap(contentsOf)))
   ).sort(compareSpanContent);
   const plan = planSpanEdits(
-    { text: layer.text, allowOverlap: layer.allowOverlap, labels: projectLabels(tx, layer) },
+    { text: layer.text, allowOverlap: layer.allowOverlap, labels: await projectLabels(tx, layer) },
     before,
     edits,
   );
   const removedIds = plan.removed.map((span) => span.id);
-  for (const ids of chunks(removedIds, idsPerDelete)) {
-    tx.delete(spans).where(inArray(spans.id, ids)).run();
-  }
-  const inserted = chunks(plan.added, rowsPerInsert).flatMap((batch) =>
-    tx
-      .insert(spans)
-      .values(
-        batch.map(({ start, end, labelId }) => ({
-          annotationId: layer.annotationId,
-          start,
-          end,
-          labelId,
-        })),
-      )
-      .returning(spanColumns)
-      .all(),
-  );
+  await deleteSpans(tx, removedIds);
+  const inserted = await insertSpans(tx, layer.annotationId, plan.added);
   const changed = removedIds.length > 0 || inserted.length > 0;
   const version = changed
-    ? bumpVersion(tx, layer.annotationId)
-    : currentVersion(tx, layer.annotationId);
+    ? await bumpVersion(tx, layer.annotationId)
+    : await currentVersion(tx, layer.annotationId);
   const stored = new Map([...before, ...inserted].map((span) => [spanKey(span), span]));
   const kept = new Set(plan.spans.map(spanKey));
   const named = new Map<string, StoredSpan>();
@@ -168,73 +163,105 @@ export function editLayer(
   return { spans: [...named.values()], version, applied };
 }
 
-export function listLayerSpans(tx: Queryable, annotationId: number): StoredSpan[] {
-  return tx.select(spanColumns).from(spans).where(eq(spans.annotationId, annotationId)).all();
+async function deleteSpans(tx: Tx, ids: number[]) {
+  const { spans } = tablesOf(tx);
+  for (const batch of chunks(ids, idsPerDelete)) {
+    await tx.delete(spans).where(inArray(spans.id, batch));
+  }
 }
 
-export function bumpVersion(tx: Tx, annotationId: number): number {
-  // A placeholder is bound as given: the column keeps whole seconds, as Drizzle stores a Date.
-  const now = Math.floor(Date.now() / 1000);
-  return raiseVersion(tx).get({ annotationId, now })?.version ?? 0;
+async function insertSpans(
+  tx: Tx,
+  annotationId: number,
+  added: readonly SpanContent[],
+): Promise<StoredSpan[]> {
+  const tables = tablesOf(tx);
+  const inserted: StoredSpan[] = [];
+  for (const batch of chunks(added, rowsPerInsert)) {
+    const rows = await tx
+      .insert(tables.spans)
+      .values(batch.map(({ start, end, labelId }) => ({ annotationId, start, end, labelId })))
+      .returning(spanColumns(tables));
+    inserted.push(...rows);
+  }
+  return inserted;
 }
 
-const raiseVersion = preparedQuery((db) =>
+export function listLayerSpans(tx: Queryable, annotationId: number): Promise<StoredSpan[]> {
+  const tables = tablesOf(tx);
+  return tx
+    .select(spanColumns(tables))
+    .from(tables.spans)
+    .where(eq(tables.spans.annotationId, annotationId));
+}
+
+export async function bumpVersion(tx: Tx, annotationId: number): Promise<number> {
+  const row = await raiseVersion(tx).first({ annotationId, now: new Date() });
+  return row?.version ?? 0;
+}
+
+const raiseVersion = preparedQuery((db, { annotations }) =>
   db
     .update(annotations)
-    .set({ version: sql`${annotations.version} + 1`, updatedAt: sql`${sql.placeholder("now")}` })
+    .set({
+      version: sql`${annotations.version} + 1`,
+      // A placeholder given as the column's value is encoded as the column stores a Date (whole
+      // seconds on SQLite, a timestamp on PostgreSQL); Drizzle's types leave placeholders out.
+      updatedAt: sql.placeholder("now") as unknown as Date,
+    })
     .where(eq(annotations.id, sql.placeholder("annotationId")))
-    .returning({ version: annotations.version })
-    .prepare(),
+    .returning({ version: annotations.version }),
 );
 
-function currentVersion(tx: Tx, annotationId: number): number {
-  return findVersion(tx).get({ annotationId })?.version ?? 0;
+async function currentVersion(tx: Tx, annotationId: number): Promise<number> {
+  return (await findVersion(tx).first({ annotationId }))?.version ?? 0;
 }
 
-const findVersion = preparedQuery((db) =>
+const findVersion = preparedQuery((db, { annotations }) =>
   db
     .select({ version: annotations.version })
     .from(annotations)
-    .where(eq(annotations.id, sql.placeholder("annotationId")))
-    .prepare(),
+    .where(eq(annotations.id, sql.placeholder("annotationId"))),
 );
 
-function projectLabels(tx: Tx, layer: Layer): Map<number, string> {
-  const rows = listProjectLabels(tx).all({ projectId: layer.projectId });
+async function projectLabels(tx: Tx, layer: Layer): Promise<Map<number, string>> {
+  const rows = await listProjectLabels(tx).all({ projectId: layer.projectId });
   return new Map(rows.map((label) => [label.id, label.name]));
 }
 
-const listProjectLabels = preparedQuery((db) =>
+const listProjectLabels = preparedQuery((db, { labels }) =>
   db
     .select({ id: labels.id, name: labels.name })
     .from(labels)
-    .where(eq(labels.projectId, sql.placeholder("projectId")))
-    .prepare(),
+    .where(eq(labels.projectId, sql.placeholder("projectId"))),
 );
 
 /**
  * The layer's spans that share a character with the stretch of text the edits name: all that
  * identity and overlap can involve, so a keystroke in a layer of thousands reads a few rows.
  */
-function listSpansMeeting(tx: Tx, annotationId: number, named: SpanContent[]): StoredSpan[] {
+async function listSpansMeeting(
+  tx: Tx,
+  annotationId: number,
+  named: SpanContent[],
+): Promise<StoredSpan[]> {
   if (named.length === 0) return [];
   const from = Math.min(...named.map((span) => span.start));
   const to = Math.max(...named.map((span) => span.end));
   return listSpansBetween(tx).all({ annotationId, from, to });
 }
 
-const listSpansBetween = preparedQuery((db) =>
+const listSpansBetween = preparedQuery((db, tables) =>
   db
-    .select(spanColumns)
-    .from(spans)
+    .select(spanColumns(tables))
+    .from(tables.spans)
     .where(
       and(
-        eq(spans.annotationId, sql.placeholder("annotationId")),
-        lt(spans.start, sql.placeholder("to")),
-        gt(spans.end, sql.placeholder("from")),
+        eq(tables.spans.annotationId, sql.placeholder("annotationId")),
+        lt(tables.spans.start, sql.placeholder("to")),
+        gt(tables.spans.end, sql.placeholder("from")),
       ),
-    )
-    .prepare(),
+    ),
 );
 
 /** Every span an edit names, whether to add, delete or relabel. */

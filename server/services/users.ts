@@ -1,9 +1,9 @@
 import bcrypt from "bcryptjs";
-import { count, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db, Queryable, Tx } from "@/db/open-database";
+import { tablesOf, type Db, type Queryable, type Tables, type Tx } from "@/db/open-database";
 import { preparedQuery } from "@/db/prepared-query";
-import { users } from "@/db/schema";
+import { returnedRow } from "@/db/returned-row";
 import { DomainError } from "@/domain/errors";
 import { passwordLength } from "@/domain/passwords";
 import { textField } from "@/domain/text-field";
@@ -20,16 +20,16 @@ export type NewUser = z.infer<typeof newUserSchema>;
 
 export type PublicUser = { id: number; name: string; email: string | null; isAdmin: boolean };
 
-const publicColumns = {
+const publicColumns = ({ users }: Tables) => ({
   id: users.id,
   name: users.name,
   email: users.email,
   isAdmin: users.isAdmin,
-};
+});
 export const bcryptCost = 10;
 
-export function countUsers(db: Queryable): number {
-  return db.select({ n: count() }).from(users).get()?.n ?? 0;
+export function countUsers(db: Queryable): Promise<number> {
+  return db.$count(tablesOf(db).users);
 }
 
 export async function createUser(db: Db, input: NewUser & { isAdmin?: boolean }) {
@@ -42,8 +42,8 @@ export async function createUser(db: Db, input: NewUser & { isAdmin?: boolean })
 export async function createFirstAdmin(db: Db, input: NewUser) {
   const user = parseNewUser(input);
   const passwordHash = await bcrypt.hash(user.password, bcryptCost);
-  return db.transaction((tx) => {
-    if (countUsers(tx) > 0) {
+  return db.transaction(async (tx) => {
+    if ((await countUsers(tx)) > 0) {
       throw new DomainError("CONFLICT", "an administrator already exists: sign in instead");
     }
     return insertUser(tx, user, passwordHash, true);
@@ -55,7 +55,12 @@ export async function verifyCredentials(
   email: string,
   password: string,
 ): Promise<(PublicUser & { sessionVersion: number }) | null> {
-  const user = db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+  const { users } = tablesOf(db);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .limit(1);
   // Every refusal costs one bcrypt comparison, so the answer's timing does not tell whether the
   // e-mail has an account.
   const matches = await bcrypt.compare(password, user?.passwordHash ?? getDummyHash());
@@ -74,12 +79,13 @@ export async function verifyCredentials(
 let dummyHash: string | undefined;
 const getDummyHash = () => (dummyHash ??= bcrypt.hashSync(crypto.randomUUID(), bcryptCost));
 
-export function findUserByEmail(db: Db, email: string): PublicUser {
-  const user = db
-    .select(publicColumns)
-    .from(users)
-    .where(eq(users.email, email.trim().toLowerCase()))
-    .get();
+export async function findUserByEmail(db: Db, email: string): Promise<PublicUser> {
+  const tables = tablesOf(db);
+  const [user] = await db
+    .select(publicColumns(tables))
+    .from(tables.users)
+    .where(eq(tables.users.email, email.trim().toLowerCase()))
+    .limit(1);
   if (!user) throw new DomainError("NOT_FOUND", `no user with email ${email}`);
   return user;
 }
@@ -93,52 +99,55 @@ export function parseNewUser(input: NewUser): NewUser {
   return { ...parsed.data, email: parsed.data.email.toLowerCase() };
 }
 
-function assertNameAndEmailFree(tx: Tx, user: NewUser) {
-  if (tx.select({ id: users.id }).from(users).where(eq(users.email, user.email)).get()) {
+async function assertNameAndEmailFree(tx: Tx, user: NewUser) {
+  const { users } = tablesOf(tx);
+  if (await tx.$count(users, eq(users.email, user.email))) {
     throw new DomainError("CONFLICT", `a user with email ${user.email} already exists`);
   }
-  if (tx.select({ id: users.id }).from(users).where(eq(users.name, user.name)).get()) {
+  if (await tx.$count(users, eq(users.name, user.name))) {
     throw new DomainError("CONFLICT", `a user named "${user.name}" already exists`);
   }
 }
 
-export function insertUser(
+export async function insertUser(
   tx: Tx,
   user: NewUser,
   passwordHash: string,
   isAdmin: boolean,
-): PublicUser {
-  assertNameAndEmailFree(tx, user);
-  return tx
-    .insert(users)
-    .values({ email: user.email, name: user.name, passwordHash, isAdmin })
-    .returning(publicColumns)
-    .get();
+): Promise<PublicUser> {
+  const tables = tablesOf(tx);
+  await assertNameAndEmailFree(tx, user);
+  return returnedRow(
+    await tx
+      .insert(tables.users)
+      .values({ email: user.email, name: user.name, passwordHash, isAdmin })
+      .returning(publicColumns(tables)),
+  );
 }
 
 /** The signed-in user, if the account still exists and is active; sessions outlive neither. */
-export function findActiveUser(db: Queryable, userId: number) {
-  const user = findAccount(db).get({ userId });
+export async function findActiveUser(db: Queryable, userId: number) {
+  const user = await findAccount(db).first({ userId });
   return user && !user.deactivated ? user : null;
 }
 
 // Asked on every request (see findSessionUser).
-const findAccount = preparedQuery((db) =>
+const findAccount = preparedQuery((db, tables) =>
   db
     .select({
-      ...publicColumns,
-      deactivated: users.deactivated,
-      sessionVersion: users.sessionVersion,
+      ...publicColumns(tables),
+      deactivated: tables.users.deactivated,
+      sessionVersion: tables.users.sessionVersion,
     })
-    .from(users)
-    .where(eq(users.id, sql.placeholder("userId")))
-    .prepare(),
+    .from(tables.users)
+    .where(eq(tables.users.id, sql.placeholder("userId"))),
 );
 
 /** Ends every session the account has, wherever it was issued: sign-out, deactivation, a new password. */
-export function endSessions(db: Queryable, userId: number) {
-  db.update(users)
+export async function endSessions(db: Queryable, userId: number) {
+  const { users } = tablesOf(db);
+  await db
+    .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId))
-    .run();
+    .where(eq(users.id, userId));
 }

@@ -1,10 +1,9 @@
 // Test support for the dataset import and export tests: a fresh database, files in and out, and
 // what ended up stored.
-import { count } from "drizzle-orm";
 import { unzipSync } from "fflate";
 import { expect } from "vitest";
-import { openDatabase, type Db } from "@/db/open-database";
-import { annotations, documents, labels, spans, users } from "@/db/schema";
+import { tablesOf, type Db } from "@/db/open-database";
+import { openTestDatabase } from "@/db/test-support/test-database";
 import { FileInputError } from "@/domain/errors";
 import type { ExportFormatName, ImportFormatName } from "@/domain/formats/catalog";
 import { createProject, findProjectBySlug } from "../services/projects";
@@ -18,10 +17,10 @@ import { importDataset, type ImportOptions } from "../services/datasets/import-d
 import { fileFromText } from "../services/datasets/import-file";
 import { readProjectDocuments } from "../services/datasets/read-project";
 
-export function freshDb(...slugs: string[]) {
-  const db = openDatabase(":memory:");
+export async function freshDb(...slugs: string[]) {
+  const db = await openTestDatabase();
   for (const slug of slugs.length ? slugs : ["p"]) {
-    createProject(db, { slug, name: slug, labels: ["PER", "ORG", "LOC"] });
+    await createProject(db, { slug, name: slug, labels: ["PER", "ORG", "LOC"] });
   }
   return db;
 }
@@ -42,20 +41,20 @@ export function importTexts(
 }
 
 /** The export's files by name (one, `data.<ext>`, for single-file formats). */
-export function exportTexts(
+export async function exportTexts(
   db: Db,
   projectSlug: string,
   format: ExportFormatName,
   source = "all",
   extra: Partial<ExportRequest> = {},
 ) {
-  const dataset = exportDataset(db, {
+  const dataset = await exportDataset(db, {
     projectSlug,
     format,
     source: parseExportSource(source),
     ...extra,
   });
-  const bytes = Buffer.concat([...exportBytes(dataset)]);
+  const bytes = Buffer.concat(await collect(exportBytes(dataset)));
   const files: Record<string, string> =
     dataset.contentType === "application/zip"
       ? Object.fromEntries(
@@ -75,44 +74,49 @@ export function onlyFile(files: Record<string, string>): string {
 }
 
 /** Every stored span as `[document id, annotator, label, covered text, start, end]` (UTF-16). */
-export function storedSpans(db: Db, projectSlug: string, source = "all") {
-  const project = findProjectBySlug(db, projectSlug);
-  return [...readProjectDocuments(db, project.id, parseExportSource(source))].flatMap(
-    ({ record }) =>
-      record.annotations.flatMap((annotation) =>
-        annotation.spans.map((span) => [
-          record.id,
-          annotation.annotator,
-          span.label,
-          record.text.slice(span.start, span.end),
-          span.start,
-          span.end,
-        ]),
-      ),
+export async function storedSpans(db: Db, projectSlug: string, source = "all") {
+  const project = await findProjectBySlug(db, projectSlug);
+  const stored = await collect(readProjectDocuments(db, project.id, parseExportSource(source)));
+  return stored.flatMap(({ record }) =>
+    record.annotations.flatMap((annotation) =>
+      annotation.spans.map((span) => [
+        record.id,
+        annotation.annotator,
+        span.label,
+        record.text.slice(span.start, span.end),
+        span.start,
+        span.end,
+      ]),
+    ),
   );
 }
 
-export function storedTexts(db: Db, projectSlug: string) {
-  const project = findProjectBySlug(db, projectSlug);
-  return [...readProjectDocuments(db, project.id, { kind: "all" })].map(
-    ({ record }) => record.text,
-  );
+export async function storedTexts(db: Db, projectSlug: string) {
+  const project = await findProjectBySlug(db, projectSlug);
+  const stored = await collect(readProjectDocuments(db, project.id, { kind: "all" }));
+  return stored.map(({ record }) => record.text);
 }
 
-type CountedTable =
-  typeof documents | typeof users | typeof annotations | typeof spans | typeof labels;
-
-export function rowCount(db: Db, table: CountedTable): number {
-  return db.select({ n: count() }).from(table).get()?.n ?? 0;
+/** What an asynchronous iterable gives, as an array (Array.fromAsync is newer than Node 20). */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
 }
 
-export function countRows(db: Db) {
+export type CountedTable = "documents" | "users" | "annotations" | "spans" | "labels";
+
+export function rowCount(db: Db, table: CountedTable): Promise<number> {
+  return db.$count(tablesOf(db)[table]);
+}
+
+export async function countRows(db: Db) {
   return {
-    documents: rowCount(db, documents),
-    users: rowCount(db, users),
-    annotations: rowCount(db, annotations),
-    spans: rowCount(db, spans),
-    labels: rowCount(db, labels),
+    documents: await rowCount(db, "documents"),
+    users: await rowCount(db, "users"),
+    annotations: await rowCount(db, "annotations"),
+    spans: await rowCount(db, "spans"),
+    labels: await rowCount(db, "labels"),
   };
 }
 

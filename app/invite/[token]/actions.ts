@@ -13,11 +13,11 @@ export type InvitationState = { error: string | null };
 /** The signed-in invitee joins; a refusal (wrong account, link used meanwhile) is shown. */
 export async function acceptAsSignedIn(token: string): Promise<InvitationState> {
   const db = getDb();
-  const user = findSessionUser(db, await auth());
+  const user = await findSessionUser(db, await auth());
   if (!user) return { error: "Your session has ended: open the link again to sign in." };
   let projectSlug: string;
   try {
-    projectSlug = acceptInvitation(db, token, user).projectSlug;
+    projectSlug = (await acceptInvitation(db, token, user)).projectSlug;
   } catch (error) {
     if (error instanceof DomainError) return { error: error.message };
     throw error;

@@ -15,7 +15,7 @@ type InvitationPageProps = { params: Promise<{ token: string }> };
 const openInvitation = cache((token: string) => findOpenInvitation(getDb(), token));
 
 export async function generateMetadata({ params }: InvitationPageProps): Promise<Metadata> {
-  const invitation = openInvitation((await params).token);
+  const invitation = await openInvitation((await params).token);
   return { title: invitation ? `Join ${invitation.projectName}` : "Invitation" };
 }
 
@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: InvitationPageProps): Promise
 export default async function InvitationPage({ params }: InvitationPageProps) {
   const { token } = await params;
   const db = getDb();
-  const invitation = openInvitation(token);
+  const invitation = await openInvitation(token);
   if (!invitation) {
     return (
       <section className="mx-auto max-w-md py-12 text-center">
@@ -40,7 +40,7 @@ export default async function InvitationPage({ params }: InvitationPageProps) {
       </section>
     );
   }
-  const user = findSessionUser(db, await auth());
+  const user = await findSessionUser(db, await auth());
   return (
     <section className="mx-auto max-w-sm">
       <h1 className="mb-2 text-2xl font-semibold">Join {invitation.projectName}</h1>

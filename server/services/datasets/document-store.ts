@@ -1,134 +1,94 @@
-import { and, asc, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/open-database";
-import { prepareRun } from "@/db/prepare-run";
-import {
-  annotations,
-  documents,
-  labels,
-  memberships,
-  spans,
-  users,
-  type AnnotationStatus,
-} from "@/db/schema";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { insertRows } from "@/db/bulk-insert";
+import { tablesOf, type Queryable, type Tx } from "@/db/open-database";
 import type { AnnotationRecord, DocumentRecord } from "@/domain/formats/jsonl";
 import { defaultLabelColor, defaultLabelHotkey } from "@/domain/labels";
 import { createLabel } from "../labels";
 
-const at = sql.placeholder;
+/** A checked document to write: new, or replacing the project's document `existingId`. */
+export type DocumentWrite = { record: DocumentRecord; existingId?: number };
+
+// Ids looked up in one query: well under either database's limit on bound values.
+const lookupSize = 1000;
 
 /**
- * The writes of an import, as prepared statements on the connection's open transaction: an import
- * inserts rows by the hundred thousand, where building each query anew would cost more than
- * SQLite's own work. The three inserts of every document bind by position (see prepareRun).
+ * The writes of an import, a batch of documents at a time: an import inserts rows by the hundred
+ * thousand, so each table's rows of a batch go in together (see insertRows).
  *
  * Given a staging project (see import-staging.ts), the store checks ids and labels against the
  * project but writes documents, replacements and new labels into the staging project, and leaves
  * memberships to the publishing: until then, the project looks as it was.
  */
-export function createDocumentStore(db: Db, projectId: number, stagingProjectId?: number) {
+export async function createDocumentStore(
+  db: Queryable,
+  projectId: number,
+  stagingProjectId?: number,
+) {
   const writeProjectId = stagingProjectId ?? projectId;
-  const statements = {
-    findDocument: db
-      .select({ id: documents.id })
-      .from(documents)
-      .where(and(eq(documents.projectId, projectId), eq(documents.externalId, at("externalId"))))
-      .prepare(),
-    insertDocument: prepareRun<{ externalId: string | null; text: string; meta: string }>(
-      db,
-      db.insert(documents).values({
-        projectId: writeProjectId,
-        externalId: at("externalId"),
-        text: at("text"),
-        meta: at("meta"),
-      }),
-    ),
-    updateDocument: db
-      .update(documents)
-      // The types take no placeholder in set(): wrapped in sql, meta is stored as given (JSON text).
-      .set({ text: sql`${at("text")}`, meta: sql`${at("meta")}` })
-      .where(eq(documents.id, at("documentId")))
-      .prepare(),
-    deleteAnnotations: db
-      .delete(annotations)
-      .where(eq(annotations.documentId, at("documentId")))
-      .prepare(),
-    insertAnnotation: prepareRun<{ documentId: number; userId: number; status: AnnotationStatus }>(
-      db,
-      db
-        .insert(annotations)
-        .values({ documentId: at("documentId"), userId: at("userId"), status: at("status") }),
-    ),
-    insertSpan: prepareRun<{
-      annotationId: number | bigint;
-      start: number;
-      end: number;
-      labelId?: number;
-    }>(
-      db,
-      db.insert(spans).values({
-        annotationId: at("annotationId"),
-        start: at("start"),
-        end: at("end"),
-        labelId: at("labelId"),
-      }),
-    ),
-    findUser: db
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.name, at("name")))
-      .prepare(),
-    insertUser: db
-      .insert(users)
-      .values({ name: at("name") })
-      .prepare(),
-    // An annotator already in the project keeps their role.
-    addAnnotator: db
-      .insert(memberships)
-      .values({ projectId, userId: at("userId"), role: "annotator" })
-      .onConflictDoNothing()
-      .prepare(),
-  };
-  const userIds = new Map<string, number>();
-  const createdUserIds: number[] = [];
-  const labelRows = db
+  const { labels } = tablesOf(db);
+  const labelRows = await db
     .select({ id: labels.id, name: labels.name, hotkey: labels.hotkey })
     .from(labels)
     .where(eq(labels.projectId, projectId))
-    .orderBy(asc(labels.position))
-    .all();
+    .orderBy(asc(labels.position));
   const labelIds = new Map(labelRows.map((label) => [label.name, label.id]));
   const hotkeys = new Set(labelRows.map((label) => label.hotkey));
+  const userIds = new Map<string, number>();
+  const createdUserIds: number[] = [];
 
-  const userIdOf = (name: string) => {
-    let id = userIds.get(name) ?? statements.findUser.get({ name })?.id;
-    if (id === undefined) {
-      id = Number(statements.insertUser.run({ name }).lastInsertRowid);
-      createdUserIds.push(id);
-    }
-    if (!userIds.has(name) && stagingProjectId === undefined) {
-      statements.addAnnotator.run({ userId: id });
+  const accountOf = async (tx: Tx, name: string): Promise<number> => {
+    const { users } = tablesOf(tx);
+    const [found] = await tx.select({ id: users.id }).from(users).where(eq(users.name, name));
+    if (found) return found.id;
+    const [created] = await insertRows(tx, users, [{ name }]);
+    if (created === undefined) throw new Error(`no account was created for "${name}"`);
+    createdUserIds.push(created);
+    return created;
+  };
+
+  const userIdOf = async (tx: Tx, name: string): Promise<number> => {
+    const known = userIds.get(name);
+    if (known !== undefined) return known;
+    const id = await accountOf(tx, name);
+    // An annotator already in the project keeps their role.
+    if (stagingProjectId === undefined) {
+      const { memberships } = tablesOf(tx);
+      await tx
+        .insert(memberships)
+        .values({ projectId, userId: id, role: "annotator" })
+        .onConflictDoNothing();
     }
     userIds.set(name, id);
     return id;
   };
 
-  const insertAnnotations = (documentId: number, records: AnnotationRecord[]) => {
-    for (const annotation of records) {
-      const userId = userIdOf(annotation.annotator);
-      const annotationId = statements.insertAnnotation({
-        documentId,
-        userId,
-        status: annotation.status,
-      }).lastInsertRowid;
-      for (const span of annotation.spans) {
-        statements.insertSpan({
-          annotationId,
-          start: span.start,
-          end: span.end,
-          labelId: labelIds.get(span.label),
-        });
-      }
+  const insertAnnotations = async (tx: Tx, layers: [number, AnnotationRecord][]) => {
+    const { annotations, spans } = tablesOf(tx);
+    const rows = [];
+    for (const [documentId, annotation] of layers) {
+      const userId = await userIdOf(tx, annotation.annotator);
+      rows.push({ documentId, userId, status: annotation.status });
     }
+    const ids = await insertRows(tx, annotations, rows);
+    const spanRows = layers.flatMap(([, annotation], index) =>
+      annotation.spans.map((span) => ({
+        annotationId: ids[index] as number,
+        start: span.start,
+        end: span.end,
+        labelId: labelIds.get(span.label) as number,
+      })),
+    );
+    await insertRows(tx, spans, spanRows);
+  };
+
+  /** The document's text, meta and every layer (gold too) become the file's. */
+  const replace = async (tx: Tx, documentId: number, record: DocumentRecord) => {
+    const { annotations, documents } = tablesOf(tx);
+    await tx
+      .update(documents)
+      .set({ text: record.text, meta: record.meta })
+      .where(eq(documents.id, documentId));
+    await tx.delete(annotations).where(eq(annotations.documentId, documentId));
   };
 
   return {
@@ -139,37 +99,62 @@ export function createDocumentStore(db: Db, projectId: number, stagingProjectId?
     /** The project's labels, by name. */
     labelNames: () => new Set(labelIds.keys()),
     /** A label the file uses and the project lacks, given the next digit key still free. */
-    createLabel(name: string) {
+    async createLabel(tx: Tx, name: string) {
       const hotkey = defaultLabelHotkey(labelIds.size);
       const free = hotkey !== null && !hotkeys.has(hotkey) ? hotkey : null;
       hotkeys.add(free);
       // The colour it would get as the project's next label, which it becomes when published.
       const color = defaultLabelColor(labelIds.size);
-      labelIds.set(name, createLabel(db, writeProjectId, { name, hotkey: free, color }).id);
+      const label = await createLabel(tx, writeProjectId, { name, hotkey: free, color });
+      labelIds.set(name, label.id);
     },
-    findDocument: (externalId: string) => statements.findDocument.get({ externalId })?.id,
-    insert(record: DocumentRecord) {
-      const documentId = Number(
-        statements.insertDocument({
+    /** The ids of the project's documents with these external ids. */
+    async findDocuments(db: Queryable, externalIds: string[]): Promise<Map<string, number>> {
+      const { documents } = tablesOf(db);
+      const found = new Map<string, number>();
+      for (let at = 0; at < externalIds.length; at += lookupSize) {
+        const rows = await db
+          .select({ id: documents.id, externalId: documents.externalId })
+          .from(documents)
+          .where(
+            and(
+              eq(documents.projectId, projectId),
+              inArray(documents.externalId, externalIds.slice(at, at + lookupSize)),
+            ),
+          );
+        for (const row of rows) found.set(row.externalId ?? "", row.id);
+      }
+      return found;
+    },
+    /** Writes a batch: new documents (all of them, into a staging project), then replacements. */
+    async write(tx: Tx, writes: DocumentWrite[]) {
+      const { documents } = tablesOf(tx);
+      const inserted: DocumentRecord[] = [];
+      const layers: [number, AnnotationRecord][] = [];
+      for (const { record, existingId } of writes) {
+        if (existingId === undefined || stagingProjectId !== undefined) inserted.push(record);
+        else {
+          await replace(tx, existingId, record);
+          for (const annotation of record.annotations) layers.push([existingId, annotation]);
+        }
+      }
+      const documentIds = await insertRows(
+        tx,
+        documents,
+        inserted.map((record) => ({
+          projectId: writeProjectId,
           externalId: record.id,
           text: record.text,
-          meta: JSON.stringify(record.meta),
-        }).lastInsertRowid,
+          meta: record.meta,
+        })),
       );
-      insertAnnotations(documentId, record.annotations);
-    },
-    /** The document's text, meta and every layer (gold too) become the file's. */
-    replace(documentId: number, record: DocumentRecord) {
-      if (stagingProjectId !== undefined) return this.insert(record);
-      statements.updateDocument.run({
-        documentId,
-        text: record.text,
-        meta: JSON.stringify(record.meta),
+      inserted.forEach((record, index) => {
+        const documentId = documentIds[index] as number;
+        for (const annotation of record.annotations) layers.push([documentId, annotation]);
       });
-      statements.deleteAnnotations.run({ documentId });
-      insertAnnotations(documentId, record.annotations);
+      await insertAnnotations(tx, layers);
     },
   };
 }
 
-export type DocumentStore = ReturnType<typeof createDocumentStore>;
+export type DocumentStore = Awaited<ReturnType<typeof createDocumentStore>>;

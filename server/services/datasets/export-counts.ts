@@ -1,6 +1,5 @@
-import { and, count, countDistinct, eq, isNull, sql } from "drizzle-orm";
-import type { Db } from "@/db/open-database";
-import { annotations, documents, users } from "@/db/schema";
+import { and, asc, count, countDistinct, eq, gt, isNull, type SQL } from "drizzle-orm";
+import { tablesOf, type Queryable } from "@/db/open-database";
 import type { ExportLeftOut } from "@/domain/formats/writers/export-format";
 import type { ExportSource } from "./export-source";
 import { layersOf } from "./read-project";
@@ -10,16 +9,21 @@ import { layersOf } from "./read-project";
  * is written: gold exports skip documents without gold (and, unless asked, gold still being
  * curated); an annotator's export skips the documents they never worked on.
  */
-export function countExportDocuments(db: Db, projectId: number, source: ExportSource) {
-  const total =
-    db.select({ n: count() }).from(documents).where(eq(documents.projectId, projectId)).get()?.n ??
-    0;
+export async function countExportDocuments(db: Queryable, projectId: number, source: ExportSource) {
+  const { annotations, documents } = tablesOf(db);
+  const [all] = await db
+    .select({ n: count() })
+    .from(documents)
+    .where(eq(documents.projectId, projectId));
+  const total = all?.n ?? 0;
   const none: ExportLeftOut = { withoutLayer: 0, uncurated: 0 };
   if (source.kind === "all") return { documents: total, leftOut: none };
-  const layers = layersOf(db, source);
-  const withLayer = layers ? countDocumentsWith(db, projectId, layers) : 0;
+  const layers = await layersOf(db, source);
+  const withLayer = layers ? await countDocumentsWith(db, projectId, layers) : 0;
   const anyGold =
-    source.kind === "gold" ? countDocumentsWith(db, projectId, isNull(annotations.userId)) : 0;
+    source.kind === "gold"
+      ? await countDocumentsWith(db, projectId, isNull(annotations.userId))
+      : 0;
   const leftOut =
     source.kind === "gold"
       ? { withoutLayer: total - anyGold, uncurated: anyGold - withLayer }
@@ -27,31 +31,38 @@ export function countExportDocuments(db: Db, projectId: number, source: ExportSo
   return { documents: withLayer, leftOut };
 }
 
-function countDocumentsWith(db: Db, projectId: number, layers: ReturnType<typeof layersOf>) {
-  return (
-    db
-      .select({ n: countDistinct(annotations.documentId) })
-      .from(annotations)
-      .innerJoin(documents, eq(documents.id, annotations.documentId))
-      .where(and(eq(documents.projectId, projectId), layers ?? undefined))
-      .get()?.n ?? 0
-  );
+async function countDocumentsWith(db: Queryable, projectId: number, layers: SQL) {
+  const { annotations, documents } = tablesOf(db);
+  const [row] = await db
+    .select({ n: countDistinct(annotations.documentId) })
+    .from(annotations)
+    .innerJoin(documents, eq(documents.id, annotations.documentId))
+    .where(and(eq(documents.projectId, projectId), layers));
+  return row?.n ?? 0;
 }
 
-/** A document with more than one annotator's layer, if any: formats holding one layer need a choice. */
-export function findDocumentWithSeveralLayers(db: Db, projectId: number) {
-  return db
-    .select({
-      id: documents.id,
-      externalId: documents.externalId,
-      annotators: sql<string>`group_concat(${users.name}, ', ')`,
-    })
+/**
+ * The first document with more than one annotator's layer, if any, and their names: formats
+ * holding one layer need a choice.
+ */
+export async function findDocumentWithSeveralLayers(db: Queryable, projectId: number) {
+  const { annotations, documents, users } = tablesOf(db);
+  const [shared] = await db
+    .select({ id: documents.id, externalId: documents.externalId })
     .from(annotations)
     .innerJoin(documents, eq(documents.id, annotations.documentId))
     .innerJoin(users, eq(users.id, annotations.userId))
     .where(eq(documents.projectId, projectId))
     .groupBy(documents.id)
-    .having(sql`count(*) > 1`)
-    .limit(1)
-    .get();
+    .having(gt(count(), 1))
+    .orderBy(asc(documents.id))
+    .limit(1);
+  if (!shared) return undefined;
+  const names = await db
+    .select({ name: users.name })
+    .from(annotations)
+    .innerJoin(users, eq(users.id, annotations.userId))
+    .where(eq(annotations.documentId, shared.id))
+    .orderBy(asc(annotations.id));
+  return { ...shared, annotators: names.map((row) => row.name).join(", ") };
 }

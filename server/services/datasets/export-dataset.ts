@@ -4,15 +4,12 @@ import { formatCatalog, type ExportFormatName } from "@/domain/formats/catalog";
 import { exportFormats } from "@/domain/formats/export-formats";
 import type { OffsetUnit } from "@/domain/formats/file-spans";
 import type { TagScheme } from "@/domain/formats/tags";
-import type {
-  ExportContext,
-  ExportFile,
-  ExportSummary,
-} from "@/domain/formats/writers/export-format";
+import type { ExportContext, ExportSummary } from "@/domain/formats/writers/export-format";
 import { findProjectBySlug, listLabels } from "../projects";
+import { feedDocuments, type ExportFileStream } from "./document-feed";
 import { formatExportSource, type ExportSource } from "./export-source";
 import { countExportDocuments, findDocumentWithSeveralLayers } from "./export-counts";
-import { readProjectDocuments } from "./read-project";
+import { readProjectPages } from "./read-project";
 import { zipFiles } from "./zip";
 
 export type ExportRequest = {
@@ -32,7 +29,7 @@ export type DatasetExport = {
   /** The documents the export writes (those left out are counted in the summary). */
   documentCount: number;
   /** The export's files, produced as they are read; brat and hf have several. */
-  files: Iterable<ExportFile>;
+  files: AsyncIterable<ExportFileStream>;
   /** Filled in as the files are read: complete once they have been. */
   summary: ExportSummary;
 };
@@ -41,11 +38,11 @@ export type DatasetExport = {
  * Prepares an export, refusing before a byte is written what cannot be exported: an unknown
  * project, or several annotators' layers on one document for a format that holds one.
  */
-export function exportDataset(db: Db, request: ExportRequest): DatasetExport {
-  const project = findProjectBySlug(db, request.projectSlug);
+export async function exportDataset(db: Db, request: ExportRequest): Promise<DatasetExport> {
+  const project = await findProjectBySlug(db, request.projectSlug);
   const format = exportFormats[request.format];
   if (formatCatalog[request.format].oneLayer && request.source.kind === "all") {
-    const shared = findDocumentWithSeveralLayers(db, project.id);
+    const shared = await findDocumentWithSeveralLayers(db, project.id);
     if (shared) {
       throw new DomainError(
         "BAD_REQUEST",
@@ -53,9 +50,10 @@ export function exportDataset(db: Db, request: ExportRequest): DatasetExport {
       );
     }
   }
-  const counts = countExportDocuments(db, project.id, request.source);
+  const counts = await countExportDocuments(db, project.id, request.source);
+  const labels = await listLabels(db, project.id);
   const context: ExportContext = {
-    labels: listLabels(db, project.id).map((label) => label.name),
+    labels: labels.map((label) => label.name),
     scheme: request.scheme ?? "iob2",
     offsets: request.offsets ?? "code-points",
     summary: {
@@ -72,21 +70,23 @@ export function exportDataset(db: Db, request: ExportRequest): DatasetExport {
     fileName: `${project.slug}-${source}${multiFile ? `-${request.format}` : ""}.${format.extension}`,
     contentType: format.contentType,
     documentCount: counts.documents,
-    files: format.files(readProjectDocuments(db, project.id, request.source), context),
+    files: feedDocuments(readProjectPages(db, project.id, request.source), (documents) =>
+      format.files(documents, context),
+    ),
     summary: context.summary,
   };
 }
 
 /** The export as one stream of bytes: the file itself, or a zip of its files. */
-export function* exportBytes(dataset: DatasetExport): Generator<Uint8Array> {
+export async function* exportBytes(dataset: DatasetExport): AsyncGenerator<Uint8Array> {
   if (dataset.contentType === "application/zip") {
     yield* zipFiles(dataset.files);
     return;
   }
   const encoder = new TextEncoder();
   let pending = "";
-  for (const file of dataset.files) {
-    for (const chunk of file.chunks) {
+  for await (const file of dataset.files) {
+    for await (const chunk of file.chunks) {
       pending += chunk;
       // Chunks of about 64 KB: few enough writes, little held.
       if (pending.length >= 1 << 16) {
@@ -99,9 +99,9 @@ export function* exportBytes(dataset: DatasetExport): Generator<Uint8Array> {
 }
 
 /** Runs the export to the end without keeping it: its summary (spans left out, ...). */
-export function exportFileSummary(dataset: DatasetExport): ExportSummary {
-  for (const file of dataset.files) {
-    for (const chunk of file.chunks) void chunk;
+export async function exportFileSummary(dataset: DatasetExport): Promise<ExportSummary> {
+  for await (const file of dataset.files) {
+    for await (const chunk of file.chunks) void chunk;
   }
   return dataset.summary;
 }

@@ -6,9 +6,9 @@ import { importJsonl } from "./import-jsonl";
 
 type Ranged = { start: number; end: number };
 
-function seeded() {
-  const db = freshDb();
-  importJsonl(db, "p", sampleJsonl());
+async function seeded() {
+  const db = await freshDb();
+  await importJsonl(db, "p", sampleJsonl());
   return db;
 }
 
@@ -58,12 +58,14 @@ describe("exports count code points, so Python's text[start:end] gives each span
           ),
         ),
     },
-  ])("$format", ({ format, spans }) => {
-    expect(spans(onlyFile(exportTexts(seeded(), "p", format).files))).toEqual(sampleCovered);
+  ])("$format", async ({ format, spans }) => {
+    expect(spans(onlyFile((await exportTexts(await seeded(), "p", format)).files))).toEqual(
+      sampleCovered,
+    );
   });
 
-  it("csv: one row per span, its text column equal to the slice", () => {
-    const content = onlyFile(exportTexts(seeded(), "p", "csv").files);
+  it("csv: one row per span, its text column equal to the slice", async () => {
+    const content = onlyFile((await exportTexts(await seeded(), "p", "csv")).files);
     const [header, ...rows] = content.trimEnd().split("\r\n");
     expect(header).toBe("document_id,annotator,start,end,label,text");
     const texts = new Map([
@@ -80,8 +82,8 @@ describe("exports count code points, so Python's text[start:end] gives each span
     ).toEqual(sampleCovered);
   });
 
-  it("brat: a zip of annotation.conf and a .txt and .ann per document", () => {
-    const { files, fileName } = exportTexts(seeded(), "p", "brat");
+  it("brat: a zip of annotation.conf and a .txt and .ann per document", async () => {
+    const { files, fileName } = await exportTexts(await seeded(), "p", "brat");
     expect(fileName).toBe("p-all-brat.zip");
     expect(Object.keys(files)).toEqual(["annotation.conf", "d1.txt", "d1.ann", "d2.txt", "d2.ann"]);
     expect(files["annotation.conf"]).toContain("[entities]\nPER\nORG\nLOC\n");
@@ -99,9 +101,9 @@ describe("exports count code points, so Python's text[start:end] gives each span
     expect(covered).toEqual(sampleCovered);
   });
 
-  it("doccano in UTF-16 units on request, for doccano's own editor", () => {
+  it("doccano in UTF-16 units on request, for doccano's own editor", async () => {
     const content = onlyFile(
-      exportTexts(seeded(), "p", "doccano", "all", { offsets: "utf-16" }).files,
+      (await exportTexts(await seeded(), "p", "doccano", "all", { offsets: "utf-16" })).files,
     );
     const docs = jsonLines(content) as { text: string; label: [number, number, string][] }[];
     expect(docs.flatMap((doc) => doc.label.map(([s, e]) => doc.text.slice(s, e)))).toEqual(
@@ -117,10 +119,10 @@ describe("token formats", () => {
     const start = [...text.slice(0, text.indexOf(needle))].length;
     return { start, end: start + [...needle].length, label };
   };
-  function project() {
-    const db = freshDb();
+  async function project() {
+    const db = await freshDb();
     const spans = [at("Ann Lee", "PER"), at("Bob", "PER"), at("ACME Inc", "ORG"), at("Zoë", "PER")];
-    importJsonl(
+    await importJsonl(
       db,
       "p",
       JSON.stringify({ id: "x", text, annotations: [{ annotator: "a", spans }] }),
@@ -128,8 +130,8 @@ describe("token formats", () => {
     return db;
   }
 
-  it("writes CoNLL in IOB2, a sentence per line break or sentence end, -DOCSTART- per document", () => {
-    const { files, summary } = exportTexts(project(), "p", "conll");
+  it("writes CoNLL in IOB2, a sentence per line break or sentence end, -DOCSTART- per document", async () => {
+    const { files, summary } = await exportTexts(await project(), "p", "conll");
     const content = onlyFile(files);
     expect(content.startsWith("-DOCSTART- -X- O O\n\nAnn _ _ B-PER\nLee _ _ I-PER\n")).toBe(true);
     const sentences = content
@@ -152,14 +154,14 @@ describe("token formats", () => {
   it.each([
     ["iob1", "Ann _ _ I-PER\nLee _ _ I-PER"],
     ["bioes", "Ann _ _ B-PER\nLee _ _ E-PER"],
-  ] as const)("writes CoNLL in %s on request", (scheme, expected) => {
-    expect(onlyFile(exportTexts(project(), "p", "conll", "all", { scheme }).files)).toContain(
-      expected,
-    );
+  ] as const)("writes CoNLL in %s on request", async (scheme, expected) => {
+    expect(
+      onlyFile((await exportTexts(await project(), "p", "conll", "all", { scheme })).files),
+    ).toContain(expected);
   });
 
-  it("writes Hugging Face data.jsonl with integer tags named by labels.json, in the project's label order", () => {
-    const { files, summary } = exportTexts(project(), "p", "hf");
+  it("writes Hugging Face data.jsonl with integer tags named by labels.json, in the project's label order", async () => {
+    const { files, summary } = await exportTexts(await project(), "p", "hf");
     const names = JSON.parse(files["labels.json"] ?? "") as string[];
     expect(names).toEqual(["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]);
     const [first] = jsonLines(files["data.jsonl"] ?? "") as {
@@ -175,9 +177,9 @@ describe("token formats", () => {
 });
 
 describe("sources and layers", () => {
-  function twoAnnotators() {
-    const db = freshDb();
-    importJsonl(
+  async function twoAnnotators() {
+    const db = await freshDb();
+    await importJsonl(
       db,
       "p",
       JSON.stringify({
@@ -192,11 +194,11 @@ describe("sources and layers", () => {
     return db;
   }
 
-  it("refuses all annotators for a one-layer format before writing anything, naming the document", () => {
+  it("refuses all annotators for a one-layer format before writing anything, naming the document", async () => {
     for (const format of ["conll", "doccano", "spacy", "hf", "brat"] as const) {
       let error: unknown;
       try {
-        exportTexts(twoAnnotators(), "p", format);
+        await exportTexts(await twoAnnotators(), "p", format);
       } catch (caught) {
         error = caught;
       }
@@ -205,12 +207,12 @@ describe("sources and layers", () => {
     }
   });
 
-  it("exports one annotator's layer, and every layer where the format holds several", () => {
+  it("exports one annotator's layer, and every layer where the format holds several", async () => {
     const spacy = jsonLines(
-      onlyFile(exportTexts(twoAnnotators(), "p", "spacy", "annotator:bob").files),
+      onlyFile((await exportTexts(await twoAnnotators(), "p", "spacy", "annotator:bob")).files),
     );
     expect(spacy[0].ents).toEqual([[8, 11, "PER"]]);
-    const csv = onlyFile(exportTexts(twoAnnotators(), "p", "csv").files);
+    const csv = onlyFile((await exportTexts(await twoAnnotators(), "p", "csv")).files);
     expect(csv).toContain("x,alice,0,3,PER,Ann\r\nx,bob,8,11,PER,Bob\r\n");
   });
 });

@@ -1,16 +1,15 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { Db } from "@/db/open-database";
-import { annotations, documents, labels, spans } from "@/db/schema";
+import { tablesOf, type Db } from "@/db/open-database";
 import type { AnnotationStatus } from "@/db/schema";
-import { exportTexts, freshDb } from "../../test-support/datasets";
+import { collect, exportTexts, freshDb } from "../../test-support/datasets";
 import { exportDataset, exportFileSummary } from "./export-dataset";
 import { parseExportSource } from "./export-source";
 import { importJsonl } from "./import-jsonl";
 
 /** Three documents: one with curated gold, one with gold in progress, one nobody curated. */
-function campaign() {
-  const db = freshDb();
+async function campaign() {
+  const db = await freshDb();
   const record = (id: string, text: string, spans: { start: number; end: number }[]) => ({
     id,
     text,
@@ -19,7 +18,7 @@ function campaign() {
       { annotator: "ann", status: "submitted", spans: spans.map((s) => ({ ...s, label: "PER" })) },
     ],
   });
-  importJsonl(
+  await importJsonl(
     db,
     "p",
     [
@@ -30,31 +29,38 @@ function campaign() {
       .map((line) => JSON.stringify(line))
       .join("\n"),
   );
-  addGold(db, "curated", "curated", [0, 3]);
-  addGold(db, "in-progress", "in_progress", [0, 3]);
+  await addGold(db, "curated", "curated", [0, 3]);
+  await addGold(db, "in-progress", "in_progress", [0, 3]);
   return db;
 }
 
-function addGold(db: Db, externalId: string, status: AnnotationStatus, [start, end]: number[]) {
-  const document = db
+async function addGold(
+  db: Db,
+  externalId: string,
+  status: AnnotationStatus,
+  [start, end]: number[],
+) {
+  const { annotations, documents, labels, spans } = tablesOf(db);
+  const [document] = await db
     .select({ id: documents.id })
     .from(documents)
-    .where(eq(documents.externalId, externalId))
-    .get();
-  const label = db.select({ id: labels.id }).from(labels).where(eq(labels.name, "PER")).get();
-  const gold = db
+    .where(eq(documents.externalId, externalId));
+  const [label] = await db.select({ id: labels.id }).from(labels).where(eq(labels.name, "PER"));
+  const [gold] = await db
     .insert(annotations)
     .values({ documentId: document?.id ?? 0, userId: null, status })
-    .returning({ id: annotations.id })
-    .get();
-  db.insert(spans)
-    .values({ annotationId: gold.id, start: start ?? 0, end: end ?? 0, labelId: label?.id ?? 0 })
-    .run();
+    .returning({ id: annotations.id });
+  await db.insert(spans).values({
+    annotationId: gold?.id ?? 0,
+    start: start ?? 0,
+    end: end ?? 0,
+    labelId: label?.id ?? 0,
+  });
 }
 
-const summaryOf = (db: Db, source: string, includeUncurated?: boolean) =>
+const summaryOf = async (db: Db, source: string, includeUncurated?: boolean) =>
   exportFileSummary(
-    exportDataset(db, {
+    await exportDataset(db, {
       projectSlug: "p",
       format: "conll",
       source: parseExportSource(source, { includeUncurated }),
@@ -62,12 +68,12 @@ const summaryOf = (db: Db, source: string, includeUncurated?: boolean) =>
   );
 
 describe("gold and one-annotator exports leave out documents they have nothing for", () => {
-  it("writes only curated gold to CoNLL and spaCy, never an all-O or empty document", () => {
-    const db = campaign();
-    expect(exportTexts(db, "p", "conll", "gold").files["data.conll"]).toBe(
+  it("writes only curated gold to CoNLL and spaCy, never an all-O or empty document", async () => {
+    const db = await campaign();
+    expect((await exportTexts(db, "p", "conll", "gold")).files["data.conll"]).toBe(
       "-DOCSTART- -X- O O\n\nAna _ _ B-PER\nsings _ _ O\n\n",
     );
-    const spacy = exportTexts(db, "p", "spacy", "gold").files["data.jsonl"] ?? "";
+    const spacy = (await exportTexts(db, "p", "spacy", "gold")).files["data.jsonl"] ?? "";
     expect(
       spacy
         .trim()
@@ -76,15 +82,16 @@ describe("gold and one-annotator exports leave out documents they have nothing f
     ).toEqual(["curated"]);
   });
 
-  it("includes gold still being curated when asked, and still not documents without gold", () => {
-    const db = campaign();
-    const dataset = exportDataset(db, {
+  it("includes gold still being curated when asked, and still not documents without gold", async () => {
+    const db = await campaign();
+    const dataset = await exportDataset(db, {
       projectSlug: "p",
       format: "spacy",
       source: parseExportSource("gold", { includeUncurated: true }),
     });
-    const ids = [...dataset.files]
-      .flatMap((file) => [...file.chunks])
+    const chunks: string[] = [];
+    for await (const file of dataset.files) chunks.push(...(await collect(file.chunks)));
+    const ids = chunks
       .join("")
       .trim()
       .split("\n")
@@ -93,25 +100,25 @@ describe("gold and one-annotator exports leave out documents they have nothing f
     expect(dataset.documentCount).toBe(2);
   });
 
-  it("counts what it left out and why before the download", () => {
-    const db = campaign();
-    expect(summaryOf(db, "gold")).toMatchObject({
+  it("counts what it left out and why before the download", async () => {
+    const db = await campaign();
+    expect(await summaryOf(db, "gold")).toMatchObject({
       documents: 1,
       leftOut: { withoutLayer: 1, uncurated: 1 },
     });
-    expect(summaryOf(db, "gold", true)).toMatchObject({
+    expect(await summaryOf(db, "gold", true)).toMatchObject({
       documents: 2,
       leftOut: { withoutLayer: 1, uncurated: 0 },
     });
-    expect(summaryOf(db, "all")).toMatchObject({
+    expect(await summaryOf(db, "all")).toMatchObject({
       documents: 3,
       leftOut: { withoutLayer: 0, uncurated: 0 },
     });
   });
 
-  it("leaves out of annotator:NAME the documents that annotator never worked on", () => {
-    const db = campaign();
-    importJsonl(
+  it("leaves out of annotator:NAME the documents that annotator never worked on", async () => {
+    const db = await campaign();
+    await importJsonl(
       db,
       "p",
       JSON.stringify({
@@ -120,15 +127,15 @@ describe("gold and one-annotator exports leave out documents they have nothing f
         annotations: [{ annotator: "bob", spans: [] }],
       }),
     );
-    expect(summaryOf(db, "annotator:ann")).toMatchObject({
+    expect(await summaryOf(db, "annotator:ann")).toMatchObject({
       documents: 3,
       leftOut: { withoutLayer: 1, uncurated: 0 },
     });
     // Bob's one document is written even with no spans: he worked on it and found none.
-    expect(exportTexts(db, "p", "spacy", "annotator:bob").files["data.jsonl"]).toBe(
+    expect((await exportTexts(db, "p", "spacy", "annotator:bob")).files["data.jsonl"]).toBe(
       '{"id":"bob-only","text":"Dee reads","ents":[],"meta":{}}\n',
     );
-    expect(summaryOf(db, "annotator:nobody")).toMatchObject({
+    expect(await summaryOf(db, "annotator:nobody")).toMatchObject({
       documents: 0,
       leftOut: { withoutLayer: 4 },
     });

@@ -36,7 +36,7 @@ export type ImportRequest = {
  * was. Errors name file, line and field.
  */
 export async function importDataset(db: Db, request: ImportRequest): Promise<ImportSummary> {
-  const project = findProjectBySlug(db, request.projectSlug);
+  const project = await findProjectBySlug(db, request.projectSlug);
   if (request.files.length === 0) throw new DomainError("BAD_REQUEST", "no file to import");
   const options = request.options ?? {};
   const format = importFormats[request.format];
@@ -47,12 +47,12 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
 
   let session: ImportSession | undefined;
   const run = async (staging?: Staging) => {
-    const current = createImportSession(db, project, options, staging?.projectId);
+    const current = await createImportSession(db, project, options, staging?.projectId);
     session = current;
-    const batch = createBatch(db, !staging);
+    const write = () => saveChunk(db, current, !staging);
     const progress = { bytesRead: sharedBytes, totalBytes, documents: 0 };
-    const report = (bytes: number) => {
-      batch.write();
+    const report = async (bytes: number) => {
+      await write();
       progress.bytesRead += bytes;
       const { documents, replaced, alreadyPresent } = current.summary;
       progress.documents = documents + replaced + alreadyPresent;
@@ -63,24 +63,22 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
     );
     for (const unit of plan.units) {
       const companion = unit.companion && (await readTextFile(unit.companion));
-      if (unit.companion) report(unit.companion.size);
+      if (unit.companion) await report(unit.companion.size);
       const name = unit.file.name;
-      const parser = reader.file(name, companion, (item) =>
-        batch.add(() => current.accept(name, item)),
-      );
+      const parser = reader.file(name, companion, (item) => current.accept(name, item));
       await inFileAsync(name, async () => {
         await forEachLine(paced(unit.file), parser.line, report);
         parser.end();
-        batch.write();
+        await write();
       });
     }
     const first = request.files[0]?.name ?? "";
-    reader.end?.((item) => batch.add(() => current.accept(first, item)));
-    inFile(first, batch.write);
+    reader.end?.((item) => current.accept(first, item));
+    await inFileAsync(first, write);
     return current;
   };
   if (options.dryRun) return (await run()).summary;
-  const staging = createStaging(db, project.id, options.replace ?? false);
+  const staging = await createStaging(db, project.id, options.replace ?? false);
   let staged: ImportSession;
   try {
     staged = await run(staging);
@@ -112,30 +110,15 @@ function paced(file: ImportFile): ImportFile {
 }
 
 /**
- * What a chunk of the files holds, checked and written in one short transaction once the chunk
- * is read: the parsers call back line by line, and a transaction left open across the reads'
- * awaits would take in other requests' statements on the same connection. `direct`: a dry run,
- * which writes nothing.
+ * Writes what a chunk of the files held once the chunk is read, in one short transaction: the
+ * parsers call back line by line, and a transaction open across the reads would hold the writer
+ * lock (SQLite) or a connection (PostgreSQL) while waiting for the file. A dry run writes nothing
+ * and only looks documents up.
  */
-function createBatch(db: Db, direct: boolean) {
-  let queued: (() => void)[] = [];
-  const write = db.$client.transaction(() => {
-    for (const work of queued) work();
-  });
-  return {
-    add(work: () => void) {
-      if (direct) work();
-      else queued.push(work);
-    },
-    write() {
-      if (queued.length === 0) return;
-      try {
-        write.immediate();
-      } finally {
-        queued = [];
-      }
-    },
-  };
+async function saveChunk(db: Db, session: ImportSession, dryRun: boolean) {
+  if (!session.hasUnsaved()) return;
+  if (dryRun) await session.save(db);
+  else await db.transaction((tx) => session.save(tx));
 }
 
 async function planImport(

@@ -1,11 +1,11 @@
 import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/open-database";
-import { annotations, documents, labels, spans, users } from "@/db/schema";
+import { tablesOf, type Db } from "@/db/open-database";
+import { openTestDatabase } from "@/db/test-support/test-database";
 import { DomainError, InputError } from "@/domain/errors";
 import { codePointSpan } from "@/domain/test-support/format-records";
 import { nth } from "@/domain/test-support/lists";
-import { rowCount } from "../../test-support/datasets";
+import { collect, rowCount } from "../../test-support/datasets";
 import { createProject, findMembership, findProjectBySlug } from "../projects";
 import { exportJsonl } from "./export-jsonl";
 import { parseExportSource, type ExportSource } from "./export-source";
@@ -34,24 +34,35 @@ type ExportedRecord = {
   annotations: { annotator: string; status: string; spans: FileSpan[] }[];
 };
 
-function exportRecords(db: Db, slug: string, source: ExportSource = { kind: "all" }) {
-  return [...exportJsonl(db, slug, source)].map((line) => JSON.parse(line) as ExportedRecord);
+async function exportRecords(db: Db, slug: string, source: ExportSource = { kind: "all" }) {
+  const lines = await collect(exportJsonl(db, slug, source));
+  return lines.map((line) => JSON.parse(line) as ExportedRecord);
 }
 
-function catchError(run: () => unknown): unknown {
+async function catchError(run: () => unknown): Promise<unknown> {
   try {
-    run();
+    await run();
   } catch (error) {
     return error;
   }
   throw new Error("expected an error, but nothing was thrown");
 }
 
-function freshProject(allowOverlap = false) {
-  const db = openDatabase(":memory:");
-  createProject(db, { slug: "news", name: "News", labels: ["ORG", "PER", "LOC"], allowOverlap });
+async function freshProject(allowOverlap = false) {
+  const db = await openTestDatabase();
+  await createProject(db, {
+    slug: "news",
+    name: "News",
+    labels: ["ORG", "PER", "LOC"],
+    allowOverlap,
+  });
   return db;
 }
+
+const countTables = (db: Db) =>
+  Promise.all(
+    (["documents", "users", "annotations", "spans"] as const).map((table) => rowCount(db, table)),
+  );
 
 const t1 = "e\u0301 👍🏽 Ana met Bob in 東京.";
 const t2 = "Cafe\u0301 owner Zoë works at 𠮷野家 Inc 🇯🇵";
@@ -91,27 +102,29 @@ const corpus: FileRecord[] = [
 ];
 
 describe("importJsonl then exportJsonl", () => {
-  it("imports documents, annotators and spans, and reports what it did", () => {
-    const db = freshProject();
-    const summary = importJsonl(db, "news", jsonl(corpus));
+  it("imports documents, annotators and spans, and reports what it did", async () => {
+    const db = await freshProject();
+    const summary = await importJsonl(db, "news", jsonl(corpus));
     expect(summary).toEqual({ documents: 4, annotations: 4, spans: 8, alreadyPresent: 0 });
 
     // Annotators named in the file become users and annotators of the project.
-    const project = findProjectBySlug(db, "news");
+    const project = await findProjectBySlug(db, "news");
     for (const name of ["alice", "bob"]) {
-      const user = db.select().from(users).where(eq(users.name, name)).get();
+      const { users } = tablesOf(db);
+      const [user] = await db.select().from(users).where(eq(users.name, name));
       expect(user).toBeDefined();
       expect(user?.email).toBeNull();
       expect(user?.passwordHash).toBeNull();
       if (!user) throw new Error(`no user ${name}`);
-      expect(findMembership(db, project.id, user.id)?.role).toBe("annotator");
+      expect((await findMembership(db, project.id, user.id))?.role).toBe("annotator");
     }
   });
 
-  it("stores UTF-16 offsets, so a JavaScript slice of the stored text finds the annotated words", () => {
-    const db = freshProject();
-    importJsonl(db, "news", jsonl(corpus));
-    const rows = db
+  it("stores UTF-16 offsets, so a JavaScript slice of the stored text finds the annotated words", async () => {
+    const db = await freshProject();
+    await importJsonl(db, "news", jsonl(corpus));
+    const { annotations, documents, labels, spans, users } = tablesOf(db);
+    const rows = await db
       .select({ text: documents.text, start: spans.start, end: spans.end, label: labels.name })
       .from(spans)
       .innerJoin(annotations, eq(annotations.id, spans.annotationId))
@@ -119,8 +132,7 @@ describe("importJsonl then exportJsonl", () => {
       .innerJoin(documents, eq(documents.id, annotations.documentId))
       .innerJoin(labels, eq(labels.id, spans.labelId))
       .where(eq(users.name, "alice"))
-      .orderBy(asc(documents.id), asc(spans.start))
-      .all();
+      .orderBy(asc(documents.id), asc(spans.start));
     expect(rows.map((row) => [row.text.slice(row.start, row.end), row.label])).toEqual([
       ["Ana", "PER"],
       ["Bob", "PER"],
@@ -131,11 +143,11 @@ describe("importJsonl then exportJsonl", () => {
     ]);
   });
 
-  it("exports all annotators with the same ids, texts, meta, statuses, spans and offsets", () => {
-    const db = freshProject();
-    importJsonl(db, "news", jsonl(corpus));
+  it("exports all annotators with the same ids, texts, meta, statuses, spans and offsets", async () => {
+    const db = await freshProject();
+    await importJsonl(db, "news", jsonl(corpus));
 
-    const exported = exportRecords(db, "news");
+    const exported = await exportRecords(db, "news");
 
     expect(exported).toEqual([
       {
@@ -168,30 +180,30 @@ describe("importJsonl then exportJsonl", () => {
     expect(nth(exported, 1).text).not.toBe(t2.normalize("NFC"));
   });
 
-  it("exports one annotator's layer with annotator:NAME, leaving out documents they never worked on", () => {
-    const db = freshProject();
-    importJsonl(db, "news", jsonl(corpus));
+  it("exports one annotator's layer with annotator:NAME, leaving out documents they never worked on", async () => {
+    const db = await freshProject();
+    await importJsonl(db, "news", jsonl(corpus));
 
-    const alice = exportRecords(db, "news", parseExportSource("annotator:alice"));
+    const alice = await exportRecords(db, "news", parseExportSource("annotator:alice"));
     expect(alice.map((record) => record.text)).toEqual([t1, t2]);
     expect(alice.map((record) => record.annotations)).toEqual([
       [{ annotator: "alice", status: "submitted", spans: d1Alice }],
       [{ annotator: "alice", status: "submitted", spans: d2Alice }],
     ]);
 
-    const bob = exportRecords(db, "news", parseExportSource("annotator:bob"));
+    const bob = await exportRecords(db, "news", parseExportSource("annotator:bob"));
     expect(bob.map((record) => record.annotations)).toEqual([
       [{ annotator: "bob", status: "in_progress", spans: d1Bob }],
       [{ annotator: "bob", status: "submitted", spans: d3Bob }],
     ]);
 
-    expect(exportRecords(db, "news", parseExportSource("annotator:nobody"))).toEqual([]);
+    expect(await exportRecords(db, "news", parseExportSource("annotator:nobody"))).toEqual([]);
   });
 
-  it("slices exported offsets Python-style back to the annotated words", () => {
-    const db = freshProject();
-    importJsonl(db, "news", jsonl(corpus));
-    const words = exportRecords(db, "news").flatMap((record) =>
+  it("slices exported offsets Python-style back to the annotated words", async () => {
+    const db = await freshProject();
+    await importJsonl(db, "news", jsonl(corpus));
+    const words = (await exportRecords(db, "news")).flatMap((record) =>
       (record.annotations ?? []).flatMap((annotation) =>
         annotation.spans.map((span) => [...record.text].slice(span.start, span.end).join("")),
       ),
@@ -208,18 +220,18 @@ describe("importJsonl then exportJsonl", () => {
     ]);
   });
 
-  it("exports what it imports, so a second project gets the same file back", () => {
-    const db = freshProject();
-    createProject(db, { slug: "copy", name: "Copy", labels: ["ORG", "PER", "LOC"] });
-    importJsonl(db, "news", jsonl(corpus));
-    const first = [...exportJsonl(db, "news", { kind: "all" })];
-    importJsonl(db, "copy", first.join("\n"));
-    expect([...exportJsonl(db, "copy", { kind: "all" })]).toEqual(first);
+  it("exports what it imports, so a second project gets the same file back", async () => {
+    const db = await freshProject();
+    await createProject(db, { slug: "copy", name: "Copy", labels: ["ORG", "PER", "LOC"] });
+    await importJsonl(db, "news", jsonl(corpus));
+    const first = await collect(exportJsonl(db, "news", { kind: "all" }));
+    await importJsonl(db, "copy", first.join("\n"));
+    expect(await collect(exportJsonl(db, "copy", { kind: "all" }))).toEqual(first);
   });
 
-  it("keeps an annotation without spans, with its status", () => {
-    const db = freshProject();
-    importJsonl(
+  it("keeps an annotation without spans, with its status", async () => {
+    const db = await freshProject();
+    await importJsonl(
       db,
       "news",
       jsonl([
@@ -230,23 +242,23 @@ describe("importJsonl then exportJsonl", () => {
         },
       ]),
     );
-    expect(nth(exportRecords(db, "news"), 0).annotations).toEqual([
+    expect(nth(await exportRecords(db, "news"), 0).annotations).toEqual([
       { annotator: "carol", status: "in_progress", spans: [] },
     ]);
   });
 
-  it("exports every document of a project larger than one page, in import order", () => {
-    const db = freshProject();
+  it("exports every document of a project larger than one page, in import order", async () => {
+    const db = await freshProject();
     const many = Array.from({ length: 1203 }, (_, i) => ({
       id: `n${i}`,
       text: `document ${i} 😀`,
     }));
-    expect(importJsonl(db, "news", jsonl(many)).documents).toBe(1203);
-    const ids = exportRecords(db, "news").map((record) => record.id);
+    expect((await importJsonl(db, "news", jsonl(many))).documents).toBe(1203);
+    const ids = (await exportRecords(db, "news")).map((record) => record.id);
     expect(ids).toEqual(many.map((record) => record.id));
 
     // Re-importing checks the ids in slices too: all of them are found.
-    expect(importJsonl(db, "news", jsonl(many))).toEqual({
+    expect(await importJsonl(db, "news", jsonl(many))).toEqual({
       documents: 0,
       annotations: 0,
       spans: 0,
@@ -254,10 +266,10 @@ describe("importJsonl then exportJsonl", () => {
     });
   });
 
-  it("accepts overlapping spans in a project that allows them", () => {
-    const db = freshProject(true);
+  it("accepts overlapping spans in a project that allows them", async () => {
+    const db = await freshProject(true);
     const text = "New York City Hall";
-    const summary = importJsonl(
+    const summary = await importJsonl(
       db,
       "news",
       jsonl([
@@ -274,16 +286,16 @@ describe("importJsonl then exportJsonl", () => {
       ]),
     );
     expect(summary.spans).toBe(2);
-    expect(nth(nth(exportRecords(db, "news"), 0).annotations, 0).spans).toEqual([
+    expect(nth(nth(await exportRecords(db, "news"), 0).annotations, 0).spans).toEqual([
       at(text, "New York City", "LOC"),
       at(text, "City Hall", "ORG"),
     ]);
   });
 
-  it("accepts touching spans in a project that forbids overlaps", () => {
-    const db = freshProject();
+  it("accepts touching spans in a project that forbids overlaps", async () => {
+    const db = await freshProject();
     const text = "AnaBob";
-    const summary = importJsonl(
+    const summary = await importJsonl(
       db,
       "news",
       jsonl([
@@ -298,11 +310,11 @@ describe("importJsonl then exportJsonl", () => {
     expect(summary.spans).toBe(2);
   });
 
-  it("skips blank lines and Windows line endings", () => {
-    const db = freshProject();
+  it("skips blank lines and Windows line endings", async () => {
+    const db = await freshProject();
     const content = `\r\n${JSON.stringify({ id: "a", text: "A" })}\r\n\r\n   \r\n${JSON.stringify({ id: "b", text: "B" })}`;
-    expect(importJsonl(db, "news", content).documents).toBe(2);
-    expect(exportRecords(db, "news").map((record) => record.text)).toEqual(["A", "B"]);
+    expect((await importJsonl(db, "news", content)).documents).toBe(2);
+    expect((await exportRecords(db, "news")).map((record) => record.text)).toEqual(["A", "B"]);
   });
 });
 
@@ -385,18 +397,18 @@ describe("importJsonl with an error on line 3", () => {
     },
   ])(
     "refuses $name, naming line 3 and the field, and imports nothing",
-    ({ line3, field, reason }) => {
-      const db = freshProject();
-      importJsonl(db, "news", jsonl([{ id: "existing", text: "already here" }]));
+    async ({ line3, field, reason }) => {
+      const db = await freshProject();
+      await importJsonl(db, "news", jsonl([{ id: "existing", text: "already here" }]));
       const before = {
-        documents: rowCount(db, documents),
-        users: rowCount(db, users),
-        annotations: rowCount(db, annotations),
-        spans: rowCount(db, spans),
+        documents: await rowCount(db, "documents"),
+        users: await rowCount(db, "users"),
+        annotations: await rowCount(db, "annotations"),
+        spans: await rowCount(db, "spans"),
       };
 
       const content = `${JSON.stringify(good1)}\n${JSON.stringify(good2)}\n${line3}\n${JSON.stringify({ id: "g4", text: "after" })}\n`;
-      const error = catchError(() => importJsonl(db, "news", content));
+      const error = await catchError(() => importJsonl(db, "news", content));
 
       expect(error).toBeInstanceOf(InputError);
       const inputError = error as InputError;
@@ -408,32 +420,32 @@ describe("importJsonl with an error on line 3", () => {
       if (field) expect(inputError.message).toContain(`field "${field}"`);
 
       expect({
-        documents: rowCount(db, documents),
-        users: rowCount(db, users),
-        annotations: rowCount(db, annotations),
-        spans: rowCount(db, spans),
+        documents: await rowCount(db, "documents"),
+        users: await rowCount(db, "users"),
+        annotations: await rowCount(db, "annotations"),
+        spans: await rowCount(db, "spans"),
       }).toEqual(before);
-      expect(exportRecords(db, "news").map((record) => record.id)).toEqual(["existing"]);
+      expect((await exportRecords(db, "news")).map((record) => record.id)).toEqual(["existing"]);
     },
   );
 
-  it("counts blank lines when naming the line", () => {
-    const db = freshProject();
+  it("counts blank lines when naming the line", async () => {
+    const db = await freshProject();
     const content = `${JSON.stringify(good1)}\n\n{oops\n`;
-    const error = catchError(() => importJsonl(db, "news", content)) as InputError;
+    const error = (await catchError(() => importJsonl(db, "news", content))) as InputError;
     expect(error).toBeInstanceOf(InputError);
     expect(error.line).toBe(3);
-    expect(rowCount(db, documents)).toBe(0);
+    expect(await rowCount(db, "documents")).toBe(0);
   });
 });
 
 describe("importJsonl of ids already in the project", () => {
-  it("reports them as already present and changes nothing", () => {
-    const db = freshProject();
+  it("reports them as already present and changes nothing", async () => {
+    const db = await freshProject();
     const original = corpus.filter((record) => record.id !== undefined);
-    importJsonl(db, "news", jsonl(original));
-    const before = exportRecords(db, "news");
-    const rowsBefore = [documents, users, annotations, spans].map((table) => rowCount(db, table));
+    await importJsonl(db, "news", jsonl(original));
+    const before = await exportRecords(db, "news");
+    const rowsBefore = await countTables(db);
 
     // Same ids, different text and annotations: still left alone.
     const changed = original.map((record) => ({
@@ -442,7 +454,7 @@ describe("importJsonl of ids already in the project", () => {
       // Two code points: no character of these texts is cut ("é" is e + U+0301).
       annotations: [{ annotator: "mallory", spans: [{ start: 0, end: 2, label: "ORG" }] }],
     }));
-    const summary = importJsonl(db, "news", jsonl(changed));
+    const summary = await importJsonl(db, "news", jsonl(changed));
 
     expect(summary).toEqual({
       documents: 0,
@@ -450,45 +462,43 @@ describe("importJsonl of ids already in the project", () => {
       spans: 0,
       alreadyPresent: original.length,
     });
-    expect(exportRecords(db, "news")).toEqual(before);
-    expect([documents, users, annotations, spans].map((table) => rowCount(db, table))).toEqual(
-      rowsBefore,
-    );
+    expect(await exportRecords(db, "news")).toEqual(before);
+    expect(await countTables(db)).toEqual(rowsBefore);
   });
 
-  it("imports the new documents of a file that mixes new and known ids", () => {
-    const db = freshProject();
-    importJsonl(db, "news", jsonl([{ id: "a", text: "A" }]));
-    const summary = importJsonl(
+  it("imports the new documents of a file that mixes new and known ids", async () => {
+    const db = await freshProject();
+    await importJsonl(db, "news", jsonl([{ id: "a", text: "A" }]));
+    const summary = await importJsonl(
       db,
       "news",
       jsonl([{ id: "a", text: "A2" }, { id: "b", text: "B" }, { text: "C" }]),
     );
     expect(summary).toEqual({ documents: 2, annotations: 0, spans: 0, alreadyPresent: 1 });
-    expect(exportRecords(db, "news").map((record) => record.text)).toEqual(["A", "B", "C"]);
+    expect((await exportRecords(db, "news")).map((record) => record.text)).toEqual(["A", "B", "C"]);
   });
 
-  it("treats the same external id in another project as a different document", () => {
-    const db = freshProject();
-    createProject(db, { slug: "other", name: "Other", labels: ["ORG"] });
-    importJsonl(db, "news", jsonl([{ id: "a", text: "A" }]));
-    expect(importJsonl(db, "other", jsonl([{ id: "a", text: "A" }])).documents).toBe(1);
+  it("treats the same external id in another project as a different document", async () => {
+    const db = await freshProject();
+    await createProject(db, { slug: "other", name: "Other", labels: ["ORG"] });
+    await importJsonl(db, "news", jsonl([{ id: "a", text: "A" }]));
+    expect((await importJsonl(db, "other", jsonl([{ id: "a", text: "A" }]))).documents).toBe(1);
   });
 });
 
 describe("project errors", () => {
-  it("refuses to import into or export from an unknown project", () => {
-    const db = freshProject();
+  it("refuses to import into or export from an unknown project", async () => {
+    const db = await freshProject();
     for (const run of [
       () => importJsonl(db, "nope", jsonl([{ text: "x" }])),
-      () => [...exportJsonl(db, "nope", { kind: "all" })],
+      () => collect(exportJsonl(db, "nope", { kind: "all" })),
     ]) {
-      const error = catchError(run);
+      const error = await catchError(run);
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).code).toBe("NOT_FOUND");
       expect((error as DomainError).message).toContain('"nope"');
     }
-    expect(rowCount(db, documents)).toBe(0);
+    expect(await rowCount(db, "documents")).toBe(0);
   });
 });
 
@@ -508,8 +518,8 @@ describe("parseExportSource", () => {
     ["ALL", /source "ALL"/],
     ["", /source "": use all/],
     ["alice", /source "alice"/],
-  ])("refuses %j with BAD_REQUEST", (value, message) => {
-    const error = catchError(() => parseExportSource(value));
+  ])("refuses %j with BAD_REQUEST", async (value, message) => {
+    const error = await catchError(() => parseExportSource(value));
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe("BAD_REQUEST");
     expect((error as DomainError).message).toMatch(message);

@@ -11,7 +11,7 @@ export function fileFromPath(filePath: string, name = filePath): ImportFile {
   return {
     name,
     size: statSync(filePath).size,
-    // 64 KB at a time: each chunk is checked and staged in one synchronous step, which stays a
+    // 64 KB at a time: each chunk is checked, then staged in one short transaction, which stays a
     // few tens of milliseconds, so requests beside an import are never kept waiting long.
     open: () => createReadStream(filePath, { highWaterMark: 1 << 16 }),
   };

@@ -12,27 +12,27 @@ export type ImportCounts = {
 };
 
 /**
- * Imports JSONL held in a string, synchronously: for seeds, benchmarks and tests. The same checks
- * and writes as importDataset; by default the project's labels only (strict), as a seed expects.
+ * Imports JSONL held in a string, in one transaction: for seeds, benchmarks and tests. The same
+ * checks and writes as importDataset; by default the project's labels only (strict), as a seed
+ * expects. Every line is checked before the transaction begins.
  */
-export function importJsonl(
+export async function importJsonl(
   db: Db,
   projectSlug: string,
   content: string,
   policy: ImportPolicy = { strict: true },
-): ImportCounts {
-  const project = findProjectBySlug(db, projectSlug);
+): Promise<ImportCounts> {
+  const project = await findProjectBySlug(db, projectSlug);
   const name = "input.jsonl";
-  return db.transaction(() => {
-    const session = createImportSession(db, project, policy);
-    const parser = jsonlImport
-      .open({}, [])
-      .file(name, undefined, (item) => session.accept(name, item));
-    const splitter = createLineSplitter(parser.line);
-    splitter.push(content);
-    splitter.end();
-    parser.end();
-    const { documents, annotations, spans, alreadyPresent } = session.summary;
-    return { documents, annotations, spans, alreadyPresent };
-  });
+  const session = await createImportSession(db, project, policy);
+  const parser = jsonlImport
+    .open({}, [])
+    .file(name, undefined, (item) => session.accept(name, item));
+  const splitter = createLineSplitter(parser.line);
+  splitter.push(content);
+  splitter.end();
+  parser.end();
+  await db.transaction((tx) => session.save(tx));
+  const { documents, annotations, spans, alreadyPresent } = session.summary;
+  return { documents, annotations, spans, alreadyPresent };
 }

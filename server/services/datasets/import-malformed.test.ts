@@ -130,9 +130,9 @@ describe.each(malformed)(
   "malformed $format ($file)",
   ({ format, files, file, line, field, reason }) => {
     it("names the file, line and field, and imports nothing from any file", async () => {
-      const db = freshDb();
-      importJsonl(db, "p", '{"id": "before", "text": "already here"}');
-      const before = countRows(db);
+      const db = await freshDb();
+      await importJsonl(db, "p", '{"id": "before", "text": "already here"}');
+      const before = await countRows(db);
       const error = await importError(() => importTexts(db, "p", format, files));
       expect({ file: error.file, line: error.line, field: error.field }).toEqual({
         file,
@@ -141,7 +141,7 @@ describe.each(malformed)(
       });
       expect(error.reason).toMatch(reason);
       expect(error.message).toContain(`${file}: line ${line}`);
-      expect(countRows(db)).toEqual(before);
+      expect(await countRows(db)).toEqual(before);
     });
   },
 );

@@ -1,9 +1,11 @@
+import { asc } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { tablesOf } from "@/db/open-database";
 import { countRows, freshDb, importError, importTexts } from "../../test-support/datasets";
 
 describe("--skip-invalid", () => {
   it("imports the valid documents and lists every skipped one with its reason", async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const content = [
       '{"id": "a", "text": "Ana"}',
       "{oops",
@@ -25,11 +27,11 @@ describe("--skip-invalid", () => {
       ["f.jsonl", 4, "id"],
     ]);
     expect(summary.invalid[2]?.reason).toMatch(/already used on line 1/);
-    expect(countRows(db).documents).toBe(2);
+    expect((await countRows(db)).documents).toBe(2);
   });
 
   it("skips a CoNLL document with a bad tag and reads the next one", async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const content = "-DOCSTART- -X- O O\n\nAnn B-PER\nx BAD\n\n-DOCSTART- -X- O O\n\nBob B-PER\n";
     const summary = await importTexts(
       db,
@@ -51,20 +53,20 @@ describe("documents already in the project", () => {
     '{"id": "a", "text": "Bob!", "annotations": [{"annotator": "y", "spans": [{"start": 0, "end": 3, "label": "ORG"}]}]}';
 
   it("are left unchanged and counted", async () => {
-    const db = freshDb();
+    const db = await freshDb();
     await importTexts(db, "p", "jsonl", { "1.jsonl": first });
-    const before = countRows(db);
+    const before = await countRows(db);
     const summary = await importTexts(db, "p", "jsonl", { "2.jsonl": second });
     expect(summary).toMatchObject({ documents: 0, alreadyPresent: 1, replaced: 0 });
-    expect(countRows(db)).toEqual(before);
+    expect(await countRows(db)).toEqual(before);
   });
 
   it("are replaced, text and layers, with --replace", async () => {
-    const db = freshDb();
+    const db = await freshDb();
     await importTexts(db, "p", "jsonl", { "1.jsonl": first });
     const summary = await importTexts(db, "p", "jsonl", { "2.jsonl": second }, { replace: true });
     expect(summary).toMatchObject({ documents: 0, alreadyPresent: 0, replaced: 1, spans: 1 });
-    expect(countRows(db)).toMatchObject({ documents: 1, annotations: 1, spans: 1 });
+    expect(await countRows(db)).toMatchObject({ documents: 1, annotations: 1, spans: 1 });
     expect(summary.preview[0]).toMatchObject({
       id: "a",
       text: "Bob!",
@@ -78,27 +80,29 @@ describe("labels", () => {
     '{"text": "Ana in Kyiv", "annotations": [{"annotator": "x", "spans": [{"start": 7, "end": 11, "label": "CITY"}]}]}';
 
   it("creates labels the project lacks, with the next hotkey", async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const summary = await importTexts(db, "p", "jsonl", { "l.jsonl": content });
     expect(summary.labelsCreated).toEqual(["CITY"]);
-    const labels = db.$client
-      .prepare("SELECT name, hotkey, position FROM labels ORDER BY position")
-      .all();
+    const { labels: table } = tablesOf(db);
+    const labels = await db
+      .select({ name: table.name, hotkey: table.hotkey, position: table.position })
+      .from(table)
+      .orderBy(asc(table.position));
     expect(labels.at(-1)).toEqual({ name: "CITY", hotkey: "4", position: 3 });
   });
 
   it("refuses them with --strict, naming the line and field", async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const error = await importError(() =>
       importTexts(db, "p", "jsonl", { "l.jsonl": content }, { strict: true }),
     );
     expect([error.line, error.field]).toEqual([1, "annotations[0].spans[0].label"]);
     expect(error.reason).toMatch(/unknown label "CITY" \(the project's labels: PER, ORG, LOC\)/);
-    expect(countRows(db)).toMatchObject({ documents: 0, labels: 3 });
+    expect(await countRows(db)).toMatchObject({ documents: 0, labels: 3 });
   });
 
   it("refuses overlapping spans where the project forbids them", async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const overlapping =
       '{"text": "New York City", "annotations": [{"annotator": "x", "spans": [{"start": 0, "end": 8, "label": "LOC"}, {"start": 4, "end": 13, "label": "LOC"}]}]}';
     const error = await importError(() =>
@@ -115,7 +119,7 @@ describe("brat", () => {
   };
 
   it("splits a discontinuous span into its fragments, and reports what it leaves out", async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const summary = await importTexts(db, "p", "brat", files);
     expect(summary.preview[0]?.spans.map((span) => span.text)).toEqual(["Acme", "and"]);
     expect(summary.leftOut).toMatchObject([
@@ -125,7 +129,7 @@ describe("brat", () => {
   });
 
   it("reports a discontinuous span instead, when asked", async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const summary = await importTexts(db, "p", "brat", files, { discontinuous: "skip" });
     expect(summary.spans).toBe(0);
     expect(summary.leftOut[0]).toMatchObject({ line: 1, field: "T1", reason: /discontinuous/ });
@@ -134,7 +138,7 @@ describe("brat", () => {
 
 describe("txt", () => {
   it("makes one document per file, named after it, text kept exactly", async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const summary = await importTexts(db, "p", "txt", {
       "dir/a.txt": "one\r\ntwo\r\n",
       "b.txt": "東京",
@@ -146,7 +150,7 @@ describe("txt", () => {
   });
 
   it("makes one document per non-blank line with --lines", async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const summary = await importTexts(
       db,
       "p",
@@ -169,7 +173,9 @@ describe("the preview", () => {
       { id: "ar", text: "وأكدت وكالة AP الخبر." },
       { id: "en", text: "ACME hired Ann.", meta: { lang: "en", dir: "rtl" } },
     ].map((line) => JSON.stringify(line));
-    const summary = await importTexts(freshDb(), "p", "jsonl", { "f.jsonl": lines.join("\n") });
+    const summary = await importTexts(await freshDb(), "p", "jsonl", {
+      "f.jsonl": lines.join("\n"),
+    });
     expect(summary.preview.map(({ id, lang, dir }) => ({ id, lang, dir }))).toEqual([
       { id: "he", lang: "he", dir: "rtl" },
       { id: "ar", lang: "", dir: "rtl" },
@@ -180,23 +186,23 @@ describe("the preview", () => {
 
 describe("a dry run", () => {
   it("reports what the import would do, every problem included, and writes nothing", async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const content = '{"id": "a", "text": "x"}\n{bad\n{"text": 1}\n';
     const summary = await importTexts(db, "p", "jsonl", { "f.jsonl": content }, { dryRun: true });
     expect(summary.documents).toBe(1);
     expect(summary.invalid.map((problem) => problem.line)).toEqual([2, 3]);
-    expect(countRows(db).documents).toBe(0);
+    expect((await countRows(db)).documents).toBe(0);
   });
 });
 
 describe("labels of documents left unchanged", () => {
   it("are not created", async () => {
-    const db = freshDb();
+    const db = await freshDb();
     await importTexts(db, "p", "jsonl", { "1.jsonl": '{"id": "a", "text": "Kyiv"}' });
     const again =
       '{"id": "a", "text": "Kyiv", "annotations": [{"annotator": "x", "spans": [{"start": 0, "end": 4, "label": "CITY"}]}]}';
     const summary = await importTexts(db, "p", "jsonl", { "2.jsonl": again });
     expect(summary).toMatchObject({ alreadyPresent: 1, labelsCreated: [] });
-    expect(countRows(db).labels).toBe(3);
+    expect((await countRows(db)).labels).toBe(3);
   });
 });

@@ -1,4 +1,4 @@
-import type { Db } from "@/db/open-database";
+import type { Queryable, Tx } from "@/db/open-database";
 import type { projects } from "@/db/schema";
 import { FileInputError, InputError } from "@/domain/errors";
 import type { DocumentRecord } from "@/domain/formats/jsonl";
@@ -11,7 +11,7 @@ import {
 import { describeOverlap } from "@/domain/span-edits-check";
 import { spansOverlap } from "@/domain/spans";
 import { resolveDocumentLanguage, type DocumentLanguage } from "@/domain/text-direction";
-import { createDocumentStore } from "./document-store";
+import { createDocumentStore, type DocumentWrite } from "./document-store";
 
 export type ImportPolicy = {
   /** Refuse labels the project does not have, instead of creating them. */
@@ -60,19 +60,21 @@ const previewSize = 5;
 const previewTextLength = 400;
 
 /**
- * Takes what the readers find, checks each document against the project, and stores it (in the
- * staging project, when given one).
+ * Takes what the readers find and checks each document against the project as it comes
+ * (`accept`); `save` then stores the documents accepted since the last save (in the staging
+ * project, when given one), in one batch.
  */
-export function createImportSession(
-  db: Db,
+export async function createImportSession(
+  db: Queryable,
   project: Project,
   policy: ImportPolicy,
   stagingProjectId?: number,
 ) {
-  const store = createDocumentStore(db, project.id, stagingProjectId);
+  const store = await createDocumentStore(db, project.id, stagingProjectId);
   const labels = store.labelNames();
   const projectLabels = [...labels].join(", ") || "none";
   const seenIds = new Map<string, { file: string; line: number }>();
+  let accepted: DocumentRecord[] = [];
   const summary: ImportSummary = {
     documents: 0,
     replaced: 0,
@@ -125,11 +127,11 @@ export function createImportSession(
     return null;
   };
 
-  const save = (record: DocumentRecord) => {
-    const existing = record.id === null ? undefined : store.findDocument(record.id);
-    if (existing !== undefined && !policy.replace) {
+  /** Whether the document is written, counted in the summary, its new labels created. */
+  const plan = async (tx: Tx, record: DocumentRecord, existingId: number | undefined) => {
+    if (existingId !== undefined && !policy.replace) {
       summary.alreadyPresent++;
-      return;
+      return false;
     }
     // Labels come with the documents that use them: a document left unchanged creates none.
     for (const annotation of record.annotations) {
@@ -137,16 +139,14 @@ export function createImportSession(
         if (labels.has(span.label)) continue;
         labels.add(span.label);
         summary.labelsCreated.push(span.label);
-        if (!policy.dryRun) store.createLabel(span.label);
+        if (!policy.dryRun) await store.createLabel(tx, span.label);
       }
     }
-    if (existing !== undefined) summary.replaced++;
+    if (existingId !== undefined) summary.replaced++;
     else summary.documents++;
     summary.annotations += record.annotations.length;
     for (const annotation of record.annotations) summary.spans += annotation.spans.length;
-    if (policy.dryRun) return;
-    if (existing !== undefined) store.replace(existing, record);
-    else store.insert(record);
+    return !policy.dryRun;
   };
 
   return {
@@ -167,10 +167,24 @@ export function createImportSession(
       const problem = check(file, item.line, record, lineOf);
       if (problem) return reject(file, problem);
       if (record.id !== null) seenIds.set(record.id, { file, line: item.line });
-      save(record);
+      accepted.push(record);
       if (summary.preview.length < previewSize) {
         summary.preview.push(previewOf(file, item.line, record));
       }
+    },
+    hasUnsaved: () => accepted.length > 0,
+    /** Stores what was accepted since the last save; a dry run only counts it. */
+    async save(tx: Tx) {
+      const records = accepted;
+      accepted = [];
+      const ids = records.flatMap((record) => (record.id === null ? [] : [record.id]));
+      const existing = await store.findDocuments(tx, ids);
+      const writes: DocumentWrite[] = [];
+      for (const record of records) {
+        const existingId = record.id === null ? undefined : existing.get(record.id);
+        if (await plan(tx, record, existingId)) writes.push({ record, existingId });
+      }
+      if (writes.length > 0) await store.write(tx, writes);
     },
   };
 }
@@ -192,4 +206,4 @@ function previewOf(file: string, line: number, record: DocumentRecord): PreviewD
   };
 }
 
-export type ImportSession = ReturnType<typeof createImportSession>;
+export type ImportSession = Awaited<ReturnType<typeof createImportSession>>;

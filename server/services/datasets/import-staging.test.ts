@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import type { Db } from "@/db/open-database";
+import { and, asc, count, eq, like } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+import { tablesOf, type Db } from "@/db/open-database";
 import { formatJsonlRecord } from "@/domain/formats/jsonl";
 import { freshDb } from "../../test-support/datasets";
 import { findProjectBySlug } from "../projects";
@@ -18,15 +19,23 @@ const line = (id: string, annotator = "newcomer") =>
     ],
   });
 
-const count = (db: Db, sql: string) => (db.$client.prepare(sql).pluck().get() as number) ?? 0;
-const documentsOf = (db: Db) =>
-  count(
-    db,
-    "SELECT count(*) FROM documents d JOIN projects p ON p.id = d.project_id WHERE p.slug = 'p'",
-  );
+const documentsOf = async (db: Db, slug: string) => {
+  const { documents, projects } = tablesOf(db);
+  const [row] = await db
+    .select({ n: count() })
+    .from(documents)
+    .innerJoin(projects, eq(projects.id, documents.projectId))
+    .where(eq(projects.slug, slug));
+  return row?.n ?? 0;
+};
+
+const stagingProjects = (db: Db) => {
+  const { projects } = tablesOf(db);
+  return db.$count(projects, like(projects.slug, ".%"));
+};
 
 /** A file read in several chunks, each of which looks at the database before the next is read. */
-function chunkedFile(lines: string[], between: () => void): ImportFile {
+function chunkedFile(lines: string[], between: () => Promise<void>): ImportFile {
   const encoder = new TextEncoder();
   return {
     name: "big.jsonl",
@@ -34,91 +43,118 @@ function chunkedFile(lines: string[], between: () => void): ImportFile {
     async *open() {
       for (const text of lines) {
         yield encoder.encode(`${text}\n`);
-        between();
+        await between();
       }
     },
   };
 }
 
+/** How many of the database's transactions are open, and how many were begun. */
+function watchTransactions(db: Db) {
+  const seen = { open: 0, begun: 0 };
+  const transaction = db.transaction.bind(db);
+  vi.spyOn(db, "transaction").mockImplementation((work) =>
+    transaction(async (tx) => {
+      seen.open++;
+      seen.begun++;
+      try {
+        return await work(tx);
+      } finally {
+        seen.open--;
+      }
+    }),
+  );
+  return seen;
+}
+
 describe("staged imports", () => {
   it("writes each chunk in its own short transaction and shows nothing before publishing", async () => {
-    const db = freshDb();
-    const seen: { inTransaction: boolean; visible: number }[] = [];
+    const db = await freshDb();
+    const transactions = watchTransactions(db);
+    const seen: { open: number; visible: number }[] = [];
     const lines = ["a", "b", "c"].map((id) => line(id));
     const summary = await importDataset(db, {
       projectSlug: "p",
       format: "jsonl",
       files: [
-        chunkedFile(lines, () =>
-          seen.push({ inTransaction: db.$client.inTransaction, visible: documentsOf(db) }),
-        ),
+        chunkedFile(lines, async () => {
+          seen.push({ open: transactions.open, visible: await documentsOf(db, "p") });
+        }),
       ],
     });
     expect(summary.documents).toBe(3);
-    expect(seen).toEqual(lines.map(() => ({ inTransaction: false, visible: 0 })));
-    expect(documentsOf(db)).toBe(3);
-    expect(count(db, "SELECT count(*) FROM projects WHERE slug LIKE '.%'")).toBe(0);
+    expect(seen).toEqual(lines.map(() => ({ open: 0, visible: 0 })));
+    // A transaction per chunk, before the publishing's own.
+    expect(transactions.begun).toBeGreaterThan(lines.length);
+    expect(await documentsOf(db, "p")).toBe(3);
+    expect(await stagingProjects(db)).toBe(0);
     // The new label and the new annotator arrive with the documents.
-    expect(
-      count(
-        db,
-        "SELECT count(*) FROM labels l JOIN projects p ON p.id = l.project_id WHERE p.slug = 'p' AND l.name = 'PLACE'",
-      ),
-    ).toBe(1);
-    expect(
-      count(
-        db,
-        "SELECT count(*) FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.name = 'newcomer'",
-      ),
-    ).toBe(1);
+    const { labels, memberships, projects, users } = tablesOf(db);
+    const [label] = await db
+      .select({ n: count() })
+      .from(labels)
+      .innerJoin(projects, eq(projects.id, labels.projectId))
+      .where(and(eq(projects.slug, "p"), eq(labels.name, "PLACE")));
+    expect(label?.n).toBe(1);
+    const [member] = await db
+      .select({ n: count() })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(users.name, "newcomer"));
+    expect(member?.n).toBe(1);
   });
 
   it("leaves nothing behind when a later chunk is refused", async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const lines = [line("a"), line("b"), "{not json"];
     await expect(
       importDataset(db, {
         projectSlug: "p",
         format: "jsonl",
-        files: [chunkedFile(lines, () => {})],
+        files: [chunkedFile(lines, async () => {})],
       }),
     ).rejects.toThrow(/big\.jsonl/);
-    expect(count(db, "SELECT count(*) FROM documents")).toBe(0);
-    expect(count(db, "SELECT count(*) FROM projects WHERE slug LIKE '.%'")).toBe(0);
-    expect(count(db, "SELECT count(*) FROM labels WHERE name = 'PLACE'")).toBe(0);
-    expect(count(db, "SELECT count(*) FROM users WHERE name = 'newcomer'")).toBe(0);
+    const { documents, labels, users } = tablesOf(db);
+    expect(await db.$count(documents)).toBe(0);
+    expect(await stagingProjects(db)).toBe(0);
+    expect(await db.$count(labels, eq(labels.name, "PLACE"))).toBe(0);
+    expect(await db.$count(users, eq(users.name, "newcomer"))).toBe(0);
   });
 
-  it("after a crash, removes an import still staging and finishes one that was publishing", () => {
-    const db = freshDb("p", "q");
-    importJsonl(db, "p", line("kept", "ann"), {});
+  it("after a crash, removes an import still staging and finishes one that was publishing", async () => {
+    const db = await freshDb("p", "q");
+    const { documents, projects, users } = tablesOf(db);
+    await importJsonl(db, "p", line("kept", "ann"), {});
     for (const [slug, state] of [
       ["p", "import"],
       ["q", "publish"],
     ] as const) {
-      const staging = createStaging(db, findProjectBySlug(db, slug).id, false);
-      db.$client
-        .prepare(
-          "INSERT INTO documents (project_id, external_id, text) VALUES (?, ?, 'x'), (?, ?, 'y')",
-        )
-        .run(staging.projectId, `${slug}-1`, staging.projectId, `${slug}-2`);
-      db.$client
-        .prepare("UPDATE projects SET slug = ? WHERE id = ?")
-        .run(staging.slug.replace(".import.", `.${state}.`), staging.projectId);
+      const staging = await createStaging(db, (await findProjectBySlug(db, slug)).id, false);
+      await db.insert(documents).values([
+        { projectId: staging.projectId, externalId: `${slug}-1`, text: "x" },
+        { projectId: staging.projectId, externalId: `${slug}-2`, text: "y" },
+      ]);
+      await db
+        .update(projects)
+        .set({ slug: staging.slug.replace(".import.", `.${state}.`) })
+        .where(eq(projects.id, staging.projectId));
     }
-    db.$client.prepare("INSERT INTO users (name) VALUES ('orphan')").run();
+    await db.insert(users).values({ name: "orphan" });
 
-    recoverStagedImports(db);
+    await recoverStagedImports(db);
 
-    const externalIds = db.$client
-      .prepare(
-        "SELECT p.slug || ':' || d.external_id FROM documents d JOIN projects p ON p.id = d.project_id ORDER BY d.id",
-      )
-      .pluck()
-      .all();
-    expect(externalIds).toEqual(["p:kept", "q:q-1", "q:q-2"]);
-    expect(count(db, "SELECT count(*) FROM projects WHERE slug LIKE '.%'")).toBe(0);
-    expect(count(db, "SELECT count(*) FROM users WHERE name = 'orphan'")).toBe(0);
-    expect(count(db, "SELECT count(*) FROM users WHERE name = 'ann'")).toBe(1);
+    const stored = await db
+      .select({ slug: projects.slug, externalId: documents.externalId })
+      .from(documents)
+      .innerJoin(projects, eq(projects.id, documents.projectId))
+      .orderBy(asc(documents.id));
+    expect(stored.map((row) => `${row.slug}:${row.externalId}`)).toEqual([
+      "p:kept",
+      "q:q-1",
+      "q:q-2",
+    ]);
+    expect(await stagingProjects(db)).toBe(0);
+    expect(await db.$count(users, eq(users.name, "orphan"))).toBe(0);
+    expect(await db.$count(users, eq(users.name, "ann"))).toBe(1);
   });
 });

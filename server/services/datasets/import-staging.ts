@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { setImmediate as yieldToOthers } from "node:timers/promises";
-import type { Db } from "@/db/open-database";
+import { and, asc, eq, inArray, isNull, like, lte, notExists, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { isUniqueViolation } from "@/db/errors";
+import { tablesOf, type Db, type Tx } from "@/db/open-database";
 import { DomainError } from "@/domain/errors";
 
 /**
@@ -12,7 +15,7 @@ import { DomainError } from "@/domain/errors";
  * already has), `.publish...` once publishing has begun.
  *
  * Publishing moves the documents in batches too: moving 100,000 documents in one transaction
- * holds the write lock for about a second, every save waiting behind it. So the import is all or
+ * holds the writer lock (or a connection) for about a second, every save waiting behind it. So the import is all or
  * nothing in its outcome, not in one instant: once publishing has begun it is carried to the end,
  * by the next start after a crash if need be, and readers meanwhile may see part of it.
  */
@@ -21,11 +24,14 @@ export type Staging = { projectId: number; targetId: number; replace: boolean; s
 const batchSize = 1000;
 const slugPattern = /^\.(import|publish)\.(\d+)\.([kr])\.[0-9a-f-]+$/;
 
-export function createStaging(db: Db, targetId: number, replace: boolean): Staging {
+export async function createStaging(db: Db, targetId: number, replace: boolean): Promise<Staging> {
+  const { projects } = tablesOf(db);
   const slug = `.import.${targetId}.${replace ? "r" : "k"}.${randomUUID()}`;
-  const row = db.$client
-    .prepare("INSERT INTO projects (slug, name) VALUES (?, ?) RETURNING id")
-    .get(slug, `import into project ${targetId}`) as { id: number };
+  const [row] = await db
+    .insert(projects)
+    .values({ slug, name: `import into project ${targetId}` })
+    .returning({ id: projects.id });
+  if (!row) throw new Error("the staging project was not created");
   return { projectId: row.id, targetId, replace, slug };
 }
 
@@ -38,26 +44,11 @@ export async function publishStaging(
   staging: Staging,
   accounts: { annotatorIds(): Iterable<number>; createdUserIds(): number[] },
 ) {
-  const sqlite = db.$client;
   try {
-    sqlite.transaction(() => {
-      sqlite
-        .prepare("UPDATE projects SET slug = ? WHERE id = ?")
-        .run(staging.slug.replace(/^\.import\./, ".publish."), staging.projectId);
-      const last = sqlite
-        .prepare("SELECT coalesce(max(position), -1) AS last FROM labels WHERE project_id = ?")
-        .get(staging.targetId) as { last: number };
-      sqlite
-        .prepare("UPDATE labels SET project_id = ?, position = position + ? WHERE project_id = ?")
-        .run(staging.targetId, last.last + 1, staging.projectId);
-      const addAnnotator = sqlite.prepare(
-        "INSERT INTO memberships (project_id, user_id, role) VALUES (?, ?, 'annotator') ON CONFLICT DO NOTHING",
-      );
-      for (const userId of accounts.annotatorIds()) addAnnotator.run(staging.targetId, userId);
-    })();
+    await db.transaction((tx) => beginPublishing(tx, staging, [...accounts.annotatorIds()]));
   } catch (error) {
     await discardStaging(db, staging, accounts.createdUserIds());
-    if ((error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE") {
+    if (isUniqueViolation(error)) {
       throw new DomainError(
         "CONFLICT",
         "a label this import creates was added to the project meanwhile: import again",
@@ -65,24 +56,53 @@ export async function publishStaging(
     }
     throw error;
   }
-  while (publishBatch(db, staging)) await yieldToOthers();
+  while (await publishBatch(db, staging)) await yieldToOthers();
+}
+
+async function beginPublishing(tx: Tx, staging: Staging, annotatorIds: number[]) {
+  const { labels, memberships, projects } = tablesOf(tx);
+  await tx
+    .update(projects)
+    .set({ slug: staging.slug.replace(/^\.import\./, ".publish.") })
+    .where(eq(projects.id, staging.projectId));
+  const [last] = await tx
+    .select({ position: sql<number>`coalesce(max(${labels.position}), -1)`.mapWith(Number) })
+    .from(labels)
+    .where(eq(labels.projectId, staging.targetId));
+  await tx
+    .update(labels)
+    .set({
+      projectId: staging.targetId,
+      position: sql`${labels.position} + ${(last?.position ?? -1) + 1}`,
+    })
+    .where(eq(labels.projectId, staging.projectId));
+  for (const ids of slices(annotatorIds)) {
+    await tx
+      .insert(memberships)
+      .values(
+        ids.map((userId) => ({ projectId: staging.targetId, userId, role: "annotator" as const })),
+      )
+      .onConflictDoNothing();
+  }
 }
 
 /** Removes a staged import that will not be published, a batch at a time. */
 export async function discardStaging(db: Db, staging: Staging, createdUserIds: number[] = []) {
-  while (discardBatch(db, staging.projectId)) await yieldToOthers();
-  finishDiscard(db, staging.projectId, createdUserIds);
+  while (await discardBatch(db, staging.projectId)) await yieldToOthers();
+  await finishDiscard(db, staging.projectId, createdUserIds);
 }
 
 /**
  * At start: carries on the publishing of imports a crash interrupted, and removes imports that
  * had not reached it, with the accounts they created for their annotators.
  */
-export function recoverStagedImports(db: Db) {
-  const rows = db.$client.prepare("SELECT id, slug FROM projects WHERE slug LIKE '.%'").all() as {
-    id: number;
-    slug: string;
-  }[];
+export async function recoverStagedImports(db: Db) {
+  const { projects } = tablesOf(db);
+  const rows = await db
+    .select({ id: projects.id, slug: projects.slug })
+    .from(projects)
+    .where(like(projects.slug, ".%"))
+    .orderBy(asc(projects.id));
   for (const row of rows) {
     const match = slugPattern.exec(row.slug);
     if (!match) continue;
@@ -93,67 +113,81 @@ export function recoverStagedImports(db: Db) {
       slug: row.slug,
     };
     if (match[1] === "publish") {
-      while (publishBatch(db, staging));
+      while (await publishBatch(db, staging));
       continue;
     }
-    while (discardBatch(db, row.id));
-    finishDiscard(db, row.id, null);
+    while (await discardBatch(db, row.id));
+    await finishDiscard(db, row.id, null);
   }
 }
 
 /** Moves the next batch of staged documents into the project; false once none is left. */
-function publishBatch(db: Db, staging: Staging): boolean {
-  const sqlite = db.$client;
-  return sqlite.transaction(() => {
-    const ids = sqlite
-      .prepare("SELECT id FROM documents WHERE project_id = ? ORDER BY id LIMIT ?")
-      .pluck()
-      .all(staging.projectId, batchSize) as number[];
-    const last = ids.at(-1);
-    if (last === undefined) {
-      sqlite.prepare("DELETE FROM projects WHERE id = ?").run(staging.projectId);
+function publishBatch(db: Db, staging: Staging): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const { documents, projects } = tablesOf(tx);
+    const ids = await tx
+      .select({ id: documents.id })
+      .from(documents)
+      .where(eq(documents.projectId, staging.projectId))
+      .orderBy(asc(documents.id))
+      .limit(batchSize);
+    const lastId = ids.at(-1)?.id;
+    if (lastId === undefined) {
+      await tx.delete(projects).where(eq(projects.id, staging.projectId));
       return false;
     }
-    // Documents whose id the project has: checked against it while staging, so either replacements
-    // or (imported meanwhile by someone else) left as they are.
-    const clashes = sqlite
-      .prepare(
-        `SELECT s.id AS staged, t.id AS target, s.text, s.meta FROM documents s
-           JOIN documents t ON t.project_id = ? AND t.external_id = s.external_id
-          WHERE s.project_id = ? AND s.id <= ?`,
-      )
-      .all(staging.targetId, staging.projectId, last) as {
-      staged: number;
-      target: number;
-      text: string;
-      meta: string;
-    }[];
-    for (const clash of clashes) {
-      if (staging.replace) {
-        sqlite
-          .prepare("UPDATE documents SET text = ?, meta = ? WHERE id = ?")
-          .run(clash.text, clash.meta, clash.target);
-        sqlite.prepare("DELETE FROM annotations WHERE document_id = ?").run(clash.target);
-        sqlite
-          .prepare("UPDATE annotations SET document_id = ? WHERE document_id = ?")
-          .run(clash.target, clash.staged);
-      }
-      sqlite.prepare("DELETE FROM documents WHERE id = ?").run(clash.staged);
-    }
-    sqlite
-      .prepare("UPDATE documents SET project_id = ? WHERE project_id = ? AND id <= ?")
-      .run(staging.targetId, staging.projectId, last);
+    await settleClashes(tx, staging, lastId);
+    await tx
+      .update(documents)
+      .set({ projectId: staging.targetId })
+      .where(and(eq(documents.projectId, staging.projectId), lte(documents.id, lastId)));
     return true;
-  })();
+  });
 }
 
-function discardBatch(db: Db, projectId: number): boolean {
-  const deleted = db.$client
-    .prepare(
-      "DELETE FROM documents WHERE id IN (SELECT id FROM documents WHERE project_id = ? LIMIT ?)",
+/**
+ * Documents of the batch whose id the project has: checked against it while staging, so either
+ * replacements or (imported meanwhile by someone else) left as they are.
+ */
+async function settleClashes(tx: Tx, staging: Staging, lastId: number) {
+  const { annotations, documents } = tablesOf(tx);
+  const target = alias(documents, "target");
+  const clashes = await tx
+    .select({ staged: documents.id, target: target.id, text: documents.text, meta: documents.meta })
+    .from(documents)
+    .innerJoin(
+      target,
+      and(eq(target.projectId, staging.targetId), eq(target.externalId, documents.externalId)),
     )
-    .run(projectId, batchSize);
-  return deleted.changes > 0;
+    .where(and(eq(documents.projectId, staging.projectId), lte(documents.id, lastId)));
+  for (const clash of clashes) {
+    if (staging.replace) {
+      await tx
+        .update(documents)
+        .set({ text: clash.text, meta: clash.meta })
+        .where(eq(documents.id, clash.target));
+      await tx.delete(annotations).where(eq(annotations.documentId, clash.target));
+      await tx
+        .update(annotations)
+        .set({ documentId: clash.target })
+        .where(eq(annotations.documentId, clash.staged));
+    }
+    await tx.delete(documents).where(eq(documents.id, clash.staged));
+  }
+}
+
+async function discardBatch(db: Db, projectId: number): Promise<boolean> {
+  const { documents } = tablesOf(db);
+  const batch = db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(eq(documents.projectId, projectId))
+    .limit(batchSize);
+  const deleted = await db
+    .delete(documents)
+    .where(inArray(documents.id, batch))
+    .returning({ id: documents.id });
+  return deleted.length > 0;
 }
 
 /**
@@ -162,16 +196,37 @@ function discardBatch(db: Db, projectId: number): boolean {
  * every such unused account.
  */
 function finishDiscard(db: Db, projectId: number, createdUserIds: number[] | null) {
-  const sqlite = db.$client;
-  sqlite.transaction(() => {
-    sqlite.prepare("DELETE FROM projects WHERE id = ?").run(projectId);
-    const unused = `email IS NULL
-      AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id)
-      AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.user_id = users.id)`;
-    if (createdUserIds === null) sqlite.prepare(`DELETE FROM users WHERE ${unused}`).run();
-    else {
-      const remove = sqlite.prepare(`DELETE FROM users WHERE id = ? AND ${unused}`);
-      for (const id of createdUserIds) remove.run(id);
+  return db.transaction(async (tx) => {
+    const { annotations, memberships, projects, users } = tablesOf(tx);
+    await tx.delete(projects).where(eq(projects.id, projectId));
+    const unused = and(
+      isNull(users.email),
+      notExists(
+        tx
+          .select({ one: sql`1` })
+          .from(memberships)
+          .where(eq(memberships.userId, users.id)),
+      ),
+      notExists(
+        tx
+          .select({ one: sql`1` })
+          .from(annotations)
+          .where(eq(annotations.userId, users.id)),
+      ),
+    );
+    if (createdUserIds === null) {
+      await tx.delete(users).where(unused);
+      return;
     }
-  })();
+    for (const ids of slices(createdUserIds)) {
+      await tx.delete(users).where(and(inArray(users.id, ids), unused));
+    }
+  });
+}
+
+/** The ids in slices a statement binds well within either database's limit. */
+function slices(ids: number[]): number[][] {
+  const result: number[][] = [];
+  for (let at = 0; at < ids.length; at += batchSize) result.push(ids.slice(at, at + batchSize));
+  return result;
 }

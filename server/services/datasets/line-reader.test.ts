@@ -20,7 +20,9 @@ async function lines(file: ImportFile) {
   await forEachLine(
     file,
     (text, line, ending) => seen.push([line, text, ending]),
-    (n) => (bytes += n),
+    (n) => {
+      bytes += n;
+    },
   );
   return { seen, bytes };
 }

@@ -2,11 +2,14 @@ import { InputError } from "@/domain/errors";
 import { createLineSplitter, type LineHandler } from "@/domain/formats/line-splitter";
 import type { ImportFile } from "./import-file";
 
-/** Reads a UTF-8 file line by line; `onBytes` hears how many bytes each chunk held. */
+/**
+ * Reads a UTF-8 file line by line; `onBytes` hears how many bytes each chunk held, and the next
+ * chunk is read once it is done.
+ */
 export async function forEachLine(
   file: ImportFile,
   onLine: LineHandler,
-  onBytes: (bytes: number) => void = () => {},
+  onBytes: (bytes: number) => void | Promise<void> = () => {},
 ): Promise<void> {
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   const splitter = createLineSplitter(onLine);
@@ -26,7 +29,7 @@ export async function forEachLine(
   };
   for await (const chunk of file.open()) {
     splitter.push(decode(chunk));
-    onBytes(chunk.byteLength);
+    await onBytes(chunk.byteLength);
   }
   splitter.push(decode());
   splitter.end();

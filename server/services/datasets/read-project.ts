@@ -1,25 +1,25 @@
 import { and, asc, between, eq, exists, gt, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/open-database";
-import { annotations, documents, labels, spans, users } from "@/db/schema";
+import { jsonArrayAgg } from "@/db/json-array-agg";
+import { tablesOf, type Queryable, type Tables } from "@/db/open-database";
 import type { AnnotationRecord } from "@/domain/formats/jsonl";
 import type { StoredDocument } from "@/domain/formats/writers/export-format";
 import { normalizeSpans } from "@/domain/spans";
 import { goldAnnotatorName, type ExportSource } from "./export-source";
 
 const pageSize = 500;
-const at = sql.placeholder;
 
 /**
  * The condition on `annotations` that picks the layers `source` exports; null when no layer can
  * match (an annotator unknown to the database). Gold counts once curated, unless asked otherwise.
  */
-export function layersOf(db: Db, source: ExportSource): SQL | null {
+export async function layersOf(db: Queryable, source: ExportSource): Promise<SQL | null> {
+  const { annotations, users } = tablesOf(db);
   if (source.kind === "all") return isNotNull(annotations.userId);
   if (source.kind === "gold") {
     const gold = isNull(annotations.userId);
     return source.includeUncurated ? gold : (and(gold, eq(annotations.status, "curated")) ?? gold);
   }
-  const user = db.select({ id: users.id }).from(users).where(eq(users.name, source.name)).get();
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.name, source.name));
   return user ? eq(annotations.userId, user.id) : null;
 }
 
@@ -29,20 +29,62 @@ export function layersOf(db: Db, source: ExportSource): SQL | null {
  * nobody annotated come too (a text to annotate); gold and one annotator's exports hold only the
  * documents that have such a layer, never an empty one that would read as "no entities here".
  */
-export function* readProjectDocuments(
-  db: Db,
+export async function* readProjectPages(
+  db: Queryable,
   projectId: number,
   source: ExportSource,
-): Generator<StoredDocument> {
-  const layers = layersOf(db, source);
+): AsyncGenerator<StoredDocument[]> {
+  const layers = await layersOf(db, source);
   if (!layers) return;
+  const tables = tablesOf(db);
+  const { labels } = tables;
+  const labelRows = await db
+    .select({ id: labels.id, name: labels.name })
+    .from(labels)
+    .where(eq(labels.projectId, projectId));
+  const labelNames = new Map(labelRows.map((label) => [label.id, label.name]));
+  let afterId = 0;
+  for (;;) {
+    const rows = await readPage(db, tables, { projectId, afterId, layers, source });
+    const first = rows[0];
+    const last = rows.at(-1);
+    if (!first || !last) return;
+    const layerRows = await readPageLayers(db, tables, { projectId, layers, first, last });
+    const byDocument = groupLayers(layerRows, labelNames);
+    yield rows.map((row) => ({
+      id: row.id,
+      record: {
+        id: row.externalId,
+        text: row.text,
+        meta: row.meta,
+        annotations: byDocument.get(row.id) ?? [],
+      },
+    }));
+    afterId = last.id;
+  }
+}
+
+/** The documents of readProjectPages one by one. */
+export async function* readProjectDocuments(
+  db: Queryable,
+  projectId: number,
+  source: ExportSource,
+): AsyncGenerator<StoredDocument> {
+  for await (const page of readProjectPages(db, projectId, source)) yield* page;
+}
+
+function readPage(
+  db: Queryable,
+  { annotations, documents }: Tables,
+  page: { projectId: number; afterId: number; layers: SQL; source: ExportSource },
+) {
   const hasLayer = exists(
     db
       .select({ one: sql`1` })
       .from(annotations)
-      .where(and(eq(annotations.documentId, documents.id), layers)),
+      .where(and(eq(annotations.documentId, documents.id), page.layers)),
   );
-  const page = db
+  return db
     .select({
       id: documents.id,
       externalId: documents.externalId,
@@ -52,69 +94,51 @@ export function* readProjectDocuments(
     .from(documents)
     .where(
       and(
-        eq(documents.projectId, projectId),
-        gt(documents.id, at("afterId")),
-        source.kind === "all" ? undefined : hasLayer,
+        eq(documents.projectId, page.projectId),
+        gt(documents.id, page.afterId),
+        page.source.kind === "all" ? undefined : hasLayer,
       ),
     )
     .orderBy(asc(documents.id))
-    .limit(pageSize)
-    .prepare();
-  // One row per layer, its spans packed as JSON by SQLite: a row per span would cost a JavaScript
-  // object each, which is most of an export's time.
-  const pageLayers = db
-    .select({
-      documentId: annotations.documentId,
-      annotator: users.name,
-      status: annotations.status,
-      spans: sql<string>`(SELECT json_group_array(json_array(${spans.start}, ${spans.end}, ${spans.labelId})) FROM ${spans} WHERE ${spans.annotationId} = ${annotations.id})`,
-    })
-    .from(annotations)
-    // CROSS JOIN keeps SQLite from starting at the project's documents: a page reads its own
-    // annotations through their document_id index, not every document of the project.
-    .crossJoin(documents)
-    .leftJoin(users, eq(users.id, annotations.userId))
-    .where(
-      and(
-        eq(documents.id, annotations.documentId),
-        eq(documents.projectId, projectId),
-        between(annotations.documentId, at("firstId"), at("lastId")),
-        layers,
-      ),
-    )
-    .orderBy(asc(annotations.documentId), asc(users.name), asc(annotations.id))
-    .prepare();
-  const labelNames = new Map(
+    .limit(pageSize);
+}
+
+/**
+ * One row per layer, its spans packed as JSON by the database: a row per span would cost a
+ * JavaScript object each, which is most of an export's time.
+ */
+async function readPageLayers(
+  db: Queryable,
+  { annotations, documents, spans, users }: Tables,
+  page: { projectId: number; layers: SQL; first: { id: number }; last: { id: number } },
+): Promise<LayerRow[]> {
+  const packed = db
+    .select({ spans: jsonArrayAgg(db, [spans.start, spans.end, spans.labelId]) })
+    .from(spans)
+    .where(eq(spans.annotationId, annotations.id));
+  return (
     db
-      .select({ id: labels.id, name: labels.name })
-      .from(labels)
-      .where(eq(labels.projectId, projectId))
-      .all()
-      .map((label) => [label.id, label.name]),
+      .select({
+        documentId: annotations.documentId,
+        annotator: users.name,
+        status: annotations.status,
+        spans: sql<string>`${packed}`,
+      })
+      .from(annotations)
+      // CROSS JOIN keeps SQLite from starting at the project's documents: a page reads its own
+      // annotations through their document_id index, not every document of the project.
+      .crossJoin(documents)
+      .leftJoin(users, eq(users.id, annotations.userId))
+      .where(
+        and(
+          eq(documents.id, annotations.documentId),
+          eq(documents.projectId, page.projectId),
+          between(annotations.documentId, page.first.id, page.last.id),
+          page.layers,
+        ),
+      )
+      .orderBy(asc(annotations.documentId), asc(annotations.id))
   );
-  let afterId = 0;
-  for (;;) {
-    const rows = page.all({ afterId });
-    const first = rows[0];
-    const last = rows.at(-1);
-    if (!first || !last) return;
-    const byDocument = groupLayers(
-      pageLayers.all({ firstId: first.id, lastId: last.id }),
-      labelNames,
-    );
-    for (const row of rows) {
-      yield {
-        id: row.id,
-        record: {
-          id: row.externalId,
-          text: row.text,
-          meta: row.meta,
-          annotations: byDocument.get(row.id) ?? [],
-        },
-      };
-    }
-    afterId = last.id;
-  }
 }
 
 type LayerRow = {
@@ -127,7 +151,7 @@ type LayerRow = {
 
 function groupLayers(rows: LayerRow[], labelNames: Map<number, string>) {
   const byDocument = new Map<number, AnnotationRecord[]>();
-  for (const row of rows) {
+  for (const row of [...rows].sort(byDocumentThenAnnotator)) {
     const spans = (JSON.parse(row.spans) as [number, number, number][]).map(
       ([start, end, labelId]) => ({ start, end, label: labelNames.get(labelId) ?? "" }),
     );
@@ -141,4 +165,16 @@ function groupLayers(rows: LayerRow[], labelNames: Map<number, string>) {
     byDocument.set(row.documentId, list);
   }
   return byDocument;
+}
+
+/**
+ * A document's gold layer first, then its annotators by name, compared here: the databases sort
+ * text by their own collations, and NULL at opposite ends.
+ */
+function byDocumentThenAnnotator(a: LayerRow, b: LayerRow): number {
+  if (a.documentId !== b.documentId) return a.documentId - b.documentId;
+  if (a.annotator === b.annotator) return 0;
+  if (a.annotator === null) return -1;
+  if (b.annotator === null) return 1;
+  return a.annotator < b.annotator ? -1 : 1;
 }

@@ -54,23 +54,24 @@ describe.each(cases)(
   "$format: import, export, import",
   ({ format, files, annotator, tokens, alongside }) => {
     it("reads the spans the file means, past emoji, CJK and combining marks", async () => {
-      const db = freshDb("first");
+      const db = await freshDb("first");
       const summary = await importTexts(db, "first", format, files);
       expect(summary).toMatchObject({ documents: 2, spans: sampleCovered.length, invalid: [] });
-      const spans = storedSpans(db, "first");
+      const spans = await storedSpans(db, "first");
       expect(spans.map(([, who]) => who)).toEqual(sampleCovered.map(() => annotator));
       const covered = spans.map(([, , , text]) => String(text));
       // Token formats rebuild the text with a space between tokens, inside spans too.
       const squeeze = (texts: string[]) =>
         texts.map((text) => (tokens ? text.replaceAll(" ", "") : text));
       expect(squeeze(covered)).toEqual(squeeze(sampleCovered));
-      if (!tokens) expect(storedTexts(db, "first")).toEqual(sampleDocuments.map((d) => d.text));
+      if (!tokens)
+        expect(await storedTexts(db, "first")).toEqual(sampleDocuments.map((d) => d.text));
     });
 
     it("gives the same spans when its own export is imported again", async () => {
-      const db = freshDb("first", "second");
+      const db = await freshDb("first", "second");
       await importTexts(db, "first", format, files);
-      const exported = exportTexts(db, "first", format);
+      const exported = await exportTexts(db, "first", format);
       expect(exported.summary).toMatchObject({
         documents: 2,
         unalignedSpans: 0,
@@ -78,8 +79,10 @@ describe.each(cases)(
       });
       await importTexts(db, "second", format, { ...alongside, ...exported.files });
       const withoutIds = (rows: unknown[][]) => rows.map((row) => (tokens ? row.slice(1) : row));
-      expect(withoutIds(storedSpans(db, "second"))).toEqual(withoutIds(storedSpans(db, "first")));
-      expect(storedTexts(db, "second")).toEqual(storedTexts(db, "first"));
+      expect(withoutIds(await storedSpans(db, "second"))).toEqual(
+        withoutIds(await storedSpans(db, "first")),
+      );
+      expect(await storedTexts(db, "second")).toEqual(await storedTexts(db, "first"));
     });
   },
 );

@@ -22,12 +22,12 @@ type ExportedLine = {
 
 describe("the seven-script documents", () => {
   it("come back from a JSONL round trip with the same spans, on whole characters", async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const summary = await importTexts(db, "p", "jsonl", { "news.jsonl": sevenScriptsJsonl() });
     expect(summary.documents).toBe(7);
 
-    const exported = exportTexts(db, "p", "jsonl")
-      .files["data.jsonl"]?.trimEnd()
+    const exported = (await exportTexts(db, "p", "jsonl")).files["data.jsonl"]
+      ?.trimEnd()
       .split("\n")
       .map((line) => JSON.parse(line) as ExportedLine);
     const source = new Map(sevenScriptDocuments().map((document) => [document.id, document]));
@@ -50,7 +50,7 @@ describe("the seven-script documents", () => {
         );
       }
     }
-    expect(storedSpans(db, "p").map((span) => span[3])).toEqual(
+    expect((await storedSpans(db, "p")).map((span) => span[3])).toEqual(
       expect.arrayContaining(["乌克兰", "北京", "東京都", "Zoe\u0308 Martin", "दिल्ली", "בירושלים"]),
     );
   });
@@ -70,7 +70,7 @@ describe("spans that split a character", () => {
   const codePoint = (utf16: number) => [...text.slice(0, utf16)].length;
 
   it("refuse the document by default, naming file, line and text", async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const content = `{"id": "a", "text": "fine"}\n${line(8, 9)}\n`;
     const error = await importError(() => importTexts(db, "p", "jsonl", { "in.jsonl": content }));
     expect(error.file).toBe("in.jsonl");
@@ -80,7 +80,7 @@ describe("spans that split a character", () => {
   });
 
   it("are widened to whole characters with snap", async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const start = codePoint(flag);
     const content = `${line(8, 9)}\n${line(start, start + 1).replace('"d"', '"e"')}\n`;
     const summary = await importTexts(
@@ -91,11 +91,11 @@ describe("spans that split a character", () => {
       { splitCharacters: "snap" },
     );
     expect(summary.documents).toBe(2);
-    expect(storedSpans(db, "p").map((span) => span[3])).toEqual([family, "🇦🇷"]);
+    expect((await storedSpans(db, "p")).map((span) => span[3])).toEqual([family, "🇦🇷"]);
   });
 
   it("are refused from a UTF-16 file too", async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const content = JSON.stringify({ text: "👍🏽 ok", label: [[0, 2, "PER"]] });
     const error = await importError(() => importTexts(db, "p", "doccano", { "in.jsonl": content }));
     expect(error.reason).toContain("“👍” splits the character(s) “👍🏽”");

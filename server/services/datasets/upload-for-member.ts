@@ -6,7 +6,7 @@ import { assertCanImport } from "./access";
 import { receiveUpload } from "./uploads";
 
 /** Receives files for an import into a project the user owns. */
-export function receiveUploadForMember(
+export async function receiveUploadForMember(
   db: Db,
   input: {
     projectSlug: string;
@@ -15,7 +15,7 @@ export function receiveUploadForMember(
     body: WebReadableStream<Uint8Array> | null;
   },
 ) {
-  const { project, role } = getProjectForMember(db, input.projectSlug, input.userId);
+  const { project, role } = await getProjectForMember(db, input.projectSlug, input.userId);
   assertCanImport(role);
   if (!input.body) throw new DomainError("BAD_REQUEST", "the upload holds no file");
   return receiveUpload({ ...input, projectId: project.id, body: input.body });

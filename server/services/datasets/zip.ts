@@ -1,11 +1,13 @@
 import { Zip, ZipDeflate } from "fflate";
-import type { ExportFile } from "@/domain/formats/writers/export-format";
+import type { ExportFileStream } from "./document-feed";
 
 /**
  * A zip of the files, produced as they are: fflate compresses each chunk as it arrives and hands
  * back the archive's bytes, so a zip of any size passes through a bounded buffer.
  */
-export function* zipFiles(files: Iterable<ExportFile>): Generator<Uint8Array> {
+export async function* zipFiles(
+  files: AsyncIterable<ExportFileStream>,
+): AsyncGenerator<Uint8Array> {
   const ready: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
     if (error) throw error;
@@ -15,10 +17,10 @@ export function* zipFiles(files: Iterable<ExportFile>): Generator<Uint8Array> {
   const drain = function* () {
     while (ready.length > 0) yield ready.shift() as Uint8Array;
   };
-  for (const file of files) {
+  for await (const file of files) {
     const entry = new ZipDeflate(file.name, { level: 6 });
     zip.add(entry);
-    for (const chunk of file.chunks) {
+    for await (const chunk of file.chunks) {
       if (chunk !== "") entry.push(encoder.encode(chunk));
       yield* drain();
     }

@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/open-database";
+import { eq, inArray, sql } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { openMigratedDatabase, tablesOf, type Db } from "@/db/open-database";
+import { reopenableUrl } from "@/db/reopenable-url";
+import { closeAfterTests, testDatabaseUrl } from "@/db/test-support/test-database";
 import { formatJsonlRecord, type DocumentRecord } from "@/domain/formats/jsonl";
 import { importJsonl } from "../datasets/import-jsonl";
-import { createProject, findProjectBySlug } from "../projects";
+import { createProject } from "../projects";
 import { computeAgreement, listDocumentsByDisagreement } from "./agreement";
 import { computeAgreementOffThread, listDocumentsByDisagreementOffThread } from "./agreement-jobs";
 
@@ -30,27 +30,24 @@ const records: DocumentRecord[] = [
 ];
 
 describe("agreement off the request thread", () => {
-  let folder: string;
   let db: Db;
   let projectId: number;
 
-  beforeEach(() => {
-    folder = mkdtempSync(path.join(os.tmpdir(), "concord-agreement-"));
-    db = openDatabase(path.join(folder, "concord.db"));
-    createProject(db, { slug: "p", name: "p", labels: ["LOC", "ORG"] });
-    importJsonl(db, "p", records.map(formatJsonlRecord).join("\n"));
-    projectId = findProjectBySlug(db, "p").id;
+  beforeEach(async () => {
+    // A database another thread can open: the worker reads it through a connection of its own.
+    db = closeAfterTests(await openMigratedDatabase(await testDatabaseUrl()));
+    projectId = (await createProject(db, { slug: "p", name: "p", labels: ["LOC", "ORG"] })).id;
+    await importJsonl(db, "p", records.map(formatJsonlRecord).join("\n"));
   });
 
-  afterEach(() => {
-    db.$client.close();
-    rmSync(folder, { recursive: true, force: true });
-  });
-
-  it("computes in a worker what the request thread would", async () => {
-    expect(await computeAgreementOffThread(db, projectId)).toEqual(computeAgreement(db, projectId));
+  // The first job starts the worker thread, which loads the TypeScript sources through tsx.
+  it("computes in a worker what the request thread would", { timeout: 20_000 }, async () => {
+    expect(reopenableUrl(db)).toBeDefined();
+    expect(await computeAgreementOffThread(db, projectId)).toEqual(
+      await computeAgreement(db, projectId),
+    );
     expect(await listDocumentsByDisagreementOffThread(db, projectId)).toEqual(
-      listDocumentsByDisagreement(db, projectId),
+      await listDocumentsByDisagreement(db, projectId),
     );
   });
 
@@ -59,14 +56,20 @@ describe("agreement off the request thread", () => {
     expect(await computeAgreementOffThread(db, projectId)).toBe(first);
 
     // What a save does to a layer: its spans change and its version goes up.
-    db.$client.exec(
-      `UPDATE spans SET label_id = (SELECT id FROM labels WHERE name = 'LOC')
-        WHERE annotation_id IN (SELECT id FROM annotations WHERE version = 1);
-       UPDATE annotations SET version = version + 1`,
-    );
+    const { annotations, labels, spans } = tablesOf(db);
+    const [loc] = await db.select({ id: labels.id }).from(labels).where(eq(labels.name, "LOC"));
+    const firstVersions = db
+      .select({ id: annotations.id })
+      .from(annotations)
+      .where(eq(annotations.version, 1));
+    await db
+      .update(spans)
+      .set({ labelId: loc?.id })
+      .where(inArray(spans.annotationId, firstVersions));
+    await db.update(annotations).set({ version: sql`${annotations.version} + 1` });
     const after = await computeAgreementOffThread(db, projectId);
     expect(after).not.toBe(first);
-    expect(after).toEqual(computeAgreement(db, projectId));
+    expect(after).toEqual(await computeAgreement(db, projectId));
     expect(after.token.krippendorffAlpha).not.toEqual(first.token.krippendorffAlpha);
   });
 });

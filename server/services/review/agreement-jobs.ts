@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { Db } from "@/db/open-database";
+import { reopenableUrl } from "@/db/reopenable-url";
 import {
   computeAgreement,
   listDocumentsByDisagreement,
@@ -7,12 +8,13 @@ import {
 } from "./agreement";
 
 type Results = {
-  agreement: ReturnType<typeof computeAgreement>;
-  documents: ReturnType<typeof listDocumentsByDisagreement>;
+  agreement: Awaited<ReturnType<typeof computeAgreement>>;
+  documents: Awaited<ReturnType<typeof listDocumentsByDisagreement>>;
 };
 type Kind = keyof Results;
 
-export type AgreementJob = { id: number; kind: Kind; file: string; projectId: number };
+/** A computation for the worker, on the database at `url`, which it opens itself. */
+export type AgreementJob = { id: number; kind: Kind; url: string; projectId: number };
 export type AgreementJobResult =
   { id: number; fingerprint: string; value: Results[Kind] } | { id: number; error: string };
 
@@ -36,15 +38,15 @@ export function listDocumentsByDisagreementOffThread(db: Db, projectId: number) 
   return cached(db, "documents", projectId) as Promise<Results["documents"]>;
 }
 
-function cached(db: Db, kind: Kind, projectId: number): Promise<Results[Kind]> {
-  // A private in-memory database (tests) cannot be opened by a second thread.
-  if (db.$client.memory) return Promise.resolve(computeInline(db, kind, projectId));
-  const file = db.$client.name;
-  const key = `${kind}:${projectId}:${file}`;
-  const fingerprint = readAgreementFingerprint(db, projectId);
+async function cached(db: Db, kind: Kind, projectId: number): Promise<Results[Kind]> {
+  const url = reopenableUrl(db);
+  // A second thread can open neither a private in-memory database (tests) nor a transaction.
+  if (url === undefined) return computeInline(db, kind, projectId);
+  const key = `${kind}:${projectId}:${url}`;
+  const fingerprint = await readAgreementFingerprint(db, projectId);
   const hit = cache.get(key);
   if (hit?.fingerprint === fingerprint) return hit.value;
-  const value = runInWorker({ kind, file, projectId }).then(
+  const value = runInWorker({ kind, url, projectId }).then(
     (result) => {
       // The worker read a snapshot at least as new as ours: file it under what it saw.
       if (cache.get(key)?.value === value)
@@ -69,7 +71,7 @@ function remember(key: string, entry: Cached) {
   }
 }
 
-function computeInline(db: Db, kind: Kind, projectId: number): Results[Kind] {
+function computeInline(db: Db, kind: Kind, projectId: number): Promise<Results[Kind]> {
   return kind === "agreement"
     ? computeAgreement(db, projectId)
     : listDocumentsByDisagreement(db, projectId);

@@ -1,15 +1,18 @@
-import { and, asc, eq, exists, sql } from "drizzle-orm";
-import type { Queryable } from "@/db/open-database";
-import { annotations, documents, labels } from "@/db/schema";
+import { and, asc, count, eq, exists, max, sql } from "drizzle-orm";
+import { tablesOf, type Queryable } from "@/db/open-database";
 import { computeProjectAgreement } from "@/domain/agreement/project-agreement";
 import type { AgreementInput } from "@/domain/agreement/types";
 import { listLabels } from "../projects";
 import { loadSubmittedSpans } from "./submissions";
 
 /** Reads what agreement is computed from: the texts and spans of submitted work only. */
-export function loadAgreementInput(db: Queryable, projectId: number): AgreementInput {
-  const { spansByDocument, annotators } = loadSubmittedSpans(db, { projectId });
-  const texts = db
+export async function loadAgreementInput(
+  db: Queryable,
+  projectId: number,
+): Promise<AgreementInput> {
+  const { annotations, documents } = tablesOf(db);
+  const { spansByDocument, annotators } = await loadSubmittedSpans(db, { projectId });
+  const texts = await db
     .select({ id: documents.id, text: documents.text })
     .from(documents)
     .where(
@@ -25,10 +28,10 @@ export function loadAgreementInput(db: Queryable, projectId: number): AgreementI
         ),
       ),
     )
-    .orderBy(asc(documents.id))
-    .all();
+    .orderBy(asc(documents.id));
+  const labels = await listLabels(db, projectId);
   return {
-    labels: listLabels(db, projectId).map((label) => label.name),
+    labels: labels.map((label) => label.name),
     documents: texts.map(({ id, text }) => {
       const spans = spansByDocument.get(id) ?? [];
       return {
@@ -48,48 +51,49 @@ export function loadAgreementInput(db: Queryable, projectId: number): AgreementI
  * a layer bumps its version (and its id set changes when layers come or go), and a label's name
  * is what the metrics group by. Cheap next to the computation: one pass over the project's layers.
  */
-export function readAgreementFingerprint(db: Queryable, projectId: number): string {
-  const layers = db
+export async function readAgreementFingerprint(db: Queryable, projectId: number): Promise<string> {
+  const { annotations, documents, labels } = tablesOf(db);
+  // Plain numbers on both databases: PostgreSQL's sums come back as text, and the last change,
+  // a Date on both, is kept as its milliseconds.
+  const [layers] = await db
     .select({
-      count: sql<number>`count(*)`,
-      versions: sql<number>`coalesce(sum(${annotations.version}), 0)`,
-      ids: sql<number>`coalesce(sum(${annotations.id}), 0)`,
-      lastChange: sql<number>`coalesce(max(${annotations.updatedAt}), 0)`,
+      count: count(),
+      versions: sql<number>`coalesce(sum(${annotations.version}), 0)`.mapWith(Number),
+      ids: sql<number>`coalesce(sum(${annotations.id}), 0)`.mapWith(Number),
+      lastChange: max(annotations.updatedAt),
     })
     .from(annotations)
     .innerJoin(documents, eq(documents.id, annotations.documentId))
-    .where(eq(documents.projectId, projectId))
-    .get();
-  const labelNames = db
+    .where(eq(documents.projectId, projectId));
+  const labelNames = await db
     .select({ id: labels.id, name: labels.name })
     .from(labels)
     .where(eq(labels.projectId, projectId))
-    .orderBy(asc(labels.id))
-    .all();
-  return JSON.stringify([layers, labelNames]);
+    .orderBy(asc(labels.id));
+  const lastChange = layers?.lastChange?.getTime() ?? 0;
+  return JSON.stringify([{ ...layers, lastChange }, labelNames]);
 }
 
 /**
  * The project's figures. Each document's own alpha is the disagreement list's to show, a page at
  * a time (listDocumentsByDisagreement): on 20,000 documents it was nine tenths of this answer.
  */
-export function computeAgreement(db: Queryable, projectId: number) {
-  const { annotators, token, span } = computeProjectAgreement(loadAgreementInput(db, projectId));
+export async function computeAgreement(db: Queryable, projectId: number) {
+  const input = await loadAgreementInput(db, projectId);
+  const { annotators, token, span } = computeProjectAgreement(input);
   return { annotators, token, span };
 }
 
 /** Documents with at least two submissions, least agreement first ("n/a" last), for triage. */
-export function listDocumentsByDisagreement(db: Queryable, projectId: number) {
-  const input = loadAgreementInput(db, projectId);
+export async function listDocumentsByDisagreement(db: Queryable, projectId: number) {
+  const { documents } = tablesOf(db);
+  const input = await loadAgreementInput(db, projectId);
   const agreement = computeProjectAgreement(input);
-  const externalIds = new Map(
-    db
-      .select({ id: documents.id, externalId: documents.externalId })
-      .from(documents)
-      .where(eq(documents.projectId, projectId))
-      .all()
-      .map((row) => [row.id, row.externalId]),
-  );
+  const rows = await db
+    .select({ id: documents.id, externalId: documents.externalId })
+    .from(documents)
+    .where(eq(documents.projectId, projectId));
+  const externalIds = new Map(rows.map((row) => [row.id, row.externalId]));
   const byId = new Map(input.documents.map((document) => [document.id, document]));
   return agreement.documents
     .map(({ id, alpha }) => {

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { Db } from "@/db/open-database";
+import { storedCountSchema } from "@/domain/record-id";
 import { listDocumentsByDisagreementOffThread } from "./agreement-jobs";
 
 export const disagreementQuerySchema = z.object({
   label: z.string().max(200).optional(),
   annotator: z.string().max(200).optional(),
   /** How many matching documents came before this page. */
-  cursor: z.int().nonnegative().optional(),
+  cursor: storedCountSchema.optional(),
   limit: z.int().min(1).max(500).default(100),
 });
 export type DisagreementQuery = z.infer<typeof disagreementQuerySchema>;

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import type { Queryable } from "@/db/open-database";
-import { goldRejections } from "@/db/schema";
+import { tablesOf, type Queryable } from "@/db/open-database";
 import { findRegions } from "@/domain/review/disagreements";
+import { compareSpanContent } from "@/domain/span-edits";
 import { spansOverlap } from "@/domain/spans";
 import { resolveDocumentLanguage } from "@/domain/text-direction";
 import type { DocumentAccess } from "../access";
@@ -14,22 +14,23 @@ import { loadSubmittedSpans } from "./submissions";
  * The diff and curation view of one document: every submitting annotator's spans, the regions
  * where they meet (and how they differ), and the gold layer with which regions it has settled.
  */
-export function getDocumentReview(db: Queryable, { document, project }: DocumentAccess) {
+export async function getDocumentReview(db: Queryable, { document, project }: DocumentAccess) {
+  const { goldRejections } = tablesOf(db);
   const documentId = document.id;
-  const labels = listLabels(db, project.id);
+  const labels = await listLabels(db, project.id);
   const labelIds = new Map(labels.map((label) => [label.name, label.id]));
-  const { annotators, spansByDocument } = loadSubmittedSpans(db, { documentId });
+  const { annotators, spansByDocument } = await loadSubmittedSpans(db, { documentId });
   const names = [...(annotators.get(documentId) ?? [])].sort();
   const spans = spansByDocument.get(documentId) ?? [];
 
-  const gold = findGoldAnnotation(db, documentId);
-  const goldSpans = gold ? listLayerSpans(db, gold.id) : [];
+  const gold = await findGoldAnnotation(db, documentId);
+  // In text order: the database returns a layer's rows in whatever order it finds them.
+  const goldSpans = gold ? (await listLayerSpans(db, gold.id)).sort(compareSpanContent) : [];
   const rejected = gold
-    ? db
+    ? await db
         .select({ start: goldRejections.start, end: goldRejections.end })
         .from(goldRejections)
         .where(eq(goldRejections.annotationId, gold.id))
-        .all()
     : [];
 
   const regions = findRegions(spans, names.length).map((region) => ({

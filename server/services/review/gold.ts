@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { Db, Queryable, Tx } from "@/db/open-database";
-import { annotations, goldRejections, labels } from "@/db/schema";
+import { tablesOf, type Db, type Queryable, type Tx } from "@/db/open-database";
+import type { AnnotationStatus } from "@/db/schema";
 import { acceptedVariants, findRegions } from "@/domain/review/disagreements";
 import { contentOf, sameSpan, type SpanContent, type SpanEdit } from "@/domain/span-edits";
 import { spansOverlap } from "@/domain/spans";
@@ -19,13 +19,13 @@ type Curation = { documentId: number; userId: number; baseVersion: number };
  * send, and its undo and redo.
  */
 export function editGoldSpans(db: Db, input: Curation & { edits: SpanEdit[] }) {
-  return db.transaction((tx) => editGold(tx, goldLayer(tx, input), input.edits));
+  return db.transaction(async (tx) => editGold(tx, await goldLayer(tx, input), input.edits));
 }
 
 /** Takes one annotator's version into gold, replacing what gold had there where overlaps are forbidden. */
 export function acceptVariant(db: Db, input: Curation & SpanContent) {
-  return db.transaction((tx) => {
-    const layer = goldLayer(tx, input);
+  return db.transaction(async (tx) => {
+    const layer = await goldLayer(tx, input);
     const variant = contentOf(input);
     return editGold(tx, layer, (gold) => [
       {
@@ -41,20 +41,26 @@ export function acceptVariant(db: Db, input: Curation & SpanContent) {
 
 /** Settles a region as "nothing here": every annotator's variant in it is rejected. */
 export function rejectRegion(db: Db, input: Curation & { start: number; end: number }) {
-  return db.transaction((tx) => {
-    const layer = goldLayer(tx, input);
-    const { changes } = tx
+  return db.transaction(async (tx) => {
+    const { goldRejections } = tablesOf(tx);
+    const layer = await goldLayer(tx, input);
+    const inserted = await tx
       .insert(goldRejections)
       .values({ annotationId: layer.annotationId, start: input.start, end: input.end })
       .onConflictDoNothing()
-      .run();
+      .returning({ annotationId: goldRejections.annotationId });
+    const rejected = inserted.length > 0;
     // A rejection changes the curation even where gold had no span to delete: a new version.
-    if (changes > 0) reopen(tx, layer);
-    const { version, applied, status } = editGold(tx, layer, (gold) => [
+    if (rejected) await reopen(tx, layer);
+    const { version, applied, status } = await editGold(tx, layer, (gold) => [
       { kind: "delete", spans: gold.filter((span) => spansOverlap(span, input)) },
     ]);
-    const bumped = changes > 0 && applied.length === 0;
-    return { version: bumped ? bumpVersion(tx, layer.annotationId) : version, applied, status };
+    const bumped = rejected && applied.length === 0;
+    return {
+      version: bumped ? await bumpVersion(tx, layer.annotationId) : version,
+      applied,
+      status,
+    };
   });
 }
 
@@ -64,9 +70,10 @@ export function rejectRegion(db: Db, input: Curation & { start: number; end: num
  * are left as they are.
  */
 export function acceptAgreedSpans(db: Db, input: Curation) {
-  return db.transaction((tx) => {
-    const layer = goldLayer(tx, input);
-    const { annotators, spansByDocument } = loadSubmittedSpans(tx, {
+  return db.transaction(async (tx) => {
+    const { labels } = tablesOf(tx);
+    const layer = await goldLayer(tx, input);
+    const { annotators, spansByDocument } = await loadSubmittedSpans(tx, {
       documentId: input.documentId,
     });
     const annotatorCount = annotators.get(input.documentId)?.size ?? 0;
@@ -77,16 +84,13 @@ export function acceptAgreedSpans(db: Db, input: Curation) {
       layer.goldAcceptShare,
       layer.allowOverlap,
     );
-    const labelIds = new Map(
-      tx
-        .select({ id: labels.id, name: labels.name })
-        .from(labels)
-        .where(eq(labels.projectId, layer.projectId))
-        .all()
-        .map((label) => [label.name, label.id]),
-    );
+    const projectLabels = await tx
+      .select({ id: labels.id, name: labels.name })
+      .from(labels)
+      .where(eq(labels.projectId, layer.projectId));
+    const labelIds = new Map(projectLabels.map((label) => [label.name, label.id]));
     let added = 0;
-    const { applied, status, version } = editGold(tx, layer, (gold) => {
+    const { applied, status, version } = await editGold(tx, layer, (gold) => {
       const accepted: SpanContent[] = [];
       for (const span of agreed) {
         const labelId = labelIds.get(span.label);
@@ -105,13 +109,14 @@ export function acceptAgreedSpans(db: Db, input: Curation) {
 }
 
 export function setGoldStatus(db: Db, input: Curation & { status: "in_progress" | "curated" }) {
-  return db.transaction((tx) => {
-    const layer = goldLayer(tx, input);
-    tx.update(annotations)
+  return db.transaction(async (tx) => {
+    const { annotations } = tablesOf(tx);
+    const layer = await goldLayer(tx, input);
+    await tx
+      .update(annotations)
       .set({ status: input.status })
-      .where(eq(annotations.id, layer.annotationId))
-      .run();
-    return { status: input.status, version: bumpVersion(tx, layer.annotationId) };
+      .where(eq(annotations.id, layer.annotationId));
+    return { status: input.status, version: await bumpVersion(tx, layer.annotationId) };
   });
 }
 
@@ -119,35 +124,37 @@ export function setGoldStatus(db: Db, input: Curation & { status: "in_progress" 
  * Edits gold through the one layer edit. Changing curated gold takes it back to in progress, so
  * "curated" always means a reviewer looked at gold as it is; an edit that changes nothing keeps it.
  */
-function editGold(tx: Tx, layer: GoldLayer, edits: Parameters<typeof editLayer>[2]) {
-  const result = editLayer(tx, layer, edits);
-  if (result.applied.length > 0) reopen(tx, layer);
+async function editGold(tx: Tx, layer: GoldLayer, edits: Parameters<typeof editLayer>[2]) {
+  const result = await editLayer(tx, layer, edits);
+  if (result.applied.length > 0) await reopen(tx, layer);
   return { ...result, status: layer.status };
 }
 
-function reopen(tx: Tx, layer: GoldLayer) {
+async function reopen(tx: Tx, layer: GoldLayer) {
   if (layer.status !== "curated") return;
-  tx.update(annotations)
+  const { annotations } = tablesOf(tx);
+  await tx
+    .update(annotations)
     .set({ status: "in_progress" })
-    .where(eq(annotations.id, layer.annotationId))
-    .run();
+    .where(eq(annotations.id, layer.annotationId));
   layer.status = "in_progress";
 }
 
-type GoldLayer = Layer & {
-  goldAcceptShare: number;
-  status: (typeof annotations.$inferSelect)["status"];
-};
+type GoldLayer = Layer & { goldAcceptShare: number; status: AnnotationStatus };
 
 /** The document's gold layer, created on the first curation; only reviewers and owners reach it. */
-function goldLayer(tx: Tx, { documentId, userId, baseVersion }: Curation): GoldLayer {
-  const { document, project, role } = getDocumentForMember(tx, documentId, userId);
+async function goldLayer(
+  tx: Tx,
+  { documentId, userId, baseVersion }: Curation,
+): Promise<GoldLayer> {
+  const { annotations } = tablesOf(tx);
+  const { document, project, role } = await getDocumentForMember(tx, documentId, userId);
   assertCanReview(role);
-  const row = openLayerRow(tx, { documentId, userId: null, curatedBy: userId }, baseVersion);
-  tx.update(annotations)
+  const row = await openLayerRow(tx, { documentId, userId: null, curatedBy: userId }, baseVersion);
+  await tx
+    .update(annotations)
     .set({ curatedBy: userId })
-    .where(eq(annotations.id, row.annotationId))
-    .run();
+    .where(eq(annotations.id, row.annotationId));
   return {
     annotationId: row.annotationId,
     projectId: project.id,
@@ -158,10 +165,12 @@ function goldLayer(tx: Tx, { documentId, userId, baseVersion }: Curation): GoldL
   };
 }
 
-export function findGoldAnnotation(tx: Queryable, documentId: number) {
-  return tx
+export async function findGoldAnnotation(db: Queryable, documentId: number) {
+  const { annotations } = tablesOf(db);
+  const [row] = await db
     .select({ id: annotations.id, status: annotations.status, version: annotations.version })
     .from(annotations)
     .where(and(eq(annotations.documentId, documentId), isNull(annotations.userId)))
-    .get();
+    .limit(1);
+  return row;
 }

@@ -26,7 +26,7 @@ export default defineConfig({
       "app/**/*.test.ts",
     ],
     exclude: ["e2e/**", "node_modules/**", ".next/**"],
-    // With TEST_DATABASE_URL set (the PostgreSQL pass), the template test databases copy.
+    // In the PostgreSQL pass (npm run test:postgres), the template test databases copy.
     globalSetup: ["db/test-support/postgres-template.ts"],
   },
 });

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { isUniqueViolation } from "./errors";
 import { dialectOf, tablesOf } from "./open-database";
+import { postgresServer } from "./test-support/postgres-server";
 import { openTestDatabase } from "./test-support/test-database";
 
 describe("the database, on SQLite and on PostgreSQL", () => {
@@ -10,7 +11,7 @@ describe("the database, on SQLite and on PostgreSQL", () => {
     const { users } = tablesOf(db);
     await db.insert(users).values({ name: "ann", email: "ann@example.org" });
     expect(await db.select({ name: users.name }).from(users)).toEqual([{ name: "ann" }]);
-    expect(dialectOf(db)).toBe(process.env.TEST_DATABASE_URL ? "postgres" : "sqlite");
+    expect(dialectOf(db)).toBe(postgresServer ? "postgres" : "sqlite");
   });
 
   it("commits a transaction whole or not at all", async () => {

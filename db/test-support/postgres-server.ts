@@ -1,7 +1,10 @@
-// The PostgreSQL server of the PostgreSQL test pass, when TEST_DATABASE_URL names one.
+// The PostgreSQL server of the PostgreSQL test pass (`npm run test:postgres` sets TEST_ON_POSTGRES
+// and TEST_DATABASE_URL names the server): without the flag the tests run on SQLite, even where
+// the variable is set for the whole of `npm test`.
 import { databaseOnServer } from "../postgres-admin";
 
-export const postgresServer = process.env.TEST_DATABASE_URL;
+export const postgresServer =
+  process.env.TEST_ON_POSTGRES === "1" ? process.env.TEST_DATABASE_URL : undefined;
 
 /** Every database of one test run starts with this, so that runs side by side keep apart. */
 export function runPrefix(runPid: number): string {

@@ -1,5 +1,5 @@
-// Fresh databases for tests: SQLite in memory, or, when TEST_DATABASE_URL names a PostgreSQL
-// server (the PostgreSQL pass), a new database there, copied from a migrated template.
+// Fresh databases for tests: SQLite in memory, or, in the PostgreSQL pass (see
+// postgres-server.ts), a new database on its server, copied from a migrated template.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

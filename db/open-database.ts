@@ -4,7 +4,6 @@ import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import type { ChangeBus } from "./change-bus";
 import { databaseTarget, type DatabaseTarget } from "./database-url";
 import { openPostgres, type PostgresOptions } from "./postgres-database";
-import { keepReopenableUrl } from "./reopenable-url";
 import type * as schema from "./schema";
 import { openSqlite } from "./sqlite-database";
 
@@ -29,7 +28,8 @@ export type DatabaseRuntime = {
   close(): Promise<void>;
 };
 
-const runtimes = new WeakMap<Queryable, DatabaseRuntime>();
+// Each database opened here, with how it was opened; a transaction has none of its own.
+const runtimes = new WeakMap<Queryable, DatabaseRuntime & { url: string }>();
 
 export type OpenOptions = PostgresOptions;
 
@@ -41,8 +41,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Db {
   const target = databaseTarget(url);
   const { db, runtime } =
     target.dialect === "sqlite" ? openSqlite(target.file) : openPostgres(target.url, options);
-  runtimes.set(db, runtime);
-  keepReopenableUrl(db, url);
+  runtimes.set(db, { ...runtime, url });
   return db;
 }
 
@@ -64,6 +63,18 @@ export function closeDatabase(db: Db): Promise<void> {
 /** The notices of changes to the database, reaching every server that has it open. */
 export function changesOf(db: Db): ChangeBus {
   return runtimeOf(db).changes;
+}
+
+/**
+ * The URL another thread or process can open to reach `db`'s database (the agreement worker);
+ * undefined for a private in-memory database and for a transaction (whose writes another
+ * connection cannot see yet).
+ */
+export function reopenableUrl(db: Queryable): string | undefined {
+  const url = runtimes.get(db)?.url;
+  const target = url === undefined ? undefined : databaseTarget(url);
+  if (target?.dialect === "sqlite" && (target.file === ":memory:" || target.file === "")) return;
+  return url;
 }
 
 function runtimeOf(db: Db): DatabaseRuntime {

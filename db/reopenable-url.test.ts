@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "./open-database";
-import { reopenableUrl } from "./reopenable-url";
+import { openDatabase, reopenableUrl } from "./open-database";
 import { closeAfterTests, testDatabaseUrl } from "./test-support/test-database";
 
 describe("the URL that reopens a database", () => {

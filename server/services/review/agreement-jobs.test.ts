@@ -1,7 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { openMigratedDatabase, tablesOf, type Db } from "@/db/open-database";
-import { reopenableUrl } from "@/db/reopenable-url";
+import { openMigratedDatabase, reopenableUrl, tablesOf, type Db } from "@/db/open-database";
 import { closeAfterTests, testDatabaseUrl } from "@/db/test-support/test-database";
 import { formatJsonlRecord, type DocumentRecord } from "@/domain/formats/jsonl";
 import { importJsonl } from "../datasets/import-jsonl";

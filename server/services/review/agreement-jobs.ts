@@ -1,6 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { Db } from "@/db/open-database";
-import { reopenableUrl } from "@/db/reopenable-url";
+import { reopenableUrl, type Db } from "@/db/open-database";
 import {
   computeAgreement,
   listDocumentsByDisagreement,

@@ -35,8 +35,8 @@ async function fill(db: Db) {
     end: i + 1,
     labelId: 1,
   }));
-  for (let i = 0; i < spans.length; i += 5_000) {
-    await db.insert(t.spans).values(spans.slice(i, i + 5_000));
+  for (let i = 0; i < spans.length; i += 4_000) {
+    await db.insert(t.spans).values(spans.slice(i, i + 4_000));
   }
   await db.insert(t.goldRejections).values({ annotationId: 2, start: 0, end: 3 });
   await db.insert(t.assignments).values({ documentId: 1, userId: 2, position: 0 });

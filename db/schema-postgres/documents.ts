@@ -9,6 +9,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { SpanAttributes, SpanFragment } from "@/domain/span-details";
 import { annotationStatuses } from "../schema/documents";
 import { labels, projects } from "./projects";
 import { users } from "./users";
@@ -74,6 +75,9 @@ export const spans = pgTable(
     labelId: integer()
       .notNull()
       .references(() => labels.id, { onDelete: "cascade" }),
+    attributes: jsonb().$type<SpanAttributes>().notNull().default({}),
+    note: text().notNull().default(""),
+    fragments: jsonb().$type<SpanFragment[]>().notNull().default([]),
   },
   (table) => [
     uniqueIndex("spans_identity").on(table.annotationId, table.start, table.end, table.labelId),

@@ -5,3 +5,5 @@ export * from "./projects";
 export * from "./documents";
 export * from "./rate-limits";
 export * from "./invitations";
+export * from "./scheme";
+export * from "./layer-details";

@@ -7,6 +7,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import type { SpanAttributes, SpanFragment } from "@/domain/span-details";
 import { labels, projects } from "./projects";
 import { users } from "./users";
 
@@ -76,6 +77,12 @@ export const spans = sqliteTable(
     labelId: integer()
       .notNull()
       .references(() => labels.id, { onDelete: "cascade" }),
+    // Values of the label's attributes by attribute name (see `labelAttributes`); absent = unset.
+    attributes: text({ mode: "json" }).$type<SpanAttributes>().notNull().default({}),
+    note: text().notNull().default(""),
+    // Further pieces of a discontinuous entity ("North [...] and South Korea"), sorted, each
+    // [start, end) like the span's own range, which stays the entity's first piece and its name.
+    fragments: text({ mode: "json" }).$type<SpanFragment[]>().notNull().default([]),
   },
   (table) => [
     uniqueIndex("spans_identity").on(table.annotationId, table.start, table.end, table.labelId),

@@ -1,4 +1,5 @@
 import type { inferRouterOutputs } from "@trpc/server";
+import { withDetails } from "@/domain/layer-state";
 import { compareSpanContent, type SpanContent, type SpanEdit } from "@/domain/span-edits";
 import { quote, type LayerRules } from "@/domain/span-edits-check";
 import type { AppRouter } from "@/server/root";
@@ -30,7 +31,10 @@ export function rebaseGoldChange(fresh: Review, change: RefusedGoldChange) {
     const problem = `${describeDecision(rules, change)} was not applied: check the reloaded gold and do it again.`;
     return { edits: [], notice: describeReload([problem], false, false) };
   }
-  const spans = [...fresh.gold.spans].sort(compareSpanContent);
+  // Gold spans answered before they carried details read as having none.
+  const spans = fresh.gold.spans
+    .map((span) => ({ ...withDetails(span), id: span.id }))
+    .sort(compareSpanContent);
   const rebased = rebaseChanges(
     rules,
     { spans, relations: [], choices: [] },

@@ -1,0 +1,88 @@
+import { compareSpanContent, sameSpan, spanKey, type SpanContent } from "@/domain/span-edits";
+import type { RelationArc } from "./relation-layout";
+
+/** A relation between two spans of one layer, named by its ends' content and its type. */
+export type RelationContent = { source: SpanContent; target: SpanContent; typeId: number };
+
+/** What the page needs of a project's relation type. Empty label lists allow any label. */
+export type TextRelationType = {
+  id: number;
+  name: string;
+  color: string;
+  hotkey: string | null;
+  directed: boolean;
+  sourceLabelIds: readonly number[];
+  targetLabelIds: readonly number[];
+};
+
+export function relationKey(relation: RelationContent): string {
+  return `${spanKey(relation.source)}>${spanKey(relation.target)}:${relation.typeId}`;
+}
+
+export function sameRelation(a: RelationContent, b: RelationContent): boolean {
+  return a.typeId === b.typeId && sameSpan(a.source, b.source) && sameSpan(a.target, b.target);
+}
+
+/**
+ * The relation of this type from `source` to `target` as a layer names it: an undirected one
+ * goes from the earlier span, so the same pair picked either way round is the same relation.
+ */
+export function orientRelation(
+  type: TextRelationType,
+  source: SpanContent,
+  target: SpanContent,
+): RelationContent {
+  const swap = !type.directed && compareSpanContent(target, source) < 0;
+  return { source: swap ? target : source, target: swap ? source : target, typeId: type.id };
+}
+
+/**
+ * The types a menu offers between two spans. The layer's rules judge every relation when it is
+ * made, so a type left out here would be refused there: this only spares the annotator the
+ * choices the project forbids. An undirected type allows the pair either way round.
+ */
+export function typesAllowedBetween(
+  types: readonly TextRelationType[],
+  source: SpanContent,
+  target: SpanContent,
+): TextRelationType[] {
+  const fits = (type: TextRelationType, from: SpanContent, to: SpanContent) =>
+    allows(type.sourceLabelIds, from.labelId) && allows(type.targetLabelIds, to.labelId);
+  return types.filter(
+    (type) => fits(type, source, target) || (!type.directed && fits(type, target, source)),
+  );
+}
+
+function allows(labelIds: readonly number[], labelId: number): boolean {
+  return labelIds.length === 0 || labelIds.includes(labelId);
+}
+
+/**
+ * Each relation as drawn and listed: "Kim Jong Un — located_in → Kursk" for a directed type,
+ * "Kim — met — Moon" for an undirected one. Relations of a type the page does not know are left
+ * out rather than drawn unnamed.
+ */
+export function describeRelations(
+  relations: readonly RelationContent[],
+  types: readonly TextRelationType[],
+  quote: (span: SpanContent) => string,
+): RelationArc[] {
+  const byId = new Map(types.map((type) => [type.id, type]));
+  return relations.flatMap((relation) => {
+    const type = byId.get(relation.typeId);
+    if (!type) return [];
+    const arrow = type.directed ? "→" : "—";
+    return [
+      {
+        key: relationKey(relation),
+        source: relation.source,
+        target: relation.target,
+        typeId: type.id,
+        typeName: type.name,
+        color: type.color,
+        directed: type.directed,
+        name: `${quote(relation.source)} — ${type.name} ${arrow} ${quote(relation.target)}`,
+      },
+    ];
+  });
+}

@@ -124,6 +124,9 @@ export function sameArcs(a: readonly BlockArc[], b: readonly BlockArc[]): boolea
 
 export type Point = { x: number; y: number };
 
+/** The height between two levels of arcs, room for a level's labels. */
+export const arcLevelHeight = 12;
+
 const corner = 4;
 
 /**

@@ -1,4 +1,10 @@
-import { compareSpanContent, sameSpan, spanKey, type SpanContent } from "@/domain/span-edits";
+import {
+  compareSpanContent,
+  contentOf,
+  sameSpan,
+  spanKey,
+  type SpanContent,
+} from "@/domain/span-edits";
 import type { RelationArc } from "./relation-layout";
 
 /** A relation between two spans of one layer, named by its ends' content and its type. */
@@ -17,6 +23,11 @@ export type TextRelationType = {
 
 export function relationKey(relation: RelationContent): string {
   return `${spanKey(relation.source)}>${spanKey(relation.target)}:${relation.typeId}`;
+}
+
+/** Only what names a relation, e.g. to send a drawn arc to the layer. */
+export function relationOf({ source, target, typeId }: RelationContent): RelationContent {
+  return { source: contentOf(source), target: contentOf(target), typeId };
 }
 
 export function sameRelation(a: RelationContent, b: RelationContent): boolean {

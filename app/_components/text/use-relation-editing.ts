@@ -22,7 +22,8 @@ export type RelationEditorProps = {
   /** A relation hovered or focused here or in the list: both its ends light up. */
   highlighted: string | null;
   onHighlight: (key: string | null) => void;
-  onRelate: (relation: RelationContent) => void;
+  /** False when the layer's rules refuse it (the page shows why). */
+  onRelate: (relation: RelationContent) => boolean;
   onRetype: (relation: RelationContent, type: TextRelationType) => void;
   onReverse: (relation: RelationContent) => void;
   onUnrelate: (relation: RelationContent) => void;
@@ -59,9 +60,9 @@ export function useRelationEditing(options: Options) {
   const arcs = relations?.arcs;
   const arcsByBlock = useMemo(() => arrangeArcs(blocks, arcs ?? []), [blocks, arcs]);
 
+  // A refused relation keeps its source pending, so that another type can be tried.
   const relate = (source: SpanContent, target: SpanContent, type: TextRelationType) => {
-    relations?.onRelate(orientRelation(type, source, target));
-    setPending(null);
+    if (relations?.onRelate(orientRelation(type, source, target))) setPending(null);
     setMenu(null);
   };
 

@@ -25,10 +25,18 @@ describe("typesAllowedBetween", () => {
       type(1),
       type(2, { sourceLabelIds: [1], targetLabelIds: [2] }),
       type(3, { sourceLabelIds: [2], targetLabelIds: [1] }),
-      type(4, { sourceLabelIds: [2], targetLabelIds: [1], directed: false }),
     ];
-    expect(typesAllowedBetween(types, per, loc).map((t) => t.id)).toEqual([1, 2, 4]);
-    expect(typesAllowedBetween(types, loc, per).map((t) => t.id)).toEqual([1, 3, 4]);
+    expect(typesAllowedBetween(types, per, loc).map((t) => t.id)).toEqual([1, 2]);
+    expect(typesAllowedBetween(types, loc, per).map((t) => t.id)).toEqual([1, 3]);
+  });
+
+  it("judges an undirected type from the earlier span, however the pair was picked", () => {
+    const types = [
+      type(4, { sourceLabelIds: [1], targetLabelIds: [2], directed: false }),
+      type(5, { sourceLabelIds: [2], targetLabelIds: [1], directed: false }),
+    ];
+    expect(typesAllowedBetween(types, per, loc).map((t) => t.id)).toEqual([4]);
+    expect(typesAllowedBetween(types, loc, per).map((t) => t.id)).toEqual([4]);
   });
 });
 

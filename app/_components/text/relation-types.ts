@@ -50,18 +50,21 @@ export function orientRelation(
 /**
  * The types a menu offers between two spans. The layer's rules judge every relation when it is
  * made, so a type left out here would be refused there: this only spares the annotator the
- * choices the project forbids. An undirected type allows the pair either way round.
+ * choices the project forbids. An undirected relation is judged as the layer names it, from
+ * its earlier span.
  */
 export function typesAllowedBetween(
   types: readonly TextRelationType[],
   source: SpanContent,
   target: SpanContent,
 ): TextRelationType[] {
-  const fits = (type: TextRelationType, from: SpanContent, to: SpanContent) =>
-    allows(type.sourceLabelIds, from.labelId) && allows(type.targetLabelIds, to.labelId);
-  return types.filter(
-    (type) => fits(type, source, target) || (!type.directed && fits(type, target, source)),
-  );
+  return types.filter((type) => {
+    const relation = orientRelation(type, source, target);
+    return (
+      allows(type.sourceLabelIds, relation.source.labelId) &&
+      allows(type.targetLabelIds, relation.target.labelId)
+    );
+  });
 }
 
 function allows(labelIds: readonly number[], labelId: number): boolean {

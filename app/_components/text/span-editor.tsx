@@ -17,15 +17,14 @@ import { useAnnounce } from "../announcer";
 import { useLatestCallback } from "../use-latest-callback";
 import { AnnotatedText, type TextViewHandle } from "./annotated-text";
 import { domRangeOf, readTaggableSelection } from "./selection";
-import { SpanEditorMenus, type Menu } from "./span-editor-menus";
 import { RelationMenu } from "./relation-menu";
 import { RelationRubberBand } from "./relation-rubber-band";
+import { SpanEditorMenus, type Menu } from "./span-editor-menus";
 import { findNextSpan } from "./span-navigation";
 import type { SpanClick } from "./text-block";
 import type { TextLabel, TextRange, TextSpan } from "./types";
 import { arrowKeys, cursorRange, useTokenCursor } from "./use-token-cursor";
 import { usePageHotkeys } from "./use-page-hotkeys";
-import { useRelationDrag } from "./use-relation-drag";
 import { useRelationEditing, type RelationEditorProps } from "./use-relation-editing";
 
 export type SpanEditorHandle = {
@@ -98,31 +97,21 @@ export function SpanEditor(props: SpanEditorProps) {
   const focusedKey = focused && spanKey(focused);
   const cursorSpan = cursor ? cursorRange(cursor) : null;
   const quote = (range: TextRange) => `“${text.slice(range.start, range.end)}”`;
-  const labelName = (span: TextSpan) => labelsById.get(span.labelId)?.name ?? "?";
+  const labelName = (span: SpanContent) => labelsById.get(span.labelId)?.name ?? "?";
 
   const pane = () => viewRef.current?.element() ?? null;
   const focusText = () => pane()?.focus({ preventScroll: true });
   const clearSelection = () => window.getSelection()?.removeAllRanges();
-  const anchorOf = (range: TextRange) => {
-    const container = pane();
-    return (container && domRangeOf(container, range)?.getBoundingClientRect()) ?? null;
-  };
   const relating = useRelationEditing({
     relations: props.relations,
     blocks,
-    focusedSpan,
-    editable,
-    describe: (span) => `${labelsById.get(span.labelId)?.name ?? "?"} ${quote(span)}`,
-    announce,
-    anchorOf,
-    focusText,
-  });
-  const dragLine = useRelationDrag({
-    enabled: editable && props.relations !== undefined,
-    pane,
     spans,
     focusedSpan,
-    onDrop: relating.dropped,
+    editable,
+    announce,
+    pane,
+    focusText,
+    describe: (span) => `${labelName(span)} ${quote(span)}`,
   });
 
   const focusOn = (span: TextSpan) => {
@@ -331,7 +320,7 @@ export function SpanEditor(props: SpanEditorProps) {
         onDismiss={() => setMenu(null)}
       />
       {relating.menuProps && <RelationMenu {...relating.menuProps} />}
-      <RelationRubberBand lineRef={dragLine} />
+      <RelationRubberBand lineRef={relating.dragLine} />
     </>
   );
 }

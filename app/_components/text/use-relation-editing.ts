@@ -7,6 +7,7 @@ import { useLatestCallback } from "../use-latest-callback";
 import { arrangeArcs, type RelationArc } from "./relation-layout";
 import type { RelationMenuProps, RelationMenuState } from "./relation-menu";
 import type { RelationDrawing } from "./relation-overlay";
+import { domRangeOf } from "./selection";
 import {
   orientRelation,
   relationOf,
@@ -14,6 +15,7 @@ import {
   type TextRelationType,
 } from "./relation-types";
 import type { TextSpan } from "./types";
+import { useRelationDrag } from "./use-relation-drag";
 
 /** A layer's relations as the editor gets them, and what it may do to them. */
 export type RelationEditorProps = {
@@ -32,12 +34,13 @@ export type RelationEditorProps = {
 type Options = {
   relations: RelationEditorProps | undefined;
   blocks: readonly TextBlock[];
+  spans: readonly TextSpan[];
   focusedSpan: TextSpan | undefined;
   editable: boolean;
   describe: (span: SpanContent) => string;
   announce: (message: string) => void;
-  /** Where a span is on the screen, if it is on the page. */
-  anchorOf: (span: SpanContent) => DOMRect | null;
+  /** The text's scrolling pane. */
+  pane: () => HTMLElement | null;
   /** Gives the keyboard back to the text. */
   focusText: () => void;
 };
@@ -104,7 +107,8 @@ export function useRelationEditing(options: Options) {
   /** Enter with a source pending and a target focused: the menu of allowed types. */
   const openTypeMenu = (): boolean => {
     if (!pending || !focusedSpan || sameSpan(pending, focusedSpan)) return false;
-    const anchor = options.anchorOf(focusedSpan);
+    const pane = options.pane();
+    const anchor = pane && domRangeOf(pane, focusedSpan)?.getBoundingClientRect();
     if (anchor) setMenu({ kind: "new", source: pending, target: focusedSpan, anchor });
     return true;
   };
@@ -160,15 +164,21 @@ export function useRelationEditing(options: Options) {
     onDismiss: () => setMenu(null),
   };
 
+  const dragLine = useRelationDrag({
+    enabled: editable && relations !== undefined,
+    pane: options.pane,
+    spans: options.spans,
+    focusedSpan,
+    onDrop: (source, target, anchor) => setMenu({ kind: "new", source, target, anchor }),
+  });
+
   return {
     drawing,
+    dragLine,
     menuProps,
     onKey,
     openTypeMenu,
     pickTarget,
-    /** A drag from one span dropped on another: the same menu as Enter. */
-    dropped: (source: SpanContent, target: SpanContent, anchor: DOMRect) =>
-      setMenu({ kind: "new", source, target, anchor }),
     /** Opens an existing relation's menu, from the list say. */
     edit: (arc: RelationArc, anchor: DOMRect) => setMenu({ kind: "existing", arc, anchor }),
   };

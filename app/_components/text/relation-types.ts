@@ -1,14 +1,13 @@
 import {
-  compareSpanContent,
   contentOf,
-  sameSpan,
-  spanKey,
+  normalizeRelation,
+  relationKey,
+  type RelationContent,
   type SpanContent,
 } from "@/domain/span-edits";
 import type { RelationArc } from "./relation-layout";
 
-/** A relation between two spans of one layer, named by its ends' content and its type. */
-export type RelationContent = { source: SpanContent; target: SpanContent; typeId: number };
+export type { RelationContent };
 
 /** What the page needs of a project's relation type. Empty label lists allow any label. */
 export type TextRelationType = {
@@ -21,30 +20,18 @@ export type TextRelationType = {
   targetLabelIds: readonly number[];
 };
 
-export function relationKey(relation: RelationContent): string {
-  return `${spanKey(relation.source)}>${spanKey(relation.target)}:${relation.typeId}`;
-}
-
 /** Only what names a relation, e.g. to send a drawn arc to the layer. */
 export function relationOf({ source, target, typeId }: RelationContent): RelationContent {
   return { source: contentOf(source), target: contentOf(target), typeId };
 }
 
-export function sameRelation(a: RelationContent, b: RelationContent): boolean {
-  return a.typeId === b.typeId && sameSpan(a.source, b.source) && sameSpan(a.target, b.target);
-}
-
-/**
- * The relation of this type from `source` to `target` as a layer names it: an undirected one
- * goes from the earlier span, so the same pair picked either way round is the same relation.
- */
+/** The relation of this type from `source` to `target`, named as the layer names it. */
 export function orientRelation(
   type: TextRelationType,
   source: SpanContent,
   target: SpanContent,
 ): RelationContent {
-  const swap = !type.directed && compareSpanContent(target, source) < 0;
-  return { source: swap ? target : source, target: swap ? source : target, typeId: type.id };
+  return normalizeRelation({ source, target, typeId: type.id }, type.directed);
 }
 
 /**

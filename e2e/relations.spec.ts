@@ -34,7 +34,9 @@ function addRelationTypes() {
     }
     await closeDatabase(db);
   `;
-  execFileSync("node_modules/.bin/tsx", ["--eval", script], { encoding: "utf8" });
+  execFileSync("node_modules/.bin/tsx", ["--input-type=module", "--eval", script], {
+    encoding: "utf8",
+  });
 }
 
 test.beforeAll(() => {

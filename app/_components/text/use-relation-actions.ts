@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { sameSpan, type SpanContent } from "@/domain/span-edits";
 import { useLatestCallback } from "../use-latest-callback";
 import {
@@ -36,7 +36,8 @@ const quoteLength = 40;
  * change goes through the layer's store, so undo, redo, saving and refusals work as for spans.
  */
 export function useRelationActions(options: Options) {
-  const { text, relations, types, labelsById, perform } = options;
+  const { text, types, labelsById, perform } = options;
+  const relations = useSameItems(options.relations);
   const arcs = useMemo(() => {
     const quote = (span: SpanContent) => {
       const words = text.slice(span.start, span.end);
@@ -81,4 +82,16 @@ export function useRelationActions(options: Options) {
     `${labelsById.get(span.labelId)?.name ?? "?"} “${text.slice(span.start, span.end)}”`;
 
   return { arcs, editor, relationsOf, describeSpan };
+}
+
+/**
+ * The previous list while its items are the same objects: a layer's store copies its relations
+ * on every save, and drawing 2,000 of them again for a span's tag would cost the tag its frame.
+ */
+function useSameItems<T>(list: readonly T[]): readonly T[] {
+  const [kept, setKept] = useState(list);
+  const same = kept.length === list.length && kept.every((item, i) => item === list[i]);
+  // Kept as React keeps information from earlier renders: set while rendering, redrawn at once.
+  if (!same) setKept(list);
+  return same ? kept : list;
 }

@@ -20,6 +20,7 @@ import { useLatestCallback } from "../../../../_components/use-latest-callback";
 import { useTRPC } from "../../../../_trpc/client";
 import { DocumentSearchBar } from "./document-search";
 import { replayEarlyInput } from "./early-input";
+import { useWorkspaceRelations } from "./relation-workspace";
 import { ShortcutSheet } from "./shortcut-sheet";
 import { SpanList } from "./span-list";
 import { useFadingNotice } from "./use-fading-notice";
@@ -171,7 +172,22 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
     if (span.labelId === label.id) return;
     perform({ kind: "relabel", ...contentOf(span), from: span.labelId, to: label.id });
   };
-  const remove = (span: TextSpan) => perform({ kind: "delete", spans: [contentOf(span)] });
+  const relations = useWorkspaceRelations({
+    text,
+    labels,
+    spans: snapshot.spans,
+    relations: snapshot.relations,
+    types: data.scheme.relationTypes,
+    editable: canAnnotate,
+    editorRef,
+    perform: (edits) => {
+      const refused = store.perform(edits);
+      if (!refused) announce(describeSpanEdits(rules, edits) ?? "");
+      return !refused;
+    },
+    deleteSpan: (span) => perform({ kind: "delete", spans: [contentOf(span)] }),
+  });
+  const remove = relations.remove;
   const tagAll = (label: TextLabel) => {
     if (taggable.length === 0) return;
     perform(
@@ -250,6 +266,7 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
             onAdd={add}
             onRelabel={relabel}
             onDelete={remove}
+            relations={relations.editor}
           />
         </div>
         <aside className="lg:max-h-[70vh] lg:overflow-y-auto">
@@ -261,9 +278,16 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
             labels={labels}
             onPick={goToSpan}
           />
+          {relations.list}
         </aside>
       </div>
-      <ShortcutSheet open={sheetOpen} labels={labels} onClose={() => setSheetOpen(false)} />
+      <ShortcutSheet
+        open={sheetOpen}
+        labels={labels}
+        relationTypes={data.scheme.relationTypes}
+        onClose={() => setSheetOpen(false)}
+      />
+      {relations.dialog}
     </section>
   );
 }

@@ -125,12 +125,13 @@ export class SpanStore {
 
   /**
    * Applies an edit of any kind at once and saves it; returns why it is refused, or null. What
-   * the edit really does (a deleted span's relations going with it) is one step to undo.
+   * the edit really does (a deleted span's relations going with it) is one step to undo, and so
+   * are several edits given together (a relation retyped: unrelated, then related).
    */
-  perform(edit: SpanEdit): string | null {
+  perform(edit: SpanEdit | readonly SpanEdit[]): string | null {
     let applied: SpanEdit[];
     try {
-      applied = planSpanEdits(this.rules, this.snapshot, [edit]).applied;
+      applied = planSpanEdits(this.rules, this.snapshot, [edit].flat()).applied;
     } catch (error) {
       if (error instanceof DomainError) return this.refuse(error.message);
       throw error;

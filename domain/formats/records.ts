@@ -39,6 +39,18 @@ export function spansToExport(record: DocumentRecord, annotator?: string): Span[
   return normalizeSpans(only?.spans ?? []);
 }
 
+/** The layer spansToExport takes its spans from (undefined for a document nobody annotated). */
+export function layerToExport(
+  record: DocumentRecord,
+  annotator?: string,
+): AnnotationRecord | undefined {
+  if (annotator !== undefined) {
+    return record.annotations.find((annotation) => annotation.annotator === annotator);
+  }
+  spansToExport(record);
+  return record.annotations[0];
+}
+
 /** Labels in column and standoff formats are separated by white space, so they cannot hold any. */
 export function requireLabelWithoutSpaces(label: string, format: string): string {
   if (/\s/u.test(label)) {

@@ -9,6 +9,7 @@ import {
   type JsonSource,
 } from "./json-source";
 import type { AnnotationRecord, DocumentRecord } from "./jsonl";
+import { categorySet } from "./spacy";
 import { annotationOf, stripByteOrderMark, type ReadReport, type SkippedEntry } from "./records";
 
 /**
@@ -36,9 +37,6 @@ export type DoccanoReadOptions = {
 };
 
 const spanKeys = ["label", "labels", "entities", "annotations"] as const;
-
-/** The document label set doccano's categories belong to. */
-export const doccanoCategorySet = "category";
 
 /** Reads a file of records, one per line or pretty-printed over several lines. */
 export function readDoccano(content: string, options: DoccanoReadOptions = {}): ReadReport {
@@ -87,7 +85,7 @@ export function parseDoccanoRecord(
   readRelations(json, spansByAnnotator.byId, layers);
   if (categories.length > 0) {
     const layer = layers.get(fallbackAnnotator) ?? annotationOf(fallbackAnnotator, []);
-    layer.documentLabels = { [doccanoCategorySet]: categories };
+    layer.documentLabels = { [categorySet]: categories };
     layers.set(fallbackAnnotator, layer);
   }
 

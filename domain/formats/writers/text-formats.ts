@@ -39,7 +39,7 @@ export const csvExport = singleFile(
   "csv",
   "text/csv",
   (document, context) => {
-    const { record } = countDocument(context, document, ["relations"]);
+    const { record } = countDocument(context, document, []);
     return writeCsvSpans([record]).slice(csvHeader.length);
   },
   { open: csvHeader, empty: csvHeader },

@@ -50,13 +50,15 @@ export function readBratLinks(
       if (relationIds.has(id)) return null;
       return fail(field, `${id} is not an annotation of this document`);
     };
-    const relate = (source: RecordSpan, target: RecordSpan, type: string, directed = true) =>
+    const relate = (source: RecordSpan, target: RecordSpan, type: string, directed = true) => {
+      if (source === target) fail("args", "a relation cannot join a span to itself");
       relations.push({
         source: spanContent(source),
         target: spanContent(target),
         type,
         ...(directed ? {} : { directed: false }),
       });
+    };
     const [head = "", ...args] = line.body.split(" ").filter((part) => part !== "");
     switch (line.id.charAt(0)) {
       case "R": {

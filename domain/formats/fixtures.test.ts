@@ -58,7 +58,15 @@ describe("native JSONL round trip of the fixtures' relations, attributes, notes 
       ]),
     );
     expect(details.length).toBeGreaterThan(0);
-    const lines = read.map((document, i) => parseJsonlRecord(formatJsonlRecord(document), i + 1));
-    expect(lines).toEqual(read);
+    const lines = read.map(formatJsonlRecord);
+    const reread = lines.map((line, i) => parseJsonlRecord(line, i + 1));
+    // The writer sorts relations by their ends; everything else reads back as it was.
+    const withoutRelations = (documents: DocumentRecord[]) =>
+      documents.map((d) => ({
+        ...d,
+        annotations: d.annotations.map((a) => ({ ...a, relations: a.relations?.length })),
+      }));
+    expect(withoutRelations(reread)).toEqual(withoutRelations(read));
+    expect(reread.map(formatJsonlRecord)).toEqual(lines);
   });
 });

@@ -1,7 +1,7 @@
 import { DomainError, InputError } from "../errors";
 import type { OffsetMap } from "../offsets";
 import type { SpanAttributes, SpanFragment } from "../span-details";
-import { normalizeSpans, spansOverlap, type Span } from "../spans";
+import { compareSpans, normalizeSpans, spansOverlap, type Span } from "../spans";
 import { codePointRange } from "./file-spans";
 import {
   sameSpan,
@@ -125,12 +125,15 @@ export function writeLayerDetails(
     }
     return index;
   };
-  const relations = (layer.relations ?? []).map((relation) => ({
-    source: indexOf(relation.source),
-    target: indexOf(relation.target),
-    type: relation.type,
-    ...(relation.directed === false ? { directed: false } : {}),
-  }));
+  // Sorted by their ends, so a layer gives the same line whatever order it was stored in.
+  const relations = [...(layer.relations ?? [])]
+    .sort((a, b) => compareSpans(a.source, b.source) || compareSpans(a.target, b.target))
+    .map((relation) => ({
+      source: indexOf(relation.source),
+      target: indexOf(relation.target),
+      type: relation.type,
+      ...(relation.directed === false ? { directed: false } : {}),
+    }));
   const labels = layer.documentLabels ?? {};
   return {
     spans: spans.map((span) => ({

@@ -1,3 +1,4 @@
+import { countOf } from "../count-of";
 import type { SpanAttributes, SpanFragment } from "../span-details";
 import type { Span } from "../spans";
 
@@ -74,18 +75,18 @@ export const detailKinds = [
 ] as const satisfies readonly (keyof DetailCounts)[];
 
 const detailNames: Record<keyof DetailCounts, string> = {
-  relations: "relations",
-  attributes: "attributes",
-  notes: "notes",
-  fragments: "discontinuous spans",
-  documentLabels: "document labels",
+  relations: "relation",
+  attributes: "attribute",
+  notes: "note",
+  fragments: "discontinuous span",
+  documentLabels: "document label",
 };
 
 /** "left out: 3 relations, 2 attributes", or null when nothing was. */
 export function describeLeftOut(counts: DetailCounts): string | null {
   const parts = detailKinds
     .filter((kind) => counts[kind] > 0)
-    .map((kind) => `${counts[kind]} ${detailNames[kind]}`);
+    .map((kind) => countOf(counts[kind], detailNames[kind]));
   return parts.length > 0 ? `left out: ${parts.join(", ")}` : null;
 }
 

@@ -1,3 +1,4 @@
+import { countOf } from "../../count-of";
 import type { OffsetUnit } from "../file-spans";
 import { flattenFragments, type FlattenPolicy } from "../fragment-policy";
 import { countDetails, describeLeftOut, detailKinds, type DetailCounts } from "../record-details";
@@ -42,7 +43,7 @@ export function describeDetailsLeftOut(summary: ExportSummary): string[] {
   if (leftOut) lines.push(`${leftOut}: the format has no place for them`);
   if (summary.discontinuousSpans > 0) {
     lines.push(
-      `${summary.discontinuousSpans} discontinuous spans ${flattened[summary.discontinuous]}: the format cannot hold their fragments`,
+      `${countOf(summary.discontinuousSpans, "discontinuous span")} ${flattened[summary.discontinuous]}: the format cannot hold their fragments`,
     );
   }
   return lines;

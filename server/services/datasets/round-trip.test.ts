@@ -176,7 +176,7 @@ describe("brat relations, events, attributes, notes, equivalences and fragments 
       expect(summary.detailsLeftOut).toEqual(leftOut);
       expect(summary.discontinuousSpans).toBe(1);
       expect(describeDetailsLeftOut(summary)).toContain(
-        "1 discontinuous spans written as separate spans: the format cannot hold their fragments",
+        "1 discontinuous span written as separate spans: the format cannot hold their fragments",
       );
     },
   );

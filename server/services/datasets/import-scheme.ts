@@ -150,7 +150,9 @@ export async function createSchemeImport(db: Queryable, projectId: number, write
     },
     /** Counts the attributes to create, for the summary (a dry run never publishes). */
     attributesToCreate() {
-      return [...pending.values()].map((entry) => `${entry.label}.${entry.name}`);
+      return [...pending.values()]
+        .filter((entry) => !known.attributes.has(attributeKey(entry.label, entry.name)))
+        .map((entry) => `${entry.label}.${entry.name}`);
     },
     /** Once the import's labels are the project's: creates its attributes, adds new options. */
     async publishAttributes(tx: Tx, targetId: number) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { tablesOf } from "@/db/open-database";
+import { eq } from "drizzle-orm";
 import { exportTexts, freshDb, importTexts, onlyFile } from "../../test-support/datasets";
+import { addDocumentLabelSet, addLabelAttribute, addRelationType } from "../../test-support/scheme";
 
 const line = JSON.stringify({
   id: "d1",
@@ -95,5 +97,60 @@ describe("relations, attributes, notes, fragments and document labels through th
     await expect(importTexts(db, "p", "jsonl", { "in.jsonl": again })).rejects.toThrow(
       '"Ann": attribute "negated" of PER is boolean, not "yes"',
     );
+  });
+
+  it("adds new options to the project's own set and attribute, and uses its relation type", async () => {
+    const db = await freshDb();
+    const {
+      documentChoices,
+      documentLabelOptions,
+      documentLabelSets,
+      labelAttributes,
+      labels,
+      projects,
+      relationTypes,
+    } = tablesOf(db);
+    const [project] = await db.select().from(projects);
+    const projectId = project?.id ?? 0;
+    const [per] = await db.select().from(labels).where(eq(labels.name, "PER"));
+    await addRelationType(db, projectId, { name: "met" });
+    await addLabelAttribute(db, per?.id ?? 0, {
+      name: "certainty",
+      kind: "choice",
+      options: ["low"],
+    });
+    await addDocumentLabelSet(db, projectId, {
+      name: "topic",
+      multiple: true,
+      options: ["sports"],
+    });
+    const summary = await importTexts(db, "p", "jsonl", { "in.jsonl": line });
+    expect(summary.relationTypesCreated).toEqual(["near"]);
+    expect(summary.attributesCreated).toEqual(["PER.negated"]);
+    expect(summary.documentLabelsCreated).toEqual([
+      "topic: travel",
+      "topic: family",
+      "stance: neutral",
+    ]);
+    const sets = await db.select().from(documentLabelSets).orderBy(documentLabelSets.position);
+    expect(sets.map((set) => [set.name, set.projectId])).toEqual([
+      ["topic", projectId],
+      ["stance", projectId],
+    ]);
+    const options = await db
+      .select()
+      .from(documentLabelOptions)
+      .orderBy(documentLabelOptions.setId, documentLabelOptions.position);
+    expect(options.map((option) => option.name)).toEqual(["sports", "travel", "family", "neutral"]);
+    expect(await db.$count(documentChoices)).toBe(3);
+    const certainty = await db
+      .select()
+      .from(labelAttributes)
+      .where(eq(labelAttributes.name, "certainty"));
+    expect(certainty.map((attribute) => attribute.options)).toEqual([["low", "high"]]);
+    expect((await db.select().from(relationTypes)).map((type) => type.name)).toEqual([
+      "met",
+      "near",
+    ]);
   });
 });

@@ -6,7 +6,8 @@ import { Option, type Command } from "commander";
 import { exportFormatNames, type ExportFormatName } from "@/domain/formats/catalog";
 import type { OffsetUnit } from "@/domain/formats/file-spans";
 import type { TagScheme } from "@/domain/formats/tags";
-import type { ExportSummary } from "@/domain/formats/writers/export-format";
+import type { FlattenPolicy } from "@/domain/formats/fragment-policy";
+import { describeDetailsLeftOut, type ExportSummary } from "@/domain/formats/writers/export-format";
 import { getDb } from "@/server/database";
 import { exportBytes, exportDataset } from "@/server/services/datasets/export-dataset";
 import { parseExportSource, type ExportSource } from "@/server/services/datasets/export-source";
@@ -20,6 +21,7 @@ type ExportCommandOptions = {
   includeUncurated?: boolean;
   scheme: TagScheme;
   offsets?: OffsetUnit;
+  discontinuous: FlattenPolicy;
   out?: string;
   progress: boolean;
 };
@@ -45,6 +47,14 @@ export function registerExportCommand(program: Command) {
         "doccano: code-points (default) or utf-16 for doccano itself",
       ).choices(["code-points", "utf-16"]),
     )
+    .addOption(
+      new Option(
+        "--discontinuous <how>",
+        "formats without discontinuous spans (all but jsonl and brat): write each as separate spans, one merged span, or leave it out",
+      )
+        .choices(["split", "merge", "skip"])
+        .default("split"),
+    )
     .option(
       "--out <path>",
       "write here instead of standard output; brat and hf: a .zip, or else a folder for their files",
@@ -58,6 +68,7 @@ export function registerExportCommand(program: Command) {
         source,
         scheme: options.scheme,
         offsets: options.offsets,
+        discontinuous: options.discontinuous,
       });
       const bar = createProgressBar("exporting", "documents", options.progress);
       bar?.start(dataset.documentCount, 0, { documents: 0 });
@@ -119,6 +130,7 @@ function reportExport(summary: ExportSummary, source: ExportSource, interactive:
       `${summary.overlappingSpans} spans share tokens with another span (a token has one tag): left out`,
     );
   }
+  for (const line of describeDetailsLeftOut(summary)) console.error(line);
 }
 
 function countDocuments(n: number) {

@@ -39,10 +39,10 @@ export function registerImportCommand(program: Command) {
     .addOption(
       new Option(
         "--discontinuous <how>",
-        "brat: discontinuous spans become separate spans, one merged span, or are left out and reported",
+        "brat: discontinuous spans are kept as one span of several fragments, become separate spans, one merged span, or are left out and reported",
       )
-        .choices(["split", "merge", "skip"])
-        .default("split"),
+        .choices(["keep", "split", "merge", "skip"])
+        .default("keep"),
     )
     .addOption(
       new Option(
@@ -103,6 +103,14 @@ export function describeImport(summary: ImportSummary, project: string): string 
   }
   if (summary.labelsCreated.length) {
     lines.push(`created labels: ${summary.labelsCreated.join(", ")}`);
+  }
+  const created = [
+    ["relation types", summary.relationTypesCreated],
+    ["attributes", summary.attributesCreated],
+    ["document labels", summary.documentLabelsCreated],
+  ] as const;
+  for (const [what, names] of created) {
+    if (names.length) lines.push(`created ${what}: ${names.join(", ")}`);
   }
   const list = (title: string, problems: Problem[]) => {
     if (problems.length === 0) return;

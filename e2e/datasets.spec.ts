@@ -51,8 +51,9 @@ test("an owner uploads brat files, previews and imports them, then downloads CoN
     "October 28",
     "NATO",
   ]);
-  // The relation line is reported, not dropped in silence.
-  await expect(preview).toContainText('briefing.ann, line 6, field "R1": relation annotations');
+  // The relation line is imported, its type created like a label.
+  await expect(preview).toContainText("With 1 relation.");
+  await expect(preview).toContainText("Creates the relation types Met.");
   // Nothing is stored before the import.
   expect(runCli("export", "--project", project)).toBe("");
 

@@ -44,14 +44,32 @@ describe("readDoccano on the shared fixtures", () => {
     expect(codePointSpans(present(document))).toEqual([[0, 1, "LOC", "e"]]);
   });
 
-  it("reads triples under entities, keeping offsets as given and cats in meta", () => {
+  it("reads triples under entities, keeping offsets as given, and cats as document labels", () => {
     const { documents } = readFile("doccano_intent_detection_example.jsonl");
     expect(codePointSpans(present(documents[0]))).toEqual([
       [0, 26, "City", "Find a flight from Memphis"],
       [30, 36, "City", "Tacoma"],
     ]);
     expect(codePointSpans(present(documents[1]))).toEqual([[36, 47, "City", "Los Angeles"]]);
-    expect(documents[1]?.meta).toEqual({ cats: ["airport"] });
+    expect(documents[1]?.meta).toEqual({});
+    expect(documents.map((d) => d.annotations[0]?.documentLabels)).toEqual([
+      { category: ["flight"] },
+      { category: ["airport"] },
+    ]);
+    const again = readDoccano(writeDoccano(documents, { offsets: "code-points" })).documents;
+    expect(again).toEqual(documents);
+  });
+
+  it("reads text classification's label list as document labels", () => {
+    const [document] = readDoccano('{"text": "great", "label": ["positive", "short"]}\n').documents;
+    expect(document?.annotations).toEqual([
+      {
+        annotator: "doccano",
+        status: "submitted",
+        spans: [],
+        documentLabels: { category: ["positive", "short"] },
+      },
+    ]);
   });
 
   const relationSpans = [
@@ -61,21 +79,38 @@ describe("readDoccano on the shared fixtures", () => {
     [59, 70, "PERSON", "Sergey Brin"],
   ];
 
-  it("reads {start_offset, end_offset, label} entities and reports the relations it leaves out", () => {
-    const { documents, skipped } = readFile("doccano_relation_extraction_import_example.jsonl");
-    expect(codePointSpans(present(documents[0]))).toEqual(relationSpans);
-    expect(skipped).toEqual([
-      { line: 1, field: "relations", reason: expect.stringMatching(/^3 relations/) },
-    ]);
-  });
+  const relationTriples = [
+    ["Google", "foundedAt", "September 4, 1998"],
+    ["Google", "foundedBy", "Larry Page"],
+    ["Google", "foundedBy", "Sergey Brin"],
+  ];
 
-  it("reads a .jsonl file that is one pretty-printed object, reporting relations at their line", () => {
-    const content = readFixture("doccano_relation_extraction_export_example.jsonl");
-    const { documents, skipped } = readDoccano(content);
+  it.each([
+    "doccano_relation_extraction_import_example.jsonl" as const,
+    // A .jsonl file that is one pretty-printed object.
+    "doccano_relation_extraction_export_example.jsonl" as const,
+  ])("reads %s: entities with ids and the relations naming them", (name) => {
+    const { documents, skipped } = readFile(name);
+    expect(skipped).toEqual([]);
     expect(documents).toHaveLength(1);
-    expect(codePointSpans(present(documents[0]))).toEqual(relationSpans);
-    const relationsLine = splitLines(content).findIndex((line) => line.includes('"relations"')) + 1;
-    expect(skipped.map((entry) => entry.line)).toEqual([relationsLine]);
+    const document = present(documents[0]);
+    expect(codePointSpans(document)).toEqual(relationSpans);
+    const quote = (span: { start: number; end: number }) =>
+      document.text.slice(span.start, span.end);
+    const relations = document.annotations[0]?.relations ?? [];
+    expect(relations.map((r) => [quote(r.source), r.type, quote(r.target)])).toEqual(
+      relationTriples,
+    );
+    const written = writeDoccano(documents);
+    expect(JSON.parse(written)).toMatchObject({
+      entities: [{ id: 0, label: "ORG", start_offset: 0, end_offset: 6 }, {}, {}, {}],
+      relations: [
+        { id: 0, from_id: 0, to_id: 1, type: "foundedAt" },
+        { id: 1, from_id: 0, to_id: 2, type: "foundedBy" },
+        { id: 2, from_id: 0, to_id: 3, type: "foundedBy" },
+      ],
+    });
+    expect(readDoccano(written).documents).toEqual(documents);
   });
 
   it("reads the 1.x tutorial export spread over 4 lines: labels, doc_id and username", () => {
@@ -161,10 +196,11 @@ describe("readDoccano", () => {
       field: "labels[0][2]",
     },
     {
-      name: "a category instead of a span",
-      content: '{"text": "ab", "label": ["pos"]}',
+      name: "a relation naming an entity the record lacks",
+      content:
+        '{"text": "ab", "entities": [{"id": 1, "start_offset": 0, "end_offset": 1, "label": "X"}], "relations": [{"from_id": 1, "to_id": 9, "type": "r"}]}',
       line: 1,
-      field: "label[0]",
+      field: "relations[0].to_id",
     },
     {
       name: "meta that is not an object",

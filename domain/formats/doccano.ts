@@ -4,19 +4,22 @@ import {
   failAt,
   isJsonObject,
   parseJsonSource,
-  skippedAt,
   splitJsonValues,
   type JsonPath,
   type JsonSource,
 } from "./json-source";
-import type { DocumentRecord } from "./jsonl";
+import type { AnnotationRecord, DocumentRecord } from "./jsonl";
+import { categorySet } from "./spacy";
 import { annotationOf, stripByteOrderMark, type ReadReport, type SkippedEntry } from "./records";
 
 /**
  * doccano's sequence-labelling JSONL: `{"text", "label": [[start, end, "LABEL"], ...]}`, the spans
  * also found under `labels` (1.x), `entities` (as triples, or as `{start_offset, end_offset,
  * label}` when relations are on) or, in doccano <= 1.2 exports, `annotations` with integer label ids
- * and a `user` per span. Other keys, and the keys of `meta`, go to meta; relations are reported.
+ * and a `user` per span. Relation extraction's `relations: [{from_id, to_id, type}]` name those
+ * objects' `id`s. Categories, text classification's `label: ["positive"]` or intent detection's
+ * `cats`, become the document labels of the set `category` (doccano has one list of them). Other
+ * keys, and the keys of `meta`, go to meta.
  *
  * Offsets: doccano stores the indices its browser front end computes, i.e. UTF-16 code units
  * (doccano issue #2290, PR #99), not code points; `offsets: "code-points"` reads files from tools
@@ -64,19 +67,29 @@ export function parseDoccanoRecord(
     );
   }
   const idKey = "id" in record ? "id" : "doc_id" in record ? "doc_id" : null;
-  const spanKey = spanKeys.find((key) => key in record);
+  const categoryKey = isCategoryList(record.label) ? "label" : "cats";
+  const spanKey = spanKeys.find((key) => key in record && key !== categoryKey);
   const fallbackAnnotator =
     typeof record.username === "string" ? record.username : (options.annotator ?? "doccano");
   const unit = readOffsetUnit(json, record.offsets) ?? options.offsets;
+  const categories = readCategories(json, categoryKey, record[categoryKey]);
   const spansByAnnotator = spanKey
     ? readSpans(json, spanKey, text, fallbackAnnotator, { ...options, offsets: unit })
-    : new Map<string, Span[]>();
+    : { layers: new Map<string, Span[]>(), byId: new Map<unknown, [string, Span]>() };
+  const layers = new Map<string, AnnotationRecord>(
+    [...spansByAnnotator.layers].map(([annotator, spans]) => [
+      annotator,
+      annotationOf(annotator, spans),
+    ]),
+  );
+  readRelations(json, spansByAnnotator.byId, layers);
+  if (categories.length > 0) {
+    const layer = layers.get(fallbackAnnotator) ?? annotationOf(fallbackAnnotator, []);
+    layer.documentLabels = { [categorySet]: categories };
+    layers.set(fallbackAnnotator, layer);
+  }
 
   const skipped: SkippedEntry[] = [];
-  if (Array.isArray(record.relations) && record.relations.length > 0) {
-    const reason = `${record.relations.length} relations left out: Concord keeps spans only`;
-    skipped.push(skippedAt(json, ["relations"], reason));
-  }
   if (record.meta !== undefined && !isJsonObject(record.meta)) {
     return failAt(json, ["meta"], "must be an object");
   }
@@ -84,6 +97,7 @@ export function parseDoccanoRecord(
     "text",
     "meta",
     "relations",
+    categories.length > 0 ? categoryKey : null,
     "username",
     "offsets",
     idKey,
@@ -95,7 +109,7 @@ export function parseDoccanoRecord(
     id: idKey ? readId(json, idKey, record[idKey]) : null,
     text,
     meta: { ...meta, ...(record.meta as Record<string, unknown> | undefined) },
-    annotations: [...spansByAnnotator].map(([annotator, spans]) => annotationOf(annotator, spans)),
+    annotations: [...layers.values()],
   };
   return { document, skipped };
 }
@@ -106,7 +120,7 @@ function readSpans(
   text: string,
   fallbackAnnotator: string,
   options: DoccanoReadOptions,
-): Map<string, Span[]> {
+): { layers: Map<string, Span[]>; byId: Map<unknown, [string, Span]> } {
   const items = (json.value as Record<string, unknown>)[key];
   if (!Array.isArray(items)) return failAt(json, [key], "must be a list of spans");
   // An empty list is still someone's finished annotation: "nothing to label here".
@@ -114,16 +128,57 @@ function readSpans(
     items.length === 0 ? [[fallbackAnnotator, []]] : [],
   );
   const readSpan = createSpanReader(text, options.offsets ?? "utf-16");
+  const byId = new Map<unknown, [string, Span]>();
   items.forEach((item: unknown, i) => {
     const path: JsonPath = [key, i];
-    const { keys, start, end, label, user } = unpackSpan(json, path, item);
+    const { keys, start, end, label, user, id } = unpackSpan(json, path, item);
     const name = labelName(json, [...path, keys.label], label, options);
     const span = readSpan(start, end, name);
     if (isSpanProblem(span)) return failAt(json, [...path, keys[span.field]], span.reason);
     const annotator = annotatorOf(json, [...path, "user"], user, fallbackAnnotator);
     spansByAnnotator.set(annotator, [...(spansByAnnotator.get(annotator) ?? []), span]);
+    if (id !== undefined) byId.set(id, [annotator, span]);
   });
-  return spansByAnnotator;
+  return { layers: spansByAnnotator, byId };
+}
+
+/** `relations: [{from_id, to_id, type}]`, each joined to its entities' layer. */
+function readRelations(
+  json: JsonSource,
+  byId: Map<unknown, [string, Span]>,
+  layers: Map<string, AnnotationRecord>,
+) {
+  const relations = (json.value as Record<string, unknown>).relations;
+  if (relations === undefined) return;
+  if (!Array.isArray(relations)) return failAt(json, ["relations"], "must be a list");
+  relations.forEach((relation: unknown, r) => {
+    const path: JsonPath = ["relations", r];
+    if (!isJsonObject(relation)) return failAt(json, path, "expected {from_id, to_id, type}");
+    const end = (key: "from_id" | "to_id") =>
+      byId.get(relation[key]) ??
+      failAt(json, [...path, key], `entity ${JSON.stringify(relation[key])} is not in "entities"`);
+    const [annotator, source] = end("from_id");
+    const [, target] = end("to_id");
+    if (typeof relation.type !== "string" || relation.type === "") {
+      return failAt(json, [...path, "type"], "must be a relation type name");
+    }
+    const layer = layers.get(annotator);
+    if (layer) (layer.relations ??= []).push({ source, target, type: relation.type });
+  });
+}
+
+function isCategoryList(value: unknown): value is string[] {
+  return (
+    Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === "string")
+  );
+}
+
+function readCategories(json: JsonSource, key: string, value: unknown): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === "string" && item !== "")) {
+    return key === "cats" ? [] : failAt(json, [key], "must be a list of category names");
+  }
+  return [...new Set(value)];
 }
 
 type UnpackedSpan = {
@@ -133,6 +188,8 @@ type UnpackedSpan = {
   end: unknown;
   label: unknown;
   user: unknown;
+  /** An entity's id, which relations name. */
+  id?: unknown;
 };
 
 function unpackSpan(json: JsonSource, path: JsonPath, item: unknown): UnpackedSpan {
@@ -148,6 +205,7 @@ function unpackSpan(json: JsonSource, path: JsonPath, item: unknown): UnpackedSp
       end: item.end_offset,
       label: item.label,
       user: item.user,
+      id: item.id,
     };
   }
   const reason =

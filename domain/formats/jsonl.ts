@@ -2,12 +2,16 @@ import { z } from "zod";
 import { InputError } from "../errors";
 import { findLabelNameProblem } from "../labels";
 import { createOffsetMap } from "../offsets";
-import { normalizeSpans, type Span } from "../spans";
+import { readLayerDetails, writeLayerDetails } from "./jsonl-details";
+import type { DocumentLabels, RecordRelation, RecordSpan } from "./record-details";
 
 /**
  * Concord's native JSONL: one document per line,
- * `{"id", "text", "meta", "annotations": [{"annotator", "status", "spans": [{"start","end","label"}]}]}`.
- * Offsets in the file are Unicode code points; in memory they are UTF-16 code units (see offsets.ts).
+ * `{"id", "text", "meta", "annotations": [{"annotator", "status", "spans": [{"start","end","label",
+ * "attributes"?, "note"?, "fragments"?}], "relations"?: [{"source","target","type","directed"?}],
+ * "documentLabels"?: {"set": ["option"]}}]}`, relation ends being indices into the layer's spans
+ * (README.md, "Native JSONL"). Offsets in the file are Unicode code points; in memory they are
+ * UTF-16 code units (see offsets.ts).
  */
 export type DocumentRecord = {
   id: string | null;
@@ -20,13 +24,25 @@ export type AnnotationRecord = {
   annotator: string;
   /** "curated" only on a gold layer, which is exported but never imported as an annotator's work. */
   status: "in_progress" | "submitted" | "curated";
-  spans: Span[];
+  spans: RecordSpan[];
+  relations?: RecordRelation[];
+  documentLabels?: DocumentLabels;
 };
 
 const spanSchema = z.object({
   start: z.int().nonnegative(),
   end: z.int().nonnegative(),
   label: z.string().min(1),
+  attributes: z.record(z.string().min(1), z.union([z.boolean(), z.string()])).optional(),
+  note: z.string().optional(),
+  fragments: z.array(z.tuple([z.int().nonnegative(), z.int().nonnegative()])).optional(),
+});
+
+const relationSchema = z.object({
+  source: z.int().nonnegative(),
+  target: z.int().nonnegative(),
+  type: z.string().min(1),
+  directed: z.boolean().optional(),
 });
 
 const recordSchema = z.object({
@@ -42,6 +58,8 @@ const recordSchema = z.object({
         annotator: z.string().min(1),
         status: z.enum(["in_progress", "submitted"]).optional(),
         spans: z.array(spanSchema),
+        relations: z.array(relationSchema).optional(),
+        documentLabels: z.record(z.string().min(1), z.array(z.string().min(1))).optional(),
       }),
     )
     .optional(),
@@ -77,7 +95,7 @@ export function parseJsonlRecord(line: string, lineNumber: number): DocumentReco
       );
     }
     seenAnnotators.add(annotation.annotator);
-    const spans = annotation.spans.map((span, s): Span => {
+    const spans = annotation.spans.map((span, s): RecordSpan => {
       const where = `annotations[${a}].spans[${s}]`;
       const labelProblem = findLabelNameProblem(span.label);
       if (labelProblem) throw new InputError(lineNumber, `${where}.label`, labelProblem);
@@ -98,10 +116,11 @@ export function parseJsonlRecord(line: string, lineNumber: number): DocumentReco
       }
       return { start: offsets.toUtf16(span.start) as number, end, label: span.label };
     });
+    const where = `annotations[${a}]`;
     return {
       annotator: annotation.annotator,
       status: annotation.status ?? "submitted",
-      spans: normalizeSpans(spans),
+      ...readLayerDetails(annotation, spans, offsets, { line: lineNumber, where }),
     };
   });
 
@@ -123,11 +142,7 @@ export function formatJsonlRecord(record: DocumentRecord): string {
     annotations: record.annotations.map((annotation) => ({
       annotator: annotation.annotator,
       status: annotation.status,
-      spans: normalizeSpans(annotation.spans).map((span) => ({
-        start: offsets.toCodePoint(span.start),
-        end: offsets.toCodePoint(span.end),
-        label: span.label,
-      })),
+      ...writeLayerDetails(annotation, offsets),
     })),
   });
 }

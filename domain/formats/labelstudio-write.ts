@@ -2,11 +2,14 @@ import { createOffsetMap } from "../offsets";
 import { normalizeSpans } from "../spans";
 import { codePointRange } from "./file-spans";
 import type { DocumentRecord } from "./jsonl";
+import { writeResults } from "./labelstudio-results";
 
 /**
  * Label Studio tasks for its JSON import, one per document: `data` holds the text, the meta keys
  * and the document id; each annotation set becomes an annotation of "labels" results whose
- * `value.start`/`value.end` count code points (Label Studio >= 1.4, label-studio-frontend PR #308).
+ * `value.start`/`value.end` count code points (Label Studio >= 1.4, label-studio-frontend PR #308),
+ * a note as the region's `meta.text`, followed by `relation` results between regions and
+ * `choices` results for the document labels (`from_name` = the set's name).
  *
  * Label Studio only accepts `completed_by` as the email or id of a member of the importing
  * organisation, and rejects the import otherwise, so it is left out (Label Studio credits the
@@ -44,20 +47,26 @@ function labelStudioTask(record: DocumentRecord, options: LabelStudioWriteOption
   const id = record.id === null ? {} : { id: record.id };
   return {
     data: { ...record.meta, ...id, [textKey]: record.text },
-    annotations: record.annotations.map((annotation) => ({
-      result: normalizeSpans(annotation.spans).map((span, i) => ({
+    annotations: record.annotations.map((annotation) => {
+      const spans = normalizeSpans(annotation.spans);
+      const toName = options.toName ?? "text";
+      const regions = spans.map((span, i) => ({
         id: `r${i + 1}`,
         from_name: options.fromName ?? "label",
-        to_name: options.toName ?? "text",
+        to_name: toName,
         type: "labels",
         value: {
           ...codePointRange(offsets, span),
           text: record.text.slice(span.start, span.end),
           labels: [span.label],
         },
-      })),
-      concord: { annotator: annotation.annotator, status: annotation.status },
-    })),
+        ...(span.note ? { meta: { text: [span.note] } } : {}),
+      }));
+      return {
+        result: [...regions, ...writeResults(annotation, spans, { toName })],
+        concord: { annotator: annotation.annotator, status: annotation.status },
+      };
+    }),
   };
 }
 

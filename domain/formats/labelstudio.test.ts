@@ -93,7 +93,7 @@ describe("readLabelStudio", () => {
   it("reports results that are not text spans and cancelled annotations at their lines", () => {
     const content = pretty(
       task([
-        { result: [labelResult(3, 6), { type: "relation", from_id: "a", to_id: "b" }] },
+        { result: [labelResult(3, 6), { type: "rating", value: { rating: 4 } }] },
         { completed_by: 2, was_cancelled: true, result: [] },
       ]),
     );
@@ -102,9 +102,9 @@ describe("readLabelStudio", () => {
     // A skipped value is located where it opens, one line above its first key.
     expect(skipped).toEqual([
       {
-        line: lineContaining(content, '"relation"') - 1,
+        line: lineContaining(content, '"rating"') - 1,
         field: "annotations[0].result[1]",
-        reason: 'a result of type "relation", not a labelled text span',
+        reason: 'a result of type "rating" has no place in Concord',
       },
       {
         line: lineContaining(content, '"completed_by": 2') - 1,
@@ -112,6 +112,83 @@ describe("readLabelStudio", () => {
         reason: expect.stringMatching(/cancelled/),
       },
     ]);
+  });
+
+  // None of the shared fixtures holds relation or choices results: this is the shape Label Studio
+  // 1.x exports for a "Relation Extraction" + "Text Classification" labelling config.
+  const relationExport = {
+    id: 41,
+    data: { text: "Ann met Bob in Paris." },
+    annotations: [
+      {
+        completed_by: { id: 1, email: "ann@example.org" },
+        result: [
+          {
+            id: "a1",
+            from_name: "label",
+            to_name: "text",
+            type: "labels",
+            value: { start: 0, end: 3, text: "Ann", labels: ["PER"] },
+            meta: { text: ["the host"] },
+          },
+          {
+            id: "b2",
+            from_name: "label",
+            to_name: "text",
+            type: "labels",
+            value: { start: 8, end: 11, text: "Bob", labels: ["PER"] },
+          },
+          {
+            id: "c3",
+            from_name: "label",
+            to_name: "text",
+            type: "labels",
+            value: { start: 15, end: 20, text: "Paris", labels: ["LOC"] },
+          },
+          { from_id: "a1", to_id: "b2", type: "relation", direction: "right", labels: ["met"] },
+          { from_id: "c3", to_id: "b2", type: "relation", direction: "left", labels: ["in"] },
+          { from_id: "a1", to_id: "c3", type: "relation", direction: "bi", labels: [] },
+          {
+            id: "s1",
+            from_name: "sentiment",
+            to_name: "text",
+            type: "choices",
+            value: { choices: ["Positive"] },
+          },
+        ],
+      },
+    ],
+  };
+
+  it("reads relation results (right, left, bi), choices as document labels and region notes", () => {
+    const [document] = readLabelStudio(JSON.stringify([relationExport])).documents;
+    const layer = present(document?.annotations[0]);
+    const quote = (span: { start: number; end: number }) =>
+      present(document).text.slice(span.start, span.end);
+    expect(
+      layer.relations?.map((r) => [quote(r.source), r.type, quote(r.target), r.directed]),
+    ).toEqual([
+      ["Ann", "met", "Bob", undefined],
+      ["Bob", "in", "Paris", undefined],
+      ["Ann", "relation", "Paris", false],
+    ]);
+    expect(layer.documentLabels).toEqual({ sentiment: ["Positive"] });
+    expect(layer.spans.map((span) => span.note)).toEqual(["the host", undefined, undefined]);
+    const again = readLabelStudio(writeLabelStudio([present(document)])).documents;
+    expect(again[0]?.annotations[0]).toEqual({ ...layer, annotator: "ann@example.org" });
+  });
+
+  it("refuses a relation naming a region the result lacks", () => {
+    const broken = structuredClone(relationExport);
+    const result = present(broken.annotations[0]).result;
+    result[3] = { ...result[3], from_id: "zz" } as (typeof result)[number];
+    const content = pretty(broken);
+    const error = expectInputError(
+      () => readLabelStudio(content),
+      lineContaining(content, '"zz"'),
+      "annotations[0].result[3].from_id",
+    );
+    expect(error.reason).toBe('region "zz" is not in the result');
   });
 
   it("reads UTF-16 offsets of old exports when told, and says so when value.text gives them away", () => {

@@ -10,6 +10,7 @@ import {
   type JsonSource,
 } from "./json-source";
 import type { AnnotationRecord, DocumentRecord } from "./jsonl";
+import { readResults } from "./labelstudio-results";
 import { annotationOf, stripByteOrderMark, type ReadReport, type SkippedEntry } from "./records";
 
 /**
@@ -18,7 +19,8 @@ import { annotationOf, stripByteOrderMark, type ReadReport, type SkippedEntry } 
  * "predictions": [...]}`; Label Studio 0.x says `completions` for annotations. Each annotation
  * becomes one annotation set, named by `completed_by` (an email, or `user-<id>` for a bare user
  * id), each prediction one named by its `model_version`, left in progress since nobody checked it.
- * Results that are not labelled text spans (relations, choices...) are reported, not read.
+ * Results beyond labelled text spans are read by labelstudio-results.ts: relations, document
+ * choices, region notes; others are reported.
  *
  * Offsets: `value.start`/`value.end` count code points since label-studio-frontend PR #308 (2021);
  * exports of Label Studio <= 1.3 counted UTF-16 units, which `offsets: "utf-16"` reads. `value.text`
@@ -93,8 +95,8 @@ function readTask(
         return failAt(json, by.path, reason);
       }
       annotatorPaths.set(by.annotator, entryPath);
-      const spans = readSpans(entry.result, [...entryPath, "result"], skipped);
-      annotations.push(annotationOf(by.annotator, spans, by.status));
+      const layer = readSpans(entry.result, [...entryPath, "result"], skipped);
+      annotations.push({ ...layer, ...annotationOf(by.annotator, layer.spans, by.status) });
     });
   }
   return {
@@ -105,27 +107,20 @@ function readTask(
   };
 }
 
-/** Reads a `result` list: labelled text spans become spans, anything else is reported. */
+/** Reads a `result` list: labelled text spans become spans, the rest see readResults. */
 function spanReader(json: JsonSource, text: string, options: LabelStudioReadOptions) {
   const unit = options.offsets ?? "code-points";
   const readSpan = createSpanReader(text, unit);
-  return (result: unknown, path: JsonPath, skipped: SkippedEntry[]): Span[] => {
-    if (!Array.isArray(result)) return failAt(json, path, describeMissing(result, "a list"));
-    return result.flatMap((item: unknown, r) => {
-      const itemPath = [...path, r];
-      const value = isJsonObject(item) ? item.value : undefined;
+  const readRegion = (item: Record<string, unknown>, itemPath: JsonPath): Span[] | null => {
+    {
+      const value = item.value;
       if (
         !isJsonObject(value) ||
         !Array.isArray(value.labels) ||
         typeof value.start !== "number" ||
         typeof value.end !== "number"
       ) {
-        const type =
-          isJsonObject(item) && typeof item.type === "string" ? `"${item.type}"` : "unknown";
-        skipped.push(
-          skippedAt(json, itemPath, `a result of type ${type}, not a labelled text span`),
-        );
-        return [];
+        return null;
       }
       const { start, end, labels, text: expected } = value;
       const valuePath = [...itemPath, "value"];
@@ -146,7 +141,11 @@ function spanReader(json: JsonSource, text: string, options: LabelStudioReadOpti
         }
         return span;
       });
-    });
+    }
+  };
+  return (result: unknown, path: JsonPath, skipped: SkippedEntry[]) => {
+    if (!Array.isArray(result)) return failAt(json, path, describeMissing(result, "a list"));
+    return readResults(json, path, result, readRegion, skipped);
   };
 }
 

@@ -1,6 +1,7 @@
 import { DomainError } from "../errors";
 import { normalizeSpans, type Span } from "../spans";
 import type { AnnotationRecord, DocumentRecord } from "./jsonl";
+import type { RecordSpan } from "./record-details";
 
 /** Something in a file that Concord has no place for, reported rather than silently dropped. */
 export type SkippedEntry = { line: number; field: string | null; reason: string };
@@ -11,7 +12,7 @@ export type ReadReport = { documents: DocumentRecord[]; skipped: SkippedEntry[] 
 /** Imported annotations count as submitted work: the other tool's annotator already finished them. */
 export function annotationOf(
   annotator: string,
-  spans: Span[],
+  spans: RecordSpan[],
   status: AnnotationRecord["status"] = "submitted",
 ): AnnotationRecord {
   return { annotator, status, spans: normalizeSpans(spans) };
@@ -36,6 +37,18 @@ export function spansToExport(record: DocumentRecord, annotator?: string): Span[
     );
   }
   return normalizeSpans(only?.spans ?? []);
+}
+
+/** The layer spansToExport takes its spans from (undefined for a document nobody annotated). */
+export function layerToExport(
+  record: DocumentRecord,
+  annotator?: string,
+): AnnotationRecord | undefined {
+  if (annotator !== undefined) {
+    return record.annotations.find((annotation) => annotation.annotator === annotator);
+  }
+  spansToExport(record);
+  return record.annotations[0];
 }
 
 /** Labels in column and standoff formats are separated by white space, so they cannot hold any. */

@@ -108,3 +108,26 @@ describe("readSpacy and writeSpacy", () => {
     expectInputError(() => readSpacy(content), 2, field);
   });
 });
+
+describe("spaCy cats", () => {
+  it("reads Doc.cats scoring at least 0.5 as document labels, and writes them back", () => {
+    const line =
+      '{"id": "t1", "text": "Rain again.", "ents": [], "cats": {"weather": 0.9, "sports": 0.1, "news": 0.5}}';
+    const [record] = readSpacy(line);
+    expect(record?.annotations).toEqual([
+      {
+        annotator: "spacy",
+        status: "submitted",
+        spans: [],
+        documentLabels: { category: ["weather", "news"] },
+      },
+    ]);
+    const written = writeSpacy(readSpacy(line));
+    expect(JSON.parse(written)).toMatchObject({ cats: { weather: 1, news: 1 } });
+    expect(readSpacy(written)).toEqual(readSpacy(line));
+  });
+
+  it("refuses a score that is not a number, naming the line and field", () => {
+    expectInputError(() => readSpacy('{"text": "a", "cats": {"x": "yes"}}'), 1, "cats.x");
+  });
+});

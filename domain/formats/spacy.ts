@@ -1,14 +1,16 @@
 import { createOffsetMap } from "../offsets";
 import { codePointRange, createSpanReader, isSpanProblem, type SpanProblem } from "./file-spans";
-import { failAt, isJsonObject, parseJsonSource } from "./json-source";
+import { failAt, isJsonObject, parseJsonSource, type JsonSource } from "./json-source";
 import type { DocumentRecord } from "./jsonl";
 import { splitLines } from "./line-splitter";
-import { annotationOf, spansToExport } from "./records";
+import { annotationOf, layerToExport, spansToExport } from "./records";
 
 /**
  * spaCy-style JSONL, one document per line: `{"id", "text", "ents": [[start, end, "LABEL"]],
  * "meta"}`. The reader also takes the `{"start", "end", "label"}` objects that spaCy's
- * `Doc.to_json()` writes under `ents`.
+ * `Doc.to_json()` writes under `ents`. `cats`, spaCy's `Doc.cats` (`{"sports": 1.0, "politics":
+ * 0.0}`), gives the document labels of the set `category` scoring at least 0.5, as spaCy's
+ * textcat threshold does; the writer gives each chosen label 1.0, of every set.
  *
  * Offsets: indices into the Python `str`, i.e. Unicode code points, which is what
  * `Doc.char_span(start, end, label)` takes (it returns None for offsets that miss token
@@ -33,7 +35,7 @@ export function parseSpacyRecord(
   const json = parseJsonSource(line, lineNumber);
   const record = json.value;
   if (!isJsonObject(record)) return failAt(json, [], "expected a JSON object");
-  const { text, ents, id, meta } = record;
+  const { text, ents, id, meta, cats } = record;
   if (typeof text !== "string") {
     return failAt(
       json,
@@ -56,12 +58,28 @@ export function parseSpacyRecord(
     if (!isSpanProblem(span)) return span;
     return failAt(json, ["ents", i, unpacked.keyOf(span.field)], span.reason);
   });
+  const categories = readCats(json, cats);
+  const annotator = options.annotator ?? "spacy";
+  const layer = ents === undefined && categories === null ? null : annotationOf(annotator, spans);
+  if (layer && categories?.length) layer.documentLabels = { [categorySet]: categories };
   return {
     id: id === undefined || id === null ? null : String(id),
     text,
     meta: meta ?? {},
-    annotations: ents === undefined ? [] : [annotationOf(options.annotator ?? "spacy", spans)],
+    annotations: layer ? [layer] : [],
   };
+}
+
+/** The set flat category lists (spaCy's `cats`, doccano's categories) belong to. */
+export const categorySet = "category";
+
+function readCats(json: JsonSource, cats: unknown): string[] | null {
+  if (cats === undefined) return null;
+  if (!isJsonObject(cats)) return failAt(json, ["cats"], 'must be an object, {"label": score}');
+  return Object.entries(cats).flatMap(([label, score]) => {
+    if (typeof score !== "number") return failAt(json, ["cats", label], "must be a number");
+    return score >= 0.5 ? [label] : [];
+  });
 }
 
 type UnpackedEntity = {
@@ -89,7 +107,10 @@ export function formatSpacyRecord(
     const { start, end } = codePointRange(offsets, span);
     return [start, end, span.label];
   });
-  return JSON.stringify({ id: record.id, text: record.text, ents, meta: record.meta });
+  const layer = layerToExport(record, options.annotator);
+  const chosen = Object.values(layer?.documentLabels ?? {}).flat();
+  const cats = chosen.length > 0 ? { cats: Object.fromEntries(chosen.map((c) => [c, 1])) } : {};
+  return JSON.stringify({ id: record.id, text: record.text, ents, ...cats, meta: record.meta });
 }
 
 export function writeSpacy(

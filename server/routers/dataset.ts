@@ -26,7 +26,7 @@ const uploadInput = z.object({
     replace: z.boolean().optional(),
     annotator: textField("annotator", { max: 100, required: true, trim: true }).optional(),
     offsets: z.enum(["code-points", "utf-16"]).optional(),
-    discontinuous: z.enum(["split", "merge", "skip"]).optional(),
+    discontinuous: z.enum(["keep", "split", "merge", "skip"]).optional(),
     splitCharacters: z.enum(splitCharacterPolicies).optional(),
   }),
 });

@@ -15,15 +15,12 @@ export const hfExport: ExportFormat = {
       name: "data.jsonl",
       chunks: (function* () {
         for (const document of documents) {
-          countDocument(context, document);
-          const record = {
-            ...document.record,
-            id: document.record.id ?? `document-${document.id}`,
-          };
-          const written = writeHf([record], { labels: context.labels });
-          context.summary.unalignedSpans += written.unalignedSpans;
-          context.summary.overlappingSpans += written.overlappingSpans;
-          yield written.content;
+          const written = countDocument(context, document, []);
+          const record = { ...written.record, id: written.record.id ?? `document-${document.id}` };
+          const tagged = writeHf([record], { labels: context.labels });
+          context.summary.unalignedSpans += tagged.unalignedSpans;
+          context.summary.overlappingSpans += tagged.overlappingSpans;
+          yield tagged.content;
         }
       })(),
     };

@@ -4,6 +4,8 @@ import { tablesOf, type Queryable, type Tx } from "@/db/open-database";
 import type { AnnotationRecord, DocumentRecord } from "@/domain/formats/jsonl";
 import { defaultLabelColor, defaultLabelHotkey } from "@/domain/labels";
 import { createLabel } from "../labels";
+import { layerDetailRows } from "./layer-detail-rows";
+import type { SchemeImport } from "./import-scheme";
 
 /** A checked document to write: new, or replacing the project's document `existingId`. */
 export type DocumentWrite = { record: DocumentRecord; existingId?: number };
@@ -62,8 +64,12 @@ export async function createDocumentStore(
     return id;
   };
 
-  const insertAnnotations = async (tx: Tx, layers: [number, AnnotationRecord][]) => {
-    const { annotations, spans } = tablesOf(tx);
+  const insertAnnotations = async (
+    tx: Tx,
+    layers: [number, AnnotationRecord][],
+    scheme: SchemeImport,
+  ) => {
+    const { annotations, documentChoices, spanRelations, spans } = tablesOf(tx);
     const rows = [];
     for (const [documentId, annotation] of layers) {
       const userId = await userIdOf(tx, annotation.annotator);
@@ -76,9 +82,19 @@ export async function createDocumentStore(
         start: span.start,
         end: span.end,
         labelId: labelIds.get(span.label) as number,
+        attributes: span.attributes ?? {},
+        note: span.note ?? "",
+        fragments: span.fragments ?? [],
       })),
     );
-    await insertRows(tx, spans, spanRows);
+    const spanIds = await insertRows(tx, spans, spanRows);
+    const details = layerDetailRows(
+      layers.map(([, annotation], index) => ({ annotationId: ids[index] as number, annotation })),
+      spanIds,
+      scheme,
+    );
+    await insertRows(tx, spanRelations, details.relations);
+    if (details.choices.length > 0) await tx.insert(documentChoices).values(details.choices);
   };
 
   /** The document's text, meta and every layer (gold too) become the file's. */
@@ -127,7 +143,7 @@ export async function createDocumentStore(
       return found;
     },
     /** Writes a batch: new documents (all of them, into a staging project), then replacements. */
-    async write(tx: Tx, writes: DocumentWrite[]) {
+    async write(tx: Tx, writes: DocumentWrite[], scheme: SchemeImport) {
       const { documents } = tablesOf(tx);
       const inserted: DocumentRecord[] = [];
       const layers: [number, AnnotationRecord][] = [];
@@ -152,7 +168,7 @@ export async function createDocumentStore(
         const documentId = documentIds[index] as number;
         for (const annotation of record.annotations) layers.push([documentId, annotation]);
       });
-      await insertAnnotations(tx, layers);
+      await insertAnnotations(tx, layers, scheme);
     },
   };
 }

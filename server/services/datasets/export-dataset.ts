@@ -3,6 +3,8 @@ import { DomainError } from "@/domain/errors";
 import { formatCatalog, type ExportFormatName } from "@/domain/formats/catalog";
 import { exportFormats } from "@/domain/formats/export-formats";
 import type { OffsetUnit } from "@/domain/formats/file-spans";
+import type { FlattenPolicy } from "@/domain/formats/fragment-policy";
+import { noDetailCounts } from "@/domain/formats/record-details";
 import type { TagScheme } from "@/domain/formats/tags";
 import type { ExportContext, ExportSummary } from "@/domain/formats/writers/export-format";
 import { findProjectBySlug, listLabels } from "../projects";
@@ -20,6 +22,8 @@ export type ExportRequest = {
   scheme?: TagScheme;
   /** doccano only; default code points, like every export ("utf-16" for doccano's own UI). */
   offsets?: OffsetUnit;
+  /** Formats without discontinuous spans; default "split". */
+  discontinuous?: FlattenPolicy;
 };
 
 export type DatasetExport = {
@@ -56,12 +60,16 @@ export async function exportDataset(db: Db, request: ExportRequest): Promise<Dat
     labels: labels.map((label) => label.name),
     scheme: request.scheme ?? "iob2",
     offsets: request.offsets ?? "code-points",
+    discontinuous: request.discontinuous ?? "split",
     summary: {
       documents: 0,
       leftOut: counts.leftOut,
       spans: 0,
       unalignedSpans: 0,
       overlappingSpans: 0,
+      detailsLeftOut: noDetailCounts(),
+      discontinuousSpans: 0,
+      discontinuous: request.discontinuous ?? "split",
     },
   };
   const source = formatExportSource(request.source).replace(":", "-");

@@ -85,7 +85,7 @@ describe("exports count code points, so Python's text[start:end] gives each span
   it("brat: a zip of annotation.conf and a .txt and .ann per document", async () => {
     const { files, fileName } = await exportTexts(await seeded(), "p", "brat");
     expect(fileName).toBe("p-all-brat.zip");
-    expect(Object.keys(files)).toEqual(["annotation.conf", "d1.txt", "d1.ann", "d2.txt", "d2.ann"]);
+    expect(Object.keys(files)).toEqual(["d1.txt", "d1.ann", "d2.txt", "d2.ann", "annotation.conf"]);
     expect(files["annotation.conf"]).toContain("[entities]\nPER\nORG\nLOC\n");
     const covered = ["d1", "d2"].flatMap((id) =>
       (files[`${id}.ann`] ?? "")

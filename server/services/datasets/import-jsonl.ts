@@ -32,7 +32,10 @@ export async function importJsonl(
   splitter.push(content);
   splitter.end();
   parser.end();
-  await db.transaction((tx) => session.save(tx));
+  await db.transaction(async (tx) => {
+    await session.save(tx);
+    await session.publishScheme(tx);
+  });
   const { documents, annotations, spans, alreadyPresent } = session.summary;
   return { documents, annotations, spans, alreadyPresent };
 }

@@ -115,24 +115,34 @@ describe("labels", () => {
 describe("brat", () => {
   const files = {
     "n.txt": "Acme Corp and Bob Inc",
-    "n.ann": "T1\tORG 0 4;10 13\tAcme and\nR1\tRel Arg1:T1 Arg2:T1\n#1\tNote T1\tsure\n",
+    "n.ann":
+      "T1\tORG 0 4;10 13\tAcme and\nT2\tORG 14 21\tBob Inc\nR1\tRel Arg1:T1 Arg2:T2\n#1\tNote T1\tsure\n",
   };
 
-  it("splits a discontinuous span into its fragments, and reports what it leaves out", async () => {
+  it("keeps a discontinuous span as one span with a fragment, with its relation and note", async () => {
     const db = await freshDb();
     const summary = await importTexts(db, "p", "brat", files);
-    expect(summary.preview[0]?.spans.map((span) => span.text)).toEqual(["Acme", "and"]);
-    expect(summary.leftOut).toMatchObject([
-      { file: "n.ann", line: 2, field: "R1", reason: /relation/ },
-      { file: "n.ann", line: 3, field: "#1", reason: /note/ },
-    ]);
+    expect(summary.preview[0]?.spans.map((span) => span.text)).toEqual(["Acme", "Bob Inc"]);
+    expect(summary).toMatchObject({ spans: 2, fragments: 1, relations: 1, notes: 1, leftOut: [] });
   });
 
-  it("reports a discontinuous span instead, when asked", async () => {
+  it("splits a discontinuous span into its fragments, when asked", async () => {
+    const db = await freshDb();
+    const summary = await importTexts(db, "p", "brat", files, { discontinuous: "split" });
+    expect(summary.preview[0]?.spans.map((span) => span.text)).toEqual(["Acme", "and", "Bob Inc"]);
+    expect(summary).toMatchObject({ fragments: 0, relations: 1, leftOut: [] });
+  });
+
+  it("reports a discontinuous span instead, when asked, and what named it", async () => {
     const db = await freshDb();
     const summary = await importTexts(db, "p", "brat", files, { discontinuous: "skip" });
-    expect(summary.spans).toBe(0);
-    expect(summary.leftOut[0]).toMatchObject({ line: 1, field: "T1", reason: /discontinuous/ });
+    expect(summary.spans).toBe(1);
+    expect(summary.leftOut.map((entry) => [entry.line, entry.field])).toEqual([
+      [1, "T1"],
+      [3, "R1"],
+      [4, "#1"],
+    ]);
+    expect(summary.leftOut[0]?.reason).toMatch(/discontinuous/);
   });
 });
 

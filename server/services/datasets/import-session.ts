@@ -9,9 +9,13 @@ import {
   type SplitCharacters,
 } from "@/domain/formats/whole-characters";
 import { describeOverlap } from "@/domain/span-edits-check";
+import { countDetails, noDetailCounts } from "@/domain/formats/record-details";
 import { spansOverlap } from "@/domain/spans";
 import { resolveDocumentLanguage, type DocumentLanguage } from "@/domain/text-direction";
 import { createDocumentStore, type DocumentWrite } from "./document-store";
+import { createSchemeImport } from "./import-scheme";
+import { publishScheme } from "./import-scheme-load";
+import { findMissingEnd } from "./layer-ends";
 
 export type ImportPolicy = {
   /** Refuse labels the project does not have, instead of creating them. */
@@ -45,7 +49,17 @@ export type ImportSummary = {
   alreadyPresent: number;
   annotations: number;
   spans: number;
+  /** Relations between spans, span attributes set, notes, discontinuous spans, document labels. */
+  relations: number;
+  attributes: number;
+  notes: number;
+  fragments: number;
+  documentLabels: number;
   labelsCreated: string[];
+  /** The project's scheme beyond labels, grown as labels are: "works-for", "PER.negated", "topic: sports". */
+  relationTypesCreated: string[];
+  attributesCreated: string[];
+  documentLabelsCreated: string[];
   /** Documents not imported (with skipInvalid, or found by a dry run). */
   invalid: Problem[];
   /** What the files hold that Concord keeps no place for (relations, notes, attributes...). */
@@ -71,6 +85,7 @@ export async function createImportSession(
   stagingProjectId?: number,
 ) {
   const store = await createDocumentStore(db, project.id, stagingProjectId);
+  const scheme = await createSchemeImport(db, project.id, stagingProjectId ?? project.id);
   const labels = store.labelNames();
   const projectLabels = [...labels].join(", ") || "none";
   const seenIds = new Map<string, { file: string; line: number }>();
@@ -81,7 +96,11 @@ export async function createImportSession(
     alreadyPresent: 0,
     annotations: 0,
     spans: 0,
+    ...noDetailCounts(),
     labelsCreated: [],
+    relationTypesCreated: scheme.created.relationTypes,
+    attributesCreated: [],
+    documentLabelsCreated: scheme.created.documentLabels,
     invalid: [],
     leftOut: [],
     preview: [],
@@ -123,8 +142,11 @@ export async function createImportSession(
           return new InputError(lineOf(span.start), field, `"${annotation.annotator}": ${overlap}`);
         }
       }
+      const missing = findMissingEnd(record.text, annotation);
+      if (missing)
+        return new InputError(lineOf(missing.start), `annotations[${a}].relations`, missing.reason);
     }
-    return null;
+    return scheme.check(record, line, lineOf, policy.strict ?? false);
   };
 
   /** Whether the document is written, counted in the summary, its new labels created. */
@@ -142,10 +164,14 @@ export async function createImportSession(
         if (!policy.dryRun) await store.createLabel(tx, span.label);
       }
     }
+    await scheme.plan(tx, record, policy.dryRun ?? false);
     if (existingId !== undefined) summary.replaced++;
     else summary.documents++;
     summary.annotations += record.annotations.length;
-    for (const annotation of record.annotations) summary.spans += annotation.spans.length;
+    for (const annotation of record.annotations) {
+      summary.spans += annotation.spans.length;
+      countDetails(summary, annotation);
+    }
     return !policy.dryRun;
   };
 
@@ -184,7 +210,16 @@ export async function createImportSession(
         const existingId = record.id === null ? undefined : existing.get(record.id);
         if (await plan(tx, record, existingId)) writes.push({ record, existingId });
       }
-      if (writes.length > 0) await store.write(tx, writes);
+      if (writes.length > 0) await store.write(tx, writes, scheme);
+      summary.attributesCreated = scheme.attributesToCreate();
+    },
+    /**
+     * Makes the scheme the import grew the project's: a staged import's relation types and
+     * label sets (once its labels are moved), then the attributes its spans name.
+     */
+    async publishScheme(tx: Tx) {
+      if (stagingProjectId !== undefined) await publishScheme(tx, stagingProjectId, project.id);
+      await scheme.publishAttributes(tx, project.id);
     },
   };
 }

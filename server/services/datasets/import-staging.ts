@@ -42,16 +42,23 @@ export async function createStaging(db: Db, targetId: number, replace: boolean):
 export async function publishStaging(
   db: Db,
   staging: Staging,
-  accounts: { annotatorIds(): Iterable<number>; createdUserIds(): number[] },
+  accounts: {
+    annotatorIds(): Iterable<number>;
+    createdUserIds(): number[];
+    publishScheme(tx: Tx): Promise<void>;
+  },
 ) {
   try {
-    await db.transaction((tx) => beginPublishing(tx, staging, [...accounts.annotatorIds()]));
+    await db.transaction(async (tx) => {
+      await beginPublishing(tx, staging, [...accounts.annotatorIds()]);
+      await accounts.publishScheme(tx);
+    });
   } catch (error) {
     await discardStaging(db, staging, accounts.createdUserIds());
     if (isUniqueViolation(error)) {
       throw new DomainError(
         "CONFLICT",
-        "a label this import creates was added to the project meanwhile: import again",
+        "a label, relation type or document label this import creates was added to the project meanwhile: import again",
       );
     }
     throw error;

@@ -3,8 +3,10 @@ import { jsonArrayAgg } from "@/db/json-array-agg";
 import { tablesOf, type Queryable, type Tables } from "@/db/open-database";
 import type { AnnotationRecord } from "@/domain/formats/jsonl";
 import type { StoredDocument } from "@/domain/formats/writers/export-format";
+import type { DocumentLabels, RecordRelation, RecordSpan } from "@/domain/formats/record-details";
 import { normalizeSpans } from "@/domain/spans";
 import { goldAnnotatorName, type ExportSource } from "./export-source";
+import { readPageDetails, type PageDetails } from "./read-layer-details";
 
 const pageSize = 500;
 
@@ -49,8 +51,10 @@ export async function* readProjectPages(
     const first = rows[0];
     const last = rows.at(-1);
     if (!first || !last) return;
-    const layerRows = await readPageLayers(db, tables, { projectId, layers, first, last });
-    const byDocument = groupLayers(layerRows, labelNames);
+    const pageOf = { projectId, layers, first, last };
+    const layerRows = await readPageLayers(db, tables, pageOf);
+    const details = await readPageDetails(db, tables, pageOf);
+    const byDocument = groupLayers(layerRows, labelNames, details);
     yield rows.map((row) => ({
       id: row.id,
       record: {
@@ -113,12 +117,13 @@ async function readPageLayers(
   page: { projectId: number; layers: SQL; first: { id: number }; last: { id: number } },
 ): Promise<LayerRow[]> {
   const packed = db
-    .select({ spans: jsonArrayAgg(db, [spans.start, spans.end, spans.labelId]) })
+    .select({ spans: jsonArrayAgg(db, [spans.start, spans.end, spans.labelId, spans.id]) })
     .from(spans)
     .where(eq(spans.annotationId, annotations.id));
   return (
     db
       .select({
+        id: annotations.id,
         documentId: annotations.documentId,
         annotator: users.name,
         status: annotations.status,
@@ -142,23 +147,54 @@ async function readPageLayers(
 }
 
 type LayerRow = {
+  id: number;
   documentId: number;
   annotator: string | null;
   status: AnnotationRecord["status"];
-  /** `[[start, end, labelId], ...]` */
+  /** `[[start, end, labelId, spanId], ...]` */
   spans: string;
 };
 
-function groupLayers(rows: LayerRow[], labelNames: Map<number, string>) {
+function groupLayers(rows: LayerRow[], labelNames: Map<number, string>, details: PageDetails) {
   const byDocument = new Map<number, AnnotationRecord[]>();
   for (const row of [...rows].sort(byDocumentThenAnnotator)) {
-    const spans = (JSON.parse(row.spans) as [number, number, number][]).map(
-      ([start, end, labelId]) => ({ start, end, label: labelNames.get(labelId) ?? "" }),
+    const byId = new Map<number, RecordSpan>();
+    const spans = (JSON.parse(row.spans) as [number, number, number, number][]).map(
+      ([start, end, labelId, id]) => {
+        const span: RecordSpan = { start, end, label: labelNames.get(labelId) ?? "" };
+        const { attributes, note, fragments } = details.spans.get(id) ?? {};
+        if (attributes && Object.keys(attributes).length > 0) span.attributes = attributes;
+        if (note) span.note = note;
+        if (fragments && fragments.length > 0) span.fragments = fragments;
+        byId.set(id, span);
+        return span;
+      },
     );
-    const layer = {
+    const relations = (details.relations.get(row.id) ?? []).flatMap(
+      (relation): RecordRelation[] => {
+        const source = byId.get(relation.source);
+        const target = byId.get(relation.target);
+        if (!source || !target) return [];
+        return [
+          {
+            source: { start: source.start, end: source.end, label: source.label },
+            target: { start: target.start, end: target.end, label: target.label },
+            type: relation.type,
+            ...(relation.directed ? {} : { directed: false }),
+          },
+        ];
+      },
+    );
+    const documentLabels: DocumentLabels = {};
+    for (const choice of details.choices.get(row.id) ?? []) {
+      (documentLabels[choice.set] ??= []).push(choice.option);
+    }
+    const layer: AnnotationRecord = {
       annotator: row.annotator ?? goldAnnotatorName,
       status: row.status,
       spans: normalizeSpans(spans),
+      ...(relations.length > 0 ? { relations } : {}),
+      ...(Object.keys(documentLabels).length > 0 ? { documentLabels } : {}),
     };
     const list = byDocument.get(row.documentId) ?? [];
     list.push(layer);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ExportFormatName, ImportFormatName } from "@/domain/formats/catalog";
+import { noDetailCounts } from "@/domain/formats/record-details";
+import { describeDetailsLeftOut } from "@/domain/formats/writers/export-format";
+import { readFixture, type FixtureName } from "@/domain/test-support/fixtures";
+import { openTestDatabase } from "@/db/test-support/test-database";
+import { createProject } from "../projects";
 import {
   sampleBrat,
   sampleConll,
@@ -16,6 +21,7 @@ import {
   exportTexts,
   freshDb,
   importTexts,
+  onlyFile,
   storedSpans,
   storedTexts,
 } from "../../test-support/datasets";
@@ -86,3 +92,104 @@ describe.each(cases)(
     });
   },
 );
+
+describe("brat relations, events, attributes, notes, equivalences and fragments through the database", () => {
+  const brat = Object.fromEntries(
+    [
+      "brat_news_000-introduction.txt",
+      "brat_news_000-introduction.ann",
+      "brat_scienceie_S0167931713005042.txt",
+      "brat_scienceie_S0167931713005042.ann",
+    ].map((name) => [name, readFixture(name as FixtureName)]),
+  );
+  // ScienceIE nests spans ("vapour" inside "chemical vapour deposition").
+  const overlapDb = async (...slugs: string[]) => {
+    const db = await openTestDatabase();
+    for (const slug of slugs)
+      await createProject(db, { slug, name: slug, labels: [], allowOverlap: true });
+    return db;
+  };
+
+  it("imports them all, creating their types, and gives them back in native JSONL and brat", async () => {
+    const db = await overlapDb("first", "second", "third");
+    const summary = await importTexts(db, "first", "brat", brat);
+    expect(summary).toMatchObject({
+      documents: 2,
+      spans: 7 + 26,
+      // News: 4 event arguments, 2 R; ScienceIE: 4 equivalences.
+      relations: 10,
+      attributes: 5,
+      // An AnnotatorNotes line and a normalization.
+      notes: 2,
+      fragments: 1,
+      leftOut: [],
+    });
+    expect(summary.relationTypesCreated).toEqual([
+      "Transfer-money:Giver-Arg",
+      "Transfer-money:Money-Arg",
+      "Transfer-money:Beneficiary-Arg",
+      "Transfer-money:Recipient-Arg",
+      "Origin",
+      "Family",
+      "Synonym-of",
+    ]);
+    expect(summary.attributesCreated).toEqual([
+      "Transfer-money.Confidence",
+      "Person.Mention",
+      "Person.Individual",
+    ]);
+
+    const jsonl = onlyFile((await exportTexts(db, "first", "jsonl")).files);
+    await importTexts(db, "second", "jsonl", { "in.jsonl": jsonl });
+    expect(onlyFile((await exportTexts(db, "second", "jsonl")).files)).toBe(jsonl);
+
+    const exported = await exportTexts(db, "first", "brat");
+    expect(exported.summary.detailsLeftOut).toEqual(noDetailCounts());
+    expect(exported.files["annotation.conf"]).toContain(
+      "Synonym-of\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive",
+    );
+    const { "annotation.conf": conf, ...pairs } = exported.files;
+    expect(conf).toBeDefined();
+    await importTexts(db, "third", "brat", pairs);
+    expect(onlyFile((await exportTexts(db, "third", "jsonl")).files)).toBe(jsonl);
+  });
+
+  it.each([
+    {
+      format: "conll" as const,
+      leftOut: { relations: 10, attributes: 5, notes: 2, fragments: 0, documentLabels: 0 },
+    },
+    {
+      format: "doccano" as const,
+      leftOut: { relations: 0, attributes: 5, notes: 2, fragments: 0, documentLabels: 0 },
+    },
+    {
+      format: "labelstudio" as const,
+      leftOut: { relations: 0, attributes: 5, notes: 0, fragments: 0, documentLabels: 0 },
+    },
+  ])(
+    "$format counts what it cannot hold, and the discontinuous span it split",
+    async ({ format, leftOut }) => {
+      const db = await overlapDb("first");
+      await importTexts(db, "first", "brat", brat);
+      const { summary } = await exportTexts(db, "first", format);
+      expect(summary.detailsLeftOut).toEqual(leftOut);
+      expect(summary.discontinuousSpans).toBe(1);
+      expect(describeDetailsLeftOut(summary)).toContain(
+        "1 discontinuous span written as separate spans: the format cannot hold their fragments",
+      );
+    },
+  );
+
+  it("refuses a relation naming a missing entity, with file, line and text, importing nothing", async () => {
+    const db = await overlapDb("first");
+    const broken = {
+      ...brat,
+      "brat_news_000-introduction.ann": `${brat["brat_news_000-introduction.ann"]}R9\tOrigin Arg1:T6 Arg2:T77\n`,
+    };
+    await expect(importTexts(db, "first", "brat", broken)).rejects.toThrow(
+      'brat_news_000-introduction.ann: line 18, field "args": T77 is not an annotation of this document, in "R9\tOrigin Arg1:T6 Arg2:T77"',
+    );
+    expect(await storedTexts(db, "first")).toEqual([]);
+  });
+});

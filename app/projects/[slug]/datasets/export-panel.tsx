@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { exportFormatNames, formatCatalog, type ExportFormatName } from "@/domain/formats/catalog";
+import { describeDetailsLeftOut } from "@/domain/formats/writers/export-format";
 import { useTRPC } from "../../../_trpc/client";
 import { ExportCoverage } from "./export-coverage";
 
@@ -129,6 +130,7 @@ export function ExportPanel({
                 <span className="text-xs" role="status">
                   {check.data.unalignedSpans} of {check.data.spans} spans do not align to token
                   boundaries and {check.data.overlappingSpans} share a token: left out
+                  {describeDetailsLeftOut(check.data).map((line) => `; ${line}`)}
                 </span>
               )}
             </li>

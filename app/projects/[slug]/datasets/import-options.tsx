@@ -7,7 +7,7 @@ export type ImportOptions = {
   replace?: boolean;
   annotator?: string;
   offsets?: "code-points" | "utf-16";
-  discontinuous?: "split" | "merge" | "skip";
+  discontinuous?: "keep" | "split" | "merge" | "skip";
 };
 
 const namesNoAnnotator: readonly ImportFormatName[] = ["conll", "brat", "spacy", "hf", "doccano"];
@@ -74,7 +74,7 @@ export function ImportOptionsFields({
         <label className="flex items-center gap-2">
           Discontinuous spans
           <select
-            value={options.discontinuous ?? "split"}
+            value={options.discontinuous ?? "keep"}
             onChange={(event) =>
               onChange({
                 ...options,
@@ -82,6 +82,7 @@ export function ImportOptionsFields({
               })
             }
           >
+            <option value="keep">stay one span of several fragments</option>
             <option value="split">become one span per fragment</option>
             <option value="merge">become one span from first to last fragment</option>
             <option value="skip">are left out and reported</option>

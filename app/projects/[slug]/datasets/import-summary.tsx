@@ -15,6 +15,22 @@ export function hasDocumentsToImport(summary: ImportSummary): boolean {
 /** What a preview found, or what an import did: counts, the first documents, every problem. */
 export function ImportSummaryView({ summary, done }: { summary: ImportSummary; done: boolean }) {
   const { documents, annotations, spans, replaced, alreadyPresent, labelsCreated } = summary;
+  const details = (
+    [
+      [summary.relations, "relation"],
+      [summary.attributes, "attribute"],
+      [summary.notes, "note"],
+      [summary.fragments, "discontinuous span"],
+      [summary.documentLabels, "document label"],
+    ] as const
+  ).flatMap(([n, what]) => (n > 0 ? [countOf(n, what)] : []));
+  const created = (
+    [
+      ["relation types", summary.relationTypesCreated],
+      ["attributes", summary.attributesCreated],
+      ["document labels", summary.documentLabelsCreated],
+    ] as const
+  ).filter(([, names]) => names.length > 0);
   const empty = documents + replaced + alreadyPresent + summary.invalid.length === 0;
   return (
     <div data-testid={done ? "import-result" : "import-preview"} className="my-4 text-sm">
@@ -35,6 +51,12 @@ export function ImportSummaryView({ summary, done }: { summary: ImportSummary; d
           {done ? "Created" : "Creates"} the labels {labelsCreated.join(", ")}.
         </p>
       )}
+      {details.length > 0 && <p>With {details.join(", ")}.</p>}
+      {created.map(([what, names]) => (
+        <p key={what}>
+          {done ? "Created" : "Creates"} the {what} {names.join(", ")}.
+        </p>
+      ))}
       {!done && summary.preview.length > 0 && (
         <ol aria-label="First documents" className="my-3 grid gap-3">
           {summary.preview.map((document) => (

@@ -80,8 +80,9 @@ export async function readAgreementFingerprint(db: Queryable, projectId: number)
  */
 export async function computeAgreement(db: Queryable, projectId: number) {
   const input = await loadAgreementInput(db, projectId);
-  const { annotators, token, span } = computeProjectAgreement(input);
-  return { annotators, token, span };
+  const { annotators, token, span, relations, attributes, documentLabels } =
+    computeProjectAgreement(input);
+  return { annotators, token, span, relations, attributes, documentLabels };
 }
 
 /** Documents with at least two submissions, least agreement first ("n/a" last), for triage. */

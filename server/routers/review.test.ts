@@ -97,6 +97,15 @@ describe("review procedures", () => {
         edits: [{ kind: "delete", spans: [{ start: 0, end: 3, labelId: 1 }] }],
       }),
       caller.review.setGoldStatus({ documentId, baseVersion: 0, status: "curated" }),
+      caller.review.settleRelations({
+        documentId,
+        baseVersion: 0,
+        ends: [
+          { start: 0, end: 3, labelId: 1 },
+          { start: 12, end: 15, labelId: 1 },
+        ],
+        relation: null,
+      }),
     ];
     const reviewProcedures = Object.keys(appRouter._def.procedures).filter((path) =>
       path.startsWith("review."),

@@ -2,7 +2,13 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { contentOf, invertEdit, type SpanContent, type SpanEdit } from "@/domain/span-edits";
+import {
+  contentOf,
+  invertEdit,
+  type RelationContent,
+  type SpanContent,
+  type SpanEdit,
+} from "@/domain/span-edits";
 import {
   describeAcceptedAgreed,
   describeAcceptedVariant,
@@ -122,6 +128,11 @@ export function useCurationMutations(documentId: number, tell: (message: string)
       ),
     ),
   );
+  const settleRelations = useMutation(
+    trpc.review.settleRelations.mutationOptions(
+      editing((change: GoldChange) => describeSpanEdits(wording(), change.applied)),
+    ),
+  );
   const setGoldStatus = useMutation(
     trpc.review.setGoldStatus.mutationOptions({
       ...options,
@@ -186,6 +197,11 @@ export function useCurationMutations(documentId: number, tell: (message: string)
       rejectRegion.mutate(
         { ...write(), start: region.start, end: region.end },
         { onError: recover({ kind: "rejectRegion", region }) },
+      ),
+    settleRelations: (ends: [SpanContent, SpanContent], relation: RelationContent | null) =>
+      settleRelations.mutate(
+        { ...write(), ends, relation },
+        { onError: recover({ kind: "settleRelations", ends }) },
       ),
     setGoldStatus: (status: "in_progress" | "curated") =>
       setGoldStatus.mutate(

@@ -9,7 +9,8 @@ const id = recordIdSchema;
 const write = z.object({ documentId: id, baseVersion: baseVersionSchema });
 
 export const annotationRouter = createTRPCRouter({
-  /** Every change to the caller's spans: adds, deletes and relabels, by content, all or none. */
+  /** Every change to the caller's layer, any kind of edit (spans, relations, details, document
+   *  labels), by content, all or none. */
   edit: protectedProcedure
     .input(write.extend({ edits: spanEditsSchema }))
     .mutation(({ ctx, input }) => editSpans(ctx.db, { ...input, userId: ctx.userId })),

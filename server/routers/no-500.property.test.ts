@@ -14,6 +14,7 @@ import { importJsonl } from "../services/datasets/import-jsonl";
 import { addMember, createProject } from "../services/projects";
 import { createUser } from "../services/users";
 import { callerAs, sessionFor, type Caller } from "../test-support/callers";
+import { addDocumentLabelSet, addLabelAttribute, addRelationType } from "../test-support/scheme";
 import { procedureInput, type KnownValues } from "../test-support/zod-arbitrary";
 
 // About 50 procedures, on a 2-core machine: ~20 s for the file on SQLite, ~50 s on PostgreSQL.
@@ -22,7 +23,10 @@ const httpRuns = 300;
 
 const known: KnownValues = {
   ids: [1, 2, 3],
-  strings: ["p", "PER", "ORG", "LOC", "all", "gold", "annotator:ann", "#1", "Ann", "jsonl"],
+  strings: [
+    ...["p", "PER", "ORG", "LOC", "all", "gold", "annotator:ann", "#1", "Ann", "jsonl"],
+    "negated",
+  ],
 };
 const text = "Ann 👍🏽 met Bob in Paris.";
 const layers = [
@@ -46,6 +50,10 @@ async function seededDb(): Promise<{ db: Db; ownerId: number }> {
   await createProject(db, { slug: "p", name: "P", labels: ["PER", "ORG", "LOC"], ownerId });
   const documents = ["d1", "d2"].map((id) => JSON.stringify({ id, text, annotations: layers }));
   await importJsonl(db, "p", documents.join("\n"));
+  // Scheme rows with ids the arbitrary names, so relations, attributes and choices get judged.
+  await addRelationType(db, 1, { name: "knows", sourceLabelIds: [1] });
+  await addLabelAttribute(db, 1, { name: "negated", kind: "boolean" });
+  await addDocumentLabelSet(db, 1, { name: "topic", options: ["war", "trade"] });
   await addMember(db, { projectSlug: "p", email: "owner@example.com", role: "owner" });
   await callerAs(db, owner).review.editGold({
     documentId: 1,

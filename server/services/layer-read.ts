@@ -86,7 +86,8 @@ export async function readLayerPart(
             ),
           );
   const ids = spans.map((span) => span.id);
-  const touchesRelations = edits.some((edit) => edit.kind !== "add" && edit.kind !== "choose");
+  // Adding spans, describing one and choosing document labels leave relations as they are.
+  const touchesRelations = edits.some((edit) => !["add", "describe", "choose"].includes(edit.kind));
   const rows =
     touchesRelations && ids.length > 0
       ? await selectRelations(

@@ -41,9 +41,9 @@ export async function loadLayerScheme(
   };
 }
 
-export function listRelationTypes(db: Queryable, projectId: number) {
+export async function listRelationTypes(db: Queryable, projectId: number) {
   const { relationTypes } = tablesOf(db);
-  return db
+  return await db
     .select({
       id: relationTypes.id,
       name: relationTypes.name,

@@ -229,16 +229,19 @@ function targetsOf(edit: SpanEdit): SpanContent[] {
 }
 
 /**
- * Attributes are judged when an edit sets some, or relabels a span that has some: other edits
- * leave them as the layer has them.
+ * Attributes are judged on a span that gets some or changes while it has some: other edits leave
+ * them as the layer has them, and do not read the project's attributes.
  */
 function needsAttributes(layer: ReadLayer, edits: readonly SpanEdit[]): boolean {
   const hasAny = (span: Partial<SpanDetails>) =>
     span.attributes !== undefined && Object.keys(span.attributes).length > 0;
-  return edits.some(
-    (edit) =>
-      (edit.kind === "add" && edit.spans.some(hasAny)) ||
-      (edit.kind === "describe" && hasAny(edit.to)) ||
-      (edit.kind === "relabel" && layer.spans.some(hasAny)),
+  const changesSpans = edits.some((edit) => ["relabel", "resize", "describe"].includes(edit.kind));
+  return (
+    (changesSpans && layer.spans.some(hasAny)) ||
+    edits.some(
+      (edit) =>
+        (edit.kind === "add" && edit.spans.some(hasAny)) ||
+        (edit.kind === "describe" && hasAny(edit.to)),
+    )
   );
 }

@@ -13,6 +13,9 @@ type Def = {
   entries?: Record<string, string>;
   values?: unknown[];
   in?: z.ZodType;
+  items?: z.ZodType[];
+  keyType?: z.ZodType;
+  valueType?: z.ZodType;
 };
 
 /** Ids, slugs and names the seeded test database has, so that calls find what they name. */
@@ -79,6 +82,14 @@ export function arbitraryFor(schema: z.ZodType, known: KnownValues): fc.Arbitrar
       return fc.option(arbitraryFor(def.innerType as z.ZodType, known), { nil: null });
     case "pipe":
       return arbitraryFor(def.in as z.ZodType, known);
+    case "tuple":
+      return fc.tuple(...(def.items ?? []).map((item) => arbitraryFor(item, known)));
+    case "record":
+      return fc.dictionary(
+        arbitraryFor(def.keyType as z.ZodType, known) as fc.Arbitrary<string>,
+        arbitraryFor(def.valueType as z.ZodType, known),
+        { maxKeys: 3 },
+      );
     default:
       return fc.jsonValue();
   }

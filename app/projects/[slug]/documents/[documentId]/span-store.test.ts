@@ -462,3 +462,83 @@ describe("SpanStore over a layer changed in another tab", () => {
     expect(store.getSnapshot().conflict).toMatch(/it is LOC now/);
   });
 });
+
+describe("SpanStore with relations and details", () => {
+  const ana = { start: 0, end: 3, labelId: 1 };
+  const bob = { start: 8, end: 11, labelId: 1 };
+  const york = { start: 22, end: 30, labelId: 3 };
+  const anaInYork: RelationContent = { source: ana, target: york, typeId: locatedIn };
+  const anaMeetsBob: RelationContent = { source: ana, target: bob, typeId: meets };
+
+  async function relatedStore() {
+    const server = fakeServer();
+    const store = newStore(server);
+    store.perform({ kind: "add", spans: [{ ...ana, attributes: { negated: true } }, bob, york] });
+    store.perform({ kind: "relate", relations: [anaInYork] });
+    await settled(store);
+    server.calls.length = 0;
+    return { server, store };
+  }
+
+  it("deletes a span with its relations as one step, and undo restores both", async () => {
+    const { server, store } = await relatedStore();
+    store.perform({ kind: "delete", spans: [ana] });
+    expect(store.getSnapshot().relations).toEqual([]);
+    await settled(store);
+    expect(server.calls).toEqual(["unrelate 0-3>22-30; delete 0-3"]);
+    expect(server.state.relations).toEqual([]);
+    expect(store.undo()).toBeNull();
+    expect(store.getSnapshot().relations).toEqual([anaInYork]);
+    await settled(store);
+    expect(server.calls.at(-1)).toBe("add 0-3; relate 0-3>22-30");
+    expect(server.state.relations).toEqual([anaInYork]);
+    expect(store.getSnapshot().spans[0]).toMatchObject({ ...ana, attributes: { negated: true } });
+    expect(store.getSnapshot().canUndo).toBe(true);
+  });
+
+  it("keeps a span's relations and details through a relabel and a resize", async () => {
+    const { server, store } = await relatedStore();
+    store.perform({ kind: "relate", relations: [{ source: bob, target: ana, typeId: meets }] });
+    store.perform({ kind: "relabel", ...bob, from: 1, to: 2 });
+    const bobOrg = { ...bob, labelId: 2 };
+    expect(store.getSnapshot().relations).toEqual([{ ...anaMeetsBob, target: bobOrg }, anaInYork]);
+    store.perform({ kind: "resize", span: ana, start: 0, end: 7 });
+    await settled(store);
+    const anaMet = { ...ana, end: 7 };
+    expect(server.state.relations).toEqual([
+      { source: anaMet, target: bobOrg, typeId: meets },
+      { source: anaMet, target: york, typeId: locatedIn },
+    ]);
+    expect(store.getSnapshot().relations).toEqual(server.state.relations);
+    expect(store.getSnapshot().spans[0]).toMatchObject({
+      ...anaMet,
+      attributes: { negated: true },
+    });
+  });
+
+  it("refuses a relation its type does not allow before asking the server", async () => {
+    const { server, store } = await relatedStore();
+    expect(
+      store.perform({
+        kind: "relate",
+        relations: [{ source: york, target: ana, typeId: locatedIn }],
+      }),
+    ).toBe("located_in cannot start at the LOC “New York” span: it takes PER");
+    expect(server.calls).toEqual([]);
+  });
+
+  it("re-applies over a reloaded layer a relation whose ends are there, and reports one whose end is gone", async () => {
+    const { server, store } = await relatedStore();
+    server.elsewhere({ kind: "delete", spans: [york] });
+    store.perform({ kind: "unrelate", relations: [anaInYork] });
+    store.perform({ kind: "relate", relations: [anaMeetsBob] });
+    store.perform({ kind: "relate", relations: [anaInYork] });
+    await settled(store);
+    expect(server.calls).toEqual(["unrelate 0-3>22-30", "reload", "relate 0-3>8-11"]);
+    expect(server.state.relations).toEqual([anaMeetsBob]);
+    expect(store.getSnapshot().relations).toEqual([anaMeetsBob]);
+    expect(store.getSnapshot().conflict).toBe(
+      "This document changed in another tab or by another person: reloaded it. Related “Ana” to “New York” as located_in was not re-applied: cannot relate “Ana” to “New York” as located_in: the LOC “New York” span is not in this layer.",
+    );
+  });
+});

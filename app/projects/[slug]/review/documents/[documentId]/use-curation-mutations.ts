@@ -67,7 +67,7 @@ export function useCurationMutations(documentId: number, tell: (message: string)
   const wording = (): WordingContext => {
     const review = queryClient.getQueryData(reviewKey);
     const labels = review?.labels.map((label) => [label.id, label.name] as const) ?? [];
-    return { text: review?.document.text ?? "", labels: new Map(labels) };
+    return { text: review?.document.text ?? "", labels: new Map(labels), scheme: review?.scheme };
   };
   const baseVersion = () => queryClient.getQueryData(reviewKey)?.gold.version ?? 0;
   const write = () => ({ documentId, baseVersion: baseVersion() });

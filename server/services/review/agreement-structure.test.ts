@@ -1,8 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { tablesOf, type Db } from "@/db/open-database";
-import { returnedRow } from "@/db/returned-row";
 import { openTestDatabase } from "@/db/test-support/test-database";
+import { addReviewScheme, writeLayerStructure } from "../../test-support/review-structure";
 import { importJsonl } from "../datasets/import-jsonl";
 import { createProject } from "../projects";
 import { computeAgreement, loadAgreementInput, readAgreementFingerprint } from "./agreement";
@@ -31,59 +31,16 @@ beforeEach(async () => {
   );
 });
 
-/** The scheme and each layer's structure, written straight into the tables. */
+/** ann and bob drew the same relation, and differ on Kim's `negated` and on the stance. */
 async function seedStructure() {
-  const t = tablesOf(db);
-  const labelId = async (name: string) =>
-    returnedRow(
-      await db
-        .select({ id: t.labels.id })
-        .from(t.labels)
-        .where(and(eq(t.labels.projectId, projectId), eq(t.labels.name, name))),
-    ).id;
-  const type = returnedRow(
-    await db
-      .insert(t.relationTypes)
-      .values({ projectId, name: "located_in", color: "#888888", position: 0 })
-      .returning({ id: t.relationTypes.id }),
-  );
-  await db
-    .insert(t.labelAttributes)
-    .values({ labelId: await labelId("PER"), name: "negated", kind: "boolean", position: 0 });
-  const set = returnedRow(
-    await db
-      .insert(t.documentLabelSets)
-      .values({ projectId, name: "stance", position: 0 })
-      .returning({ id: t.documentLabelSets.id }),
-  );
-  const options = await db
-    .insert(t.documentLabelOptions)
-    .values(["pos", "neg"].map((name, position) => ({ setId: set.id, name, position })))
-    .returning({ id: t.documentLabelOptions.id, name: t.documentLabelOptions.name });
-  const layers = await db
-    .select({ id: t.annotations.id, annotator: t.users.name })
-    .from(t.annotations)
-    .innerJoin(t.users, eq(t.users.id, t.annotations.userId));
-  for (const { id, annotator } of layers) {
-    const [kim, kursk] = await db
-      .select({ id: t.spans.id })
-      .from(t.spans)
-      .where(eq(t.spans.annotationId, id))
-      .orderBy(t.spans.start);
-    if (!kim || !kursk) throw new Error("seeded spans missing");
-    await db.insert(t.spanRelations).values({
-      annotationId: id,
-      sourceSpanId: kim.id,
-      targetSpanId: kursk.id,
-      typeId: type.id,
+  await addReviewScheme(db, projectId);
+  const [document] = await loadAgreementInput(db, projectId).then((input) => input.documents);
+  for (const annotator of ["ann", "bob", "cy"]) {
+    await writeLayerStructure(db, document?.id ?? 0, annotator, {
+      relations: [{ type: "located_in", source: 0, target: 15 }],
+      attributes: { 0: { negated: annotator === "ann" } },
+      choices: [annotator === "ann" ? "pos" : "neg"],
     });
-    await db
-      .update(t.spans)
-      .set({ attributes: { negated: annotator === "ann" } })
-      .where(eq(t.spans.id, kim.id));
-    const option = options.find((o) => o.name === (annotator === "ann" ? "pos" : "neg"));
-    if (option)
-      await db.insert(t.documentChoices).values({ annotationId: id, optionId: option.id });
   }
 }
 
@@ -92,8 +49,14 @@ describe("agreement over relations, attributes and document labels", () => {
     await seedStructure();
     const input = await loadAgreementInput(db, projectId);
     expect(input.scheme).toEqual({
-      relationTypes: [{ name: "located_in", directed: true }],
-      attributes: [{ label: "PER", name: "negated", kind: "boolean" }],
+      relationTypes: [
+        { name: "located_in", directed: true },
+        { name: "near", directed: false },
+      ],
+      attributes: [
+        { label: "PER", name: "negated", kind: "boolean" },
+        { label: "PER", name: "certainty", kind: "choice" },
+      ],
       documentLabelSets: [{ name: "stance", multiple: false }],
     });
     // cy's layer is in progress: it does not count.
@@ -129,8 +92,10 @@ describe("agreement over relations, attributes and document labels", () => {
     const after = await computeAgreement(db, projectId);
     expect(after.relations.pairs[0]).toMatchObject({ exactF1: 1, relaxedF1: 1, relations: 2 });
     // One unit each, true/false and pos/neg: alpha = 1 − 1 · 2 / 2 = 0; Cohen (0 − 0) / (1 − 0).
+    // certainty is unset on both: one value only, alpha undefined.
     expect(after.attributes).toEqual([
       { label: "PER", attribute: "negated", kind: "boolean", alpha: 0, units: 1 },
+      { label: "PER", attribute: "certainty", kind: "choice", alpha: null, units: 1 },
     ]);
     expect(after.documentLabels[0]).toMatchObject({ set: "stance", alpha: 0, units: 1 });
     expect(after.documentLabels[0]?.cohenKappa).toEqual([

@@ -20,7 +20,7 @@ export function registerReviewCommands(program: Command) {
 }
 
 function formatAgreement(agreement: Omit<ProjectAgreement, "documents">): string {
-  const { token, span } = agreement;
+  const { token, span, relations, attributes, documentLabels } = agreement;
   return [
     `Annotators: ${agreement.annotators.join(", ") || "none with submitted work"}`,
     "",
@@ -53,6 +53,45 @@ function formatAgreement(agreement: Omit<ProjectAgreement, "documents">): string
         formatMetric(token.perLabelAlpha.find((l) => l.label === row.label)?.alpha ?? null),
         formatMetric(row.exactF1),
         ...agreement.annotators.map((name) => String(row.counts[name] ?? 0)),
+      ]),
+    ),
+    table(
+      ["a", "b", "relation exact F1", "relaxed F1", "relations", "documents"],
+      relations.pairs.map((pair) => [
+        pair.a,
+        pair.b,
+        formatMetric(pair.exactF1),
+        formatMetric(pair.relaxedF1),
+        String(pair.relations),
+        String(pair.documents),
+      ]),
+    ),
+    table(
+      ["relation type", "exact F1", ...agreement.annotators],
+      relations.perType.map((row) => [
+        row.type,
+        formatMetric(row.exactF1),
+        ...agreement.annotators.map((name) => String(row.counts[name] ?? 0)),
+      ]),
+    ),
+    table(
+      ["label", "attribute", "alpha", "spans"],
+      attributes.map((row) => [
+        row.label,
+        row.attribute,
+        formatMetric(row.alpha),
+        String(row.units),
+      ]),
+    ),
+    table(
+      ["document labels", "alpha", "documents", "Fleiss' kappa", "documents", "Cohen's kappa"],
+      documentLabels.map((row) => [
+        `${row.set}${row.multiple ? " (multi, MASI)" : ""}`,
+        formatMetric(row.alpha),
+        String(row.units),
+        row.multiple ? "" : formatMetric(row.fleissKappa),
+        row.multiple ? "" : String(row.fleissUnits),
+        row.cohenKappa.map((pair) => `${pair.a}/${pair.b} ${formatMetric(pair.kappa)}`).join(", "),
       ]),
     ),
   ].join("\n");

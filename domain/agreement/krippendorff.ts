@@ -32,11 +32,26 @@ export function coincidencesOfUnits(
  * alpha = 1 − (n − 1) · Σ_{c≠k} o_ck / Σ_{c≠k} n_c·n_k, with n_c the row sums of the coincidence
  * matrix and n their total. Null when the expected disagreement is zero: no pairable values, or all
  * of them in one category (expected agreement of 1).
+ */
+export function nominalAlpha(coincidences: CountMatrix): number | null {
+  return alphaWithDistance(coincidences, nominalDistance);
+}
+
+const nominalDistance = (c: number, k: number) => (c === k ? 0 : 1);
+
+/**
+ * alpha = 1 − (n − 1) · Σ o_ck·δ_ck / Σ n_c·n_k·δ_ck for any distance δ between categories with
+ * δ_cc = 0 (nominal data has δ = 0 or 1; MASI gives set-valued data
+ * its distance): the general form of alpha in Krippendorff 2011. Null when the expected
+ * disagreement is zero.
  *
  * Both sums are taken literally over c ≠ k rather than as n − Σ o_cc and n² − Σ n_c²: with a
  * single category every product is then exactly zero, so rounding cannot turn "undefined" into 1.
  */
-export function nominalAlpha(coincidences: CountMatrix): number | null {
+export function alphaWithDistance(
+  coincidences: CountMatrix,
+  distance: (c: number, k: number) => number,
+): number | null {
   const totals = rowSums(coincidences);
   let observed = 0;
   let expected = 0;
@@ -45,8 +60,9 @@ export function nominalAlpha(coincidences: CountMatrix): number | null {
     n += nc;
     totals.forEach((nk, k) => {
       if (c === k) return;
-      observed += cellOf(coincidences, c, k);
-      expected += nc * nk;
+      const delta = distance(c, k);
+      observed += cellOf(coincidences, c, k) * delta;
+      expected += nc * nk * delta;
     });
   });
   return expected === 0 ? null : 1 - ((n - 1) * observed) / expected;

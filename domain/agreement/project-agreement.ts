@@ -1,6 +1,9 @@
 import { DomainError } from "../errors";
 import { tokenize } from "../tokenize";
+import { AttributeAgreementTally } from "./attribute-agreement";
+import { DocumentLabelAgreementTally } from "./document-label-agreement";
 import { createLabelCodes } from "./label-codes";
+import { RelationAgreementTally } from "./relation-agreement";
 import { SpanAgreementTally } from "./span-agreement";
 import { TokenAgreementTally } from "./token-agreement";
 import { labelTokens } from "./token-labels";
@@ -14,7 +17,8 @@ import type {
 /**
  * Every agreement figure of a project in one pass over its documents: token-level Krippendorff's
  * alpha (overall, per label, per document), Fleiss' and Cohen's kappa, a label confusion matrix,
- * and span-level exact and relaxed F1.
+ * span-level exact and relaxed F1; and of the structure beyond spans, relation F1, attribute alpha
+ * and document-label agreement.
  */
 export function computeProjectAgreement(input: AgreementInput): ProjectAgreement {
   const annotators = [
@@ -24,17 +28,26 @@ export function computeProjectAgreement(input: AgreementInput): ProjectAgreement
   const labelCodes = createLabelCodes(input.labels);
   const tokenTally = new TokenAgreementTally(annotators.length, labelCodes.names.length);
   const spanTally = new SpanAgreementTally(annotators, labelCodes);
+  const scheme = input.scheme ?? { relationTypes: [], attributes: [], documentLabelSets: [] };
+  const relationTally = new RelationAgreementTally(annotators, scheme.relationTypes);
+  const attributeTally = new AttributeAgreementTally(scheme.attributes);
+  const documentLabelTally = new DocumentLabelAgreementTally(annotators, scheme.documentLabelSets);
   const documents: DocumentAgreement[] = [];
 
   for (const document of input.documents) {
     assertOneSubmissionPerAnnotator(document);
     const submissions = document.annotations
-      .map(({ annotator, spans }) => ({
+      .map(({ annotator, spans, relations = [], choices }) => ({
         annotator: annotatorIndex.get(annotator) as number,
         spans,
+        relations,
+        choices,
       }))
       .sort((a, b) => a.annotator - b.annotator);
     spanTally.addDocument(submissions);
+    relationTally.addDocument(submissions);
+    attributeTally.addDocument(submissions);
+    documentLabelTally.addDocument(submissions);
     if (submissions.length < 2) continue;
     // Tokenized once per document, labelled once per submission.
     const tokens = tokenize(document.text);
@@ -49,6 +62,9 @@ export function computeProjectAgreement(input: AgreementInput): ProjectAgreement
     annotators,
     token: tokenTally.result(annotators, labelCodes, spanTally.labelsWithSpans()),
     span: spanTally.result(),
+    relations: relationTally.result(),
+    attributes: attributeTally.result(),
+    documentLabels: documentLabelTally.result(),
     documents,
   };
 }

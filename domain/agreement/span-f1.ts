@@ -1,4 +1,13 @@
-import { normalizeSpans, type Span } from "../spans";
+import { normalizeSpans, spansOverlap, type Span } from "../spans";
+
+/**
+ * The relaxed match of two spans: the same label and at least one shared character (touching spans
+ * do not overlap). Relaxed span F1 counts the spans with such a match on the other side; relaxed
+ * relation F1 asks it of a relation's ends.
+ */
+export function matchesRelaxed(a: Span, b: Span): boolean {
+  return a.label === b.label && spansOverlap(a, b);
+}
 
 /** One label's spans of one annotator in one document, ready for overlap queries. */
 type LabelGroup = {
@@ -61,8 +70,7 @@ function countIdentical(a: readonly Span[], b: readonly Span[]): number {
 }
 
 /**
- * How many of `spans` share at least one character with some span of `others` (touching spans do
- * not). A span [s, e) overlaps one of `others` iff among those starting before e, the furthest end
+ * How many of `spans` match some span of `others` relaxedly (`others` have the same label). A span [s, e) overlaps one of `others` iff among those starting before e, the furthest end
  * exceeds s: a binary search and a prefix maximum, instead of a scan of `others` per span.
  */
 function countOverlapping(spans: readonly Span[], others: LabelGroup): number {

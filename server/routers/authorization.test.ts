@@ -136,6 +136,14 @@ const matrix: Record<string, [Record<Who, Outcome>, Call]> = {
         edits: [{ kind: "delete", spans: [{ start: 0, end: 3, labelId: f.labelId }] }],
       }),
   ],
+  "review.settleRelations": [
+    reviewers,
+    (c, f) => {
+      const span = { start: 0, end: 3, labelId: f.labelId };
+      const gold = { documentId: f.documentId, baseVersion: f.goldVersion };
+      return c.review.settleRelations({ ...gold, ends: [span, span], relation: null });
+    },
+  ],
   "review.setGoldStatus": [
     reviewers,
     (c, f) =>

@@ -14,6 +14,7 @@ import {
   rejectRegion,
   setGoldStatus,
 } from "../services/review/gold";
+import { settleRelations } from "../services/review/gold-structure";
 import { createTRPCRouter, documentProcedureFor, projectProcedureFor } from "../trpc";
 
 const projectReview = projectProcedureFor("review");
@@ -21,6 +22,7 @@ const projectReview = projectProcedureFor("review");
 const documentReview = documentProcedureFor("review");
 /** A change of the document's gold layer, made against the gold version the reviewer last saw. */
 const goldWrite = documentReview.input(z.object({ baseVersion: baseVersionSchema }));
+const span = z.object({ start: offset, end: offset, labelId: id });
 
 export const reviewRouter = createTRPCRouter({
   agreement: projectReview.query(({ ctx }) => computeAgreementOffThread(ctx.db, ctx.project.id)),
@@ -53,6 +55,16 @@ export const reviewRouter = createTRPCRouter({
       return next();
     })
     .mutation(({ ctx, input }) => rejectRegion(ctx.db, { ...input, userId: ctx.userId })),
+
+  /** What gold relates two spans by: one annotator's relation, or none (`relation` null). */
+  settleRelations: goldWrite
+    .input(
+      z.object({
+        ends: z.tuple([span, span]),
+        relation: z.object({ source: span, target: span, typeId: id }).nullable(),
+      }),
+    )
+    .mutation(({ ctx, input }) => settleRelations(ctx.db, { ...input, userId: ctx.userId })),
 
   setGoldStatus: goldWrite
     .input(z.object({ status: z.enum(["in_progress", "curated"]) }))

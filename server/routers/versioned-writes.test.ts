@@ -9,6 +9,7 @@ import { StaleLayerError } from "../services/span-layer";
 import type { PublicUser } from "../services/users";
 import { callerAs, type Caller } from "../test-support/callers";
 import { newDocument } from "../test-support/documents";
+import { addRelationType } from "../test-support/scheme";
 import { layerVersion } from "../test-support/layers";
 import { expectTrpcError } from "../test-support/trpc-errors";
 import { newUser } from "../test-support/users";
@@ -20,6 +21,7 @@ let annotator: PublicUser;
 let reviewer: PublicUser;
 let documentId: number;
 let labelIds: Map<string, number>;
+let relationTypeId: number;
 
 beforeEach(async () => {
   db = await openTestDatabase();
@@ -51,8 +53,17 @@ beforeEach(async () => {
   await as(reviewer).review.editGold({
     documentId,
     baseVersion: 0,
-    edits: [{ kind: "add", spans: [{ start: 19, end: 24, labelId: labelId("LOC") }] }],
+    edits: [
+      {
+        kind: "add",
+        spans: [
+          { start: 4, end: 7, labelId: labelId("PER") },
+          { start: 19, end: 24, labelId: labelId("LOC") },
+        ],
+      },
+    ],
   });
+  relationTypeId = await addRelationType(db, 1, { name: "located_in" });
 });
 
 const as = (user: PublicUser) => callerAs(db, user);
@@ -125,6 +136,16 @@ const goldWrites: Write[] = [
     "review.rejectRegion",
     () => reviewer,
     (c, baseVersion) => c.review.rejectRegion({ documentId, baseVersion, start: 12, end: 15 }),
+  ],
+  [
+    "review.settleRelations",
+    () => reviewer,
+    (c, baseVersion) => {
+      const lee = { start: 4, end: 7, labelId: labelId("PER") };
+      const paris = { start: 19, end: 24, labelId: labelId("LOC") };
+      const relation = { source: lee, target: paris, typeId: relationTypeId };
+      return c.review.settleRelations({ documentId, baseVersion, ends: [lee, paris], relation });
+    },
   ],
   [
     "review.setGoldStatus",

@@ -4,8 +4,12 @@ import { computeProjectAgreement } from "@/domain/agreement/project-agreement";
 import type { AgreementInput } from "@/domain/agreement/types";
 import { listLabels } from "../projects";
 import { loadSubmittedSpans } from "./submissions";
+import { loadAgreementScheme, loadSubmittedStructure } from "./submitted-structure";
 
-/** Reads what agreement is computed from: the texts and spans of submitted work only. */
+/**
+ * Reads what agreement is computed from: the texts, spans, relations, attribute values and
+ * document labels of submitted work only, and the project's scheme by name.
+ */
 export async function loadAgreementInput(
   db: Queryable,
   projectId: number,
@@ -30,17 +34,30 @@ export async function loadAgreementInput(
     )
     .orderBy(asc(documents.id));
   const labels = await listLabels(db, projectId);
+  const { labelsWithAttributes, ...scheme } = await loadAgreementScheme(db, projectId);
+  const structure = await loadSubmittedStructure(db, { projectId }, labelsWithAttributes);
   return {
     labels: labels.map((label) => label.name),
+    scheme,
     documents: texts.map(({ id, text }) => {
       const spans = spansByDocument.get(id) ?? [];
       return {
         id,
         text,
-        annotations: [...(annotators.get(id) ?? [])].map((annotator) => ({
-          annotator,
-          spans: spans.filter((span) => span.annotator === annotator),
-        })),
+        annotations: [...(annotators.get(id) ?? [])].map((annotator) => {
+          const attributes = structure.attributes.get(id)?.get(annotator);
+          return {
+            annotator,
+            spans: spans
+              .filter((span) => span.annotator === annotator)
+              .map((span) => {
+                const values = attributes?.get(`${span.start}:${span.end}:${span.label}`);
+                return values ? { ...span, attributes: values } : span;
+              }),
+            relations: structure.relations.get(id)?.get(annotator) ?? [],
+            choices: structure.choices.get(id)?.get(annotator) ?? {},
+          };
+        }),
       };
     }),
   };
@@ -48,11 +65,13 @@ export async function loadAgreementInput(
 
 /**
  * Changes whenever anything agreement reads from changes: every edit, submission or reopening of
- * a layer bumps its version (and its id set changes when layers come or go), and a label's name
- * is what the metrics group by. Cheap next to the computation: one pass over the project's layers.
+ * a layer bumps its version (and its id set changes when layers come or go), and the names of
+ * labels, relation types, attributes and document labels are what the metrics group by (a
+ * renamed or deleted one changes no layer's version). Cheap next to the computation: one pass
+ * over the project's layers.
  */
 export async function readAgreementFingerprint(db: Queryable, projectId: number): Promise<string> {
-  const { annotations, documents, labels } = tablesOf(db);
+  const { annotations, documentLabelOptions, documentLabelSets, documents, labels } = tablesOf(db);
   // Plain numbers on both databases: PostgreSQL's sums come back as text, and the last change,
   // a Date on both, is kept as its milliseconds.
   const [layers] = await db
@@ -70,8 +89,15 @@ export async function readAgreementFingerprint(db: Queryable, projectId: number)
     .from(labels)
     .where(eq(labels.projectId, projectId))
     .orderBy(asc(labels.id));
+  const scheme = await loadAgreementScheme(db, projectId);
+  const optionNames = await db
+    .select({ id: documentLabelOptions.id, name: documentLabelOptions.name })
+    .from(documentLabelOptions)
+    .innerJoin(documentLabelSets, eq(documentLabelSets.id, documentLabelOptions.setId))
+    .where(eq(documentLabelSets.projectId, projectId))
+    .orderBy(asc(documentLabelOptions.id));
   const lastChange = layers?.lastChange?.getTime() ?? 0;
-  return JSON.stringify([{ ...layers, lastChange }, labelNames]);
+  return JSON.stringify([{ ...layers, lastChange }, labelNames, scheme, optionNames]);
 }
 
 /**
@@ -80,8 +106,9 @@ export async function readAgreementFingerprint(db: Queryable, projectId: number)
  */
 export async function computeAgreement(db: Queryable, projectId: number) {
   const input = await loadAgreementInput(db, projectId);
-  const { annotators, token, span } = computeProjectAgreement(input);
-  return { annotators, token, span };
+  const { annotators, token, span, relations, attributes, documentLabels } =
+    computeProjectAgreement(input);
+  return { annotators, token, span, relations, attributes, documentLabels };
 }
 
 /** Documents with at least two submissions, least agreement first ("n/a" last), for triage. */

@@ -5,14 +5,19 @@ import { compareSpanContent } from "@/domain/span-edits";
 import { spansOverlap } from "@/domain/spans";
 import { resolveDocumentLanguage } from "@/domain/text-direction";
 import type { DocumentAccess } from "../access";
+import { emptyLayer } from "@/domain/layer-state";
+import { readWholeLayer } from "../layer-read";
 import { listLabels } from "../projects";
-import { listLayerSpans } from "../span-layer";
+import { listScheme } from "../scheme";
 import { findGoldAnnotation } from "./gold";
+import { describeStructureConflicts } from "./structure-review";
 import { loadSubmittedSpans } from "./submissions";
+import { loadSubmittedStructure } from "./submitted-structure";
 
 /**
  * The diff and curation view of one document: every submitting annotator's spans, the regions
- * where they meet (and how they differ), and the gold layer with which regions it has settled.
+ * where they meet (and how they differ), and the gold layer with which regions it has settled;
+ * and how annotators differ on relations, attributes and document labels, beside what gold has.
  */
 export async function getDocumentReview(db: Queryable, { document, project }: DocumentAccess) {
   const { goldRejections } = tablesOf(db);
@@ -23,9 +28,13 @@ export async function getDocumentReview(db: Queryable, { document, project }: Do
   const names = [...(annotators.get(documentId) ?? [])].sort();
   const spans = spansByDocument.get(documentId) ?? [];
 
+  const scheme = await listScheme(db, project.id);
   const gold = await findGoldAnnotation(db, documentId);
+  const goldLayer = gold
+    ? await readWholeLayer(db, gold.id, async () => scheme.relationTypes)
+    : emptyLayer;
   // In text order: the database returns a layer's rows in whatever order it finds them.
-  const goldSpans = gold ? (await listLayerSpans(db, gold.id)).sort(compareSpanContent) : [];
+  const goldSpans = [...goldLayer.spans].sort(compareSpanContent);
   const rejected = gold
     ? await db
         .select({ start: goldRejections.start, end: goldRejections.end })
@@ -50,6 +59,23 @@ export async function getDocumentReview(db: Queryable, { document, project }: Do
       rejected.some((r) => r.start === region.start && r.end === region.end),
   }));
 
+  const labelsWithAttributes = [...new Set(scheme.attributes.map((a) => a.labelId))];
+  const structure = await loadSubmittedStructure(db, { documentId }, labelsWithAttributes);
+  const layers = names.map((annotator) => {
+    const attributes = structure.attributes.get(documentId)?.get(annotator);
+    return {
+      annotator,
+      spans: spans
+        .filter((span) => span.annotator === annotator)
+        .map((span) => ({
+          ...span,
+          attributes: attributes?.get(`${span.start}:${span.end}:${span.label}`) ?? {},
+        })),
+      relations: structure.relations.get(documentId)?.get(annotator) ?? [],
+      choices: structure.choices.get(documentId)?.get(annotator) ?? {},
+    };
+  });
+
   return {
     document: {
       id: document.id,
@@ -64,6 +90,8 @@ export async function getDocumentReview(db: Queryable, { document, project }: Do
       allowOverlap: project.allowOverlap,
     },
     labels,
+    scheme,
+    structure: describeStructureConflicts(layers, scheme, labels, goldLayer),
     annotators: names.map((name) => ({
       name,
       spans: spans.filter((span) => span.annotator === name),
@@ -73,6 +101,8 @@ export async function getDocumentReview(db: Queryable, { document, project }: Do
       status: gold?.status ?? ("not_started" as const),
       version: gold?.version ?? 0,
       spans: goldSpans,
+      relations: goldLayer.relations,
+      choices: goldLayer.choices,
     },
   };
 }

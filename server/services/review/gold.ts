@@ -12,7 +12,7 @@ import { loadSubmittedSpans } from "./submissions";
  * A reviewer's change to a document's gold layer, the curated truth that exports take, made
  * against `baseVersion`: the gold layer's version as the reviewer last saw it (see `openLayerRow`).
  */
-type Curation = { documentId: number; userId: number; baseVersion: number };
+export type Curation = { documentId: number; userId: number; baseVersion: number };
 
 /**
  * Any edits of gold as one change, by content: what the gold editor's add, relabel and delete
@@ -124,7 +124,7 @@ export function setGoldStatus(db: Db, input: Curation & { status: "in_progress" 
  * Edits gold through the one layer edit. Changing curated gold takes it back to in progress, so
  * "curated" always means a reviewer looked at gold as it is; an edit that changes nothing keeps it.
  */
-async function editGold(tx: Tx, layer: GoldLayer, edits: Parameters<typeof editLayer>[2]) {
+export async function editGold(tx: Tx, layer: GoldLayer, edits: Parameters<typeof editLayer>[2]) {
   const result = await editLayer(tx, layer, edits);
   if (result.applied.length > 0) await reopen(tx, layer);
   return { ...result, status: layer.status };
@@ -140,10 +140,10 @@ async function reopen(tx: Tx, layer: GoldLayer) {
   layer.status = "in_progress";
 }
 
-type GoldLayer = Layer & { goldAcceptShare: number; status: AnnotationStatus };
+export type GoldLayer = Layer & { goldAcceptShare: number; status: AnnotationStatus };
 
 /** The document's gold layer, created on the first curation; only reviewers and owners reach it. */
-async function goldLayer(
+export async function goldLayer(
   tx: Tx,
   { documentId, userId, baseVersion }: Curation,
 ): Promise<GoldLayer> {

@@ -5,6 +5,7 @@ import { formatMetric } from "@/domain/agreement/format-metric";
 import { QueryState } from "../../../_components/query-state";
 import { useTRPC } from "../../../_trpc/client";
 import { AgreementHeatmaps } from "./agreement-heatmaps";
+import { AgreementStructure } from "./agreement-structure";
 import { DataTable } from "./data-table";
 import { ProjectNav } from "../project-nav";
 import { countOf } from "@/domain/count-of";
@@ -86,6 +87,8 @@ export function AgreementOverview({ projectSlug }: { projectSlug: string }) {
           ...annotators.map((name) => row.counts[name] ?? 0),
         ])}
       />
+
+      <AgreementStructure {...data} />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { LabelLegend } from "../../../../../_components/text/label-legend";
 import { SpanEditor, type SpanEditorHandle } from "../../../../../_components/text/span-editor";
 import { useTRPC } from "../../../../../_trpc/client";
 import { RegionList } from "./region-list";
+import { StructureList } from "./structure-list";
 import { useFadingNotice } from "../../../documents/[documentId]/use-fading-notice";
 import { CuratedConfirmation } from "./curated-confirmation";
 import { useCurationMutations } from "./use-curation-mutations";
@@ -155,6 +156,12 @@ export function DocumentCuration({
             onPick={(region) => editorRef.current?.selectRange(region)}
             onReject={mutations.rejectRegion}
             onNoneLeft={() => editorRef.current?.focus()}
+          />
+          <StructureList
+            text={data.document.text}
+            structure={data.structure}
+            onSettleRelations={mutations.settleRelations}
+            onEdit={mutations.edit}
           />
         </div>
       </div>

@@ -15,8 +15,11 @@ const fresh = {
   gold: {
     status: "in_progress" as const,
     version: 4,
-    spans: [{ id: 9, start: 0, end: 6, labelId: 2 }],
+    spans: [{ id: 9, start: 0, end: 6, labelId: 2, attributes: {}, note: "", fragments: [] }],
+    relations: [],
+    choices: [],
   },
+  scheme: { relationTypes: [], attributes: [], documentLabelSets: [] },
 } as unknown as Parameters<typeof rebaseGoldChange>[0];
 
 describe("a gold change refused as stale", () => {

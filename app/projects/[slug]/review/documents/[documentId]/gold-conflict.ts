@@ -13,6 +13,7 @@ export type RefusedGoldChange =
   | { kind: "acceptVariant"; variant: SpanContent }
   | { kind: "rejectRegion"; region: { start: number; end: number } }
   | { kind: "acceptAgreed" }
+  | { kind: "settleRelations"; ends: [SpanContent, SpanContent] }
   | { kind: "setGoldStatus"; status: "in_progress" | "curated" };
 
 /**
@@ -26,6 +27,7 @@ export function rebaseGoldChange(fresh: Review, change: RefusedGoldChange) {
     text: fresh.document.text,
     allowOverlap: fresh.project.allowOverlap,
     labels: new Map(fresh.labels.map((label) => [label.id, label.name])),
+    scheme: fresh.scheme,
   };
   if (change.kind !== "edit") {
     const problem = `${describeDecision(rules, change)} was not applied: check the reloaded gold and do it again.`;
@@ -37,7 +39,7 @@ export function rebaseGoldChange(fresh: Review, change: RefusedGoldChange) {
     .sort(compareSpanContent);
   const rebased = rebaseChanges(
     rules,
-    { spans, relations: [], choices: [] },
+    { spans, relations: fresh.gold.relations, choices: fresh.gold.choices },
     [change.edits],
     (edits) => edits,
     (_, edits) => edits,
@@ -57,6 +59,10 @@ function describeDecision(rules: LayerRules, change: Exclude<RefusedGoldChange, 
       return `Rejecting the region ${quote(rules.text, change.region)}`;
     case "acceptAgreed":
       return "Accepting all agreed spans";
+    case "settleRelations": {
+      const [a, b] = change.ends;
+      return `Settling the relations between ${quote(rules.text, a)} and ${quote(rules.text, b)}`;
+    }
     case "setGoldStatus":
       return change.status === "curated" ? "Marking gold curated" : "Reopening gold";
   }

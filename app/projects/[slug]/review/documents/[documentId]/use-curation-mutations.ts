@@ -2,7 +2,13 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { contentOf, invertEdit, type SpanContent, type SpanEdit } from "@/domain/span-edits";
+import {
+  contentOf,
+  invertEdit,
+  type RelationContent,
+  type SpanContent,
+  type SpanEdit,
+} from "@/domain/span-edits";
 import {
   describeAcceptedAgreed,
   describeAcceptedVariant,
@@ -61,7 +67,7 @@ export function useCurationMutations(documentId: number, tell: (message: string)
   const wording = (): WordingContext => {
     const review = queryClient.getQueryData(reviewKey);
     const labels = review?.labels.map((label) => [label.id, label.name] as const) ?? [];
-    return { text: review?.document.text ?? "", labels: new Map(labels) };
+    return { text: review?.document.text ?? "", labels: new Map(labels), scheme: review?.scheme };
   };
   const baseVersion = () => queryClient.getQueryData(reviewKey)?.gold.version ?? 0;
   const write = () => ({ documentId, baseVersion: baseVersion() });
@@ -120,6 +126,11 @@ export function useCurationMutations(documentId: number, tell: (message: string)
       editing((change: GoldChange, region: { start: number; end: number }) =>
         describeRejectedRegion(wording(), region, change.applied),
       ),
+    ),
+  );
+  const settleRelations = useMutation(
+    trpc.review.settleRelations.mutationOptions(
+      editing((change: GoldChange) => describeSpanEdits(wording(), change.applied)),
     ),
   );
   const setGoldStatus = useMutation(
@@ -186,6 +197,11 @@ export function useCurationMutations(documentId: number, tell: (message: string)
       rejectRegion.mutate(
         { ...write(), start: region.start, end: region.end },
         { onError: recover({ kind: "rejectRegion", region }) },
+      ),
+    settleRelations: (ends: [SpanContent, SpanContent], relation: RelationContent | null) =>
+      settleRelations.mutate(
+        { ...write(), ends, relation },
+        { onError: recover({ kind: "settleRelations", ends }) },
       ),
     setGoldStatus: (status: "in_progress" | "curated") =>
       setGoldStatus.mutate(

@@ -33,11 +33,41 @@ const postgresSmoke = [
   "two-servers.spec.ts",
 ];
 
+/**
+ * Specs that make their own project and annotator and touch nothing of the demo's, plus the
+ * accessibility audit, which only reads the demo's pages and checks what it finds there. They run
+ * beside the rest, one file at a time on each side. The audit comes before first-run here, as it
+ * did when everything ran in one line: it audits the empty server's set-up page, which first-run
+ * then closes by creating the administrator.
+ */
+const ownData = [
+  "accessibility.spec.ts",
+  "first-run.spec.ts",
+  "crash-safety.spec.ts",
+  "document-page-load.spec.ts",
+  "in-view.spec.ts",
+  "not-found.spec.ts",
+  "scripts.spec.ts",
+  "submit.spec.ts",
+  "two-tabs.spec.ts",
+  "workspace-*.spec.ts",
+];
+// A project's testMatch and testIgnore replace the config's, so each lane names its whole choice.
+const ownLane = onPostgres ? postgresSmoke.filter((spec) => ownData.includes(spec)) : ownData;
+const demoLane = onPostgres
+  ? { testMatch: postgresSmoke, testIgnore: ownData }
+  : { testIgnore: ["two-servers.spec.ts", ...ownData] };
+
 export default defineConfig({
   testDir: "e2e",
-  ...(onPostgres ? { testMatch: postgresSmoke } : { testIgnore: "two-servers.spec.ts" }),
   timeout: 60_000,
-  workers: 1,
+  // Two lanes on two cores. Inside each, files run one after another, as the demo's shared
+  // accounts and documents need on the demo side.
+  workers: 2,
+  projects: [
+    { name: "own data", testMatch: ownLane, workers: 1 },
+    { name: "demo data", ...demoLane, workers: 1 },
+  ],
   forbidOnly: true,
   reporter: [["list"]],
   use: {

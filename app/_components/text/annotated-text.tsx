@@ -12,6 +12,8 @@ import {
 import { spanKey } from "@/domain/span-edits";
 import { findBlockIndex, type TextBlock as BlockRange } from "@/domain/text-blocks";
 import type { TextDirection } from "@/domain/text-direction";
+import { levelsOf } from "./relation-layout";
+import { BlockRelations, type RelationDrawing } from "./relation-overlay";
 import { domRangeOf, offsetAtPoint, scrollBandIntoView } from "./selection";
 import { TextBlock, type SpanClick } from "./text-block";
 import type { TextLabel, TextRange, TextSpan } from "./types";
@@ -34,6 +36,8 @@ type AnnotatedTextProps = {
   cursor: TextRange | null;
   currentMatch: TextRange | null;
   onSpanClick: SpanClick;
+  /** The layer's relations, drawn over the blocks in view. */
+  relations?: RelationDrawing;
   onMouseUp: MouseEventHandler<HTMLDivElement>;
   onKeyDown: KeyboardEventHandler<HTMLDivElement>;
   describedBy?: string;
@@ -140,7 +144,18 @@ export function AnnotatedText(props: AnnotatedTextProps) {
                 matches={props.matchesByBlock[item.index] ?? noRanges}
                 currentMatch={touches(currentMatch)}
                 onSpanClick={props.onSpanClick}
+                arcLevels={levelsOf(props.relations?.arcsByBlock[item.index] ?? [])}
               />
+              {props.relations && (
+                <BlockRelations
+                  drawing={props.relations}
+                  index={item.index}
+                  start={block.start}
+                  end={block.end}
+                  spans={spans}
+                  dir={props.dir}
+                />
+              )}
             </div>
           );
         })}

@@ -17,12 +17,15 @@ import { useAnnounce } from "../announcer";
 import { useLatestCallback } from "../use-latest-callback";
 import { AnnotatedText, type TextViewHandle } from "./annotated-text";
 import { domRangeOf, readTaggableSelection } from "./selection";
+import { RelationMenu } from "./relation-menu";
+import { RelationRubberBand } from "./relation-rubber-band";
 import { SpanEditorMenus, type Menu } from "./span-editor-menus";
 import { findNextSpan } from "./span-navigation";
 import type { SpanClick } from "./text-block";
 import type { TextLabel, TextRange, TextSpan } from "./types";
 import { arrowKeys, cursorRange, useTokenCursor } from "./use-token-cursor";
 import { usePageHotkeys } from "./use-page-hotkeys";
+import { useRelationEditing, type RelationEditorProps } from "./use-relation-editing";
 
 export type SpanEditorHandle = {
   /** Scrolls to a span, focuses it and puts the keyboard in the text. */
@@ -32,6 +35,8 @@ export type SpanEditorHandle = {
   /** The selected text or cursor range, if any. */
   currentRange(): TextRange | null;
   focus(): void;
+  /** Opens a relation's menu (retype, reverse, delete), from the relation list say. */
+  editRelation: ReturnType<typeof useRelationEditing>["edit"];
 };
 
 type SpanEditorProps = {
@@ -44,6 +49,8 @@ type SpanEditorProps = {
   onAdd: (range: TextRange, label: TextLabel) => void;
   onRelabel: (span: TextSpan, label: TextLabel) => void;
   onDelete: (span: TextSpan) => void;
+  /** The layer's relations and their edits; without them none are drawn. */
+  relations?: RelationEditorProps;
   /** Widen selections to whole tokens (Alt while selecting keeps one selection as made). */
   snapToTokens?: boolean;
   matches?: readonly TextRange[];
@@ -90,11 +97,22 @@ export function SpanEditor(props: SpanEditorProps) {
   const focusedKey = focused && spanKey(focused);
   const cursorSpan = cursor ? cursorRange(cursor) : null;
   const quote = (range: TextRange) => `“${text.slice(range.start, range.end)}”`;
-  const labelName = (span: TextSpan) => labelsById.get(span.labelId)?.name ?? "?";
+  const labelName = (span: SpanContent) => labelsById.get(span.labelId)?.name ?? "?";
 
   const pane = () => viewRef.current?.element() ?? null;
   const focusText = () => pane()?.focus({ preventScroll: true });
   const clearSelection = () => window.getSelection()?.removeAllRanges();
+  const relating = useRelationEditing({
+    relations: props.relations,
+    blocks,
+    spans,
+    focusedSpan,
+    editable,
+    announce,
+    pane,
+    focusText,
+    describe: (span) => `${labelName(span)} ${quote(span)}`,
+  });
 
   const focusOn = (span: TextSpan) => {
     setFocused(span);
@@ -157,6 +175,7 @@ export function SpanEditor(props: SpanEditorProps) {
     // Below the whole span rather than the piece clicked, so the menu leaves its line readable.
     const container = pane();
     const below = (container && domRangeOf(container, span)?.getBoundingClientRect()) ?? anchor;
+    if (relating.pickTarget(span, below)) return;
     if (editable) setMenu({ kind: "span", span, anchor: below });
   });
 
@@ -205,7 +224,7 @@ export function SpanEditor(props: SpanEditorProps) {
       if (!leaving && walkSpans(!event.shiftKey)) event.preventDefault();
     } else if (event.key === "Enter") {
       event.preventDefault();
-      openMenuFromKeyboard();
+      if (!relating.openTypeMenu()) openMenuFromKeyboard();
     }
   };
 
@@ -214,6 +233,7 @@ export function SpanEditor(props: SpanEditorProps) {
     (menu?.kind === "selection" ? menu.range : null) ?? readSelection(snapping) ?? cursorSpan;
 
   usePageHotkeys(editable, (event) => {
+    if (relating.onKey(event)) return;
     if (event.key === "Escape") {
       if (!menu && !cursor) setFocused(null);
       setMenu(null);
@@ -254,6 +274,7 @@ export function SpanEditor(props: SpanEditorProps) {
     },
     currentRange,
     focus: focusText,
+    editRelation: relating.edit,
   }));
 
   const closeMenu = () => {
@@ -280,6 +301,7 @@ export function SpanEditor(props: SpanEditorProps) {
         cursor={cursorSpan}
         currentMatch={currentMatch ?? null}
         onSpanClick={onSpanClick}
+        relations={relating.drawing}
         onMouseUp={captureSelection}
         onKeyDown={onTextKeyDown}
         describedBy={helpId}
@@ -297,6 +319,8 @@ export function SpanEditor(props: SpanEditorProps) {
         onClose={closeMenu}
         onDismiss={() => setMenu(null)}
       />
+      {relating.menuProps && <RelationMenu {...relating.menuProps} />}
+      <RelationRubberBand lineRef={relating.dragLine} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { memo, useMemo, type CSSProperties, type ReactNode } from "react";
 import { segmentText } from "@/domain/segments";
 import { spanKey } from "@/domain/span-edits";
 import { assignLanes } from "@/domain/span-lanes";
+import { arcLevelHeight } from "./relation-layout";
 import type { TextLabel, TextRange, TextSpan } from "./types";
 
 export type SpanClick = (span: TextSpan, anchor: DOMRect, covering: readonly TextSpan[]) => void;
@@ -21,6 +22,8 @@ type TextBlockProps = {
   matches: readonly TextRange[];
   currentMatch: TextRange | null;
   onSpanClick: SpanClick;
+  /** Levels of relation arcs drawn above this block's lines, which need room between lines. */
+  arcLevels?: number;
 };
 
 type Piece = TextRange & { span?: TextSpan; mark?: "cursor" | "match" | "current" };
@@ -139,12 +142,19 @@ export const TextBlock = memo(function TextBlock(props: TextBlockProps) {
     <div
       data-block-start={start}
       data-block-end={end}
-      style={laneCount > 1 ? { lineHeight: `${36 + laneCount * laneHeight}px` } : undefined}
+      style={lineRoom(laneCount > 1 ? laneCount : 0, props.arcLevels ?? 0)}
     >
       {children}
     </div>
   );
 }, sameBlock);
+
+/** Taller lines for stacked spans' lanes and for relation arcs above the text. */
+function lineRoom(lanes: number, arcLevels: number): CSSProperties | undefined {
+  if (lanes === 0 && arcLevels === 0) return undefined;
+  const arcs = arcLevels * arcLevelHeight;
+  return { lineHeight: `${36 + lanes * laneHeight + arcs}px`, paddingTop: arcs / 2 };
+}
 
 /** The innermost span's colour behind the text, and a stripe per stacked span in its lane below. */
 function paint(
@@ -178,6 +188,7 @@ function sameBlock(a: TextBlockProps, b: TextBlockProps): boolean {
     a.labelsById === b.labelsById &&
     a.onSpanClick === b.onSpanClick &&
     a.focusedKey === b.focusedKey &&
+    a.arcLevels === b.arcLevels &&
     sameRange(a.cursor, b.cursor) &&
     sameRange(a.currentMatch, b.currentMatch) &&
     sameItems(a.spans, b.spans) &&

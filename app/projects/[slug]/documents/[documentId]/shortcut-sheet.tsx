@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import type { TextRelationType } from "../../../../_components/text/relation-types";
 import type { TextLabel } from "../../../../_components/text/types";
 
 const shortcuts: [keys: string, what: string][] = [
@@ -12,6 +13,12 @@ const shortcuts: [keys: string, what: string][] = [
   ["Tab / Shift+Tab", "next / previous span"],
   ["Delete / Backspace", "delete the focused span"],
   ["Escape", "close the menu, drop the cursor, leave the span"],
+  ["Shift+R", "start a relation from the focused span"],
+  ["relation key", "relate the started span to the focused one"],
+  ["Enter, relating", "the relation types the two labels allow"],
+  ["Escape, relating", "let go of the started relation"],
+  ["drag from the focused span", "relate it to the span dropped on"],
+  ["Enter / R / Delete", "in the relation list: retype / reverse / delete"],
   ["Escape, then Tab", "leave the text for the rest of the page"],
   ["Ctrl+Z", "undo"],
   ["Ctrl+Shift+Z / Ctrl+Y", "redo"],
@@ -29,10 +36,12 @@ const shortcuts: [keys: string, what: string][] = [
 export function ShortcutSheet({
   open,
   labels,
+  relationTypes = [],
   onClose,
 }: {
   open: boolean;
   labels: TextLabel[];
+  relationTypes?: readonly TextRelationType[];
   onClose: () => void;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -91,6 +100,23 @@ export function ShortcutSheet({
             ))}
           </tbody>
         </table>
+        {relationTypes.length > 0 && (
+          <table className="text-sm">
+            <caption className="mb-1 text-left font-medium">Relations</caption>
+            <tbody>
+              {relationTypes.map((type) => (
+                <tr key={type.id}>
+                  <th scope="row" className="py-0.5 pr-3 text-left font-mono font-normal">
+                    {type.hotkey ?? "—"}
+                  </th>
+                  <td>
+                    {type.name} {type.directed ? "→" : "—"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </div>
     </dialog>
   );

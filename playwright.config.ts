@@ -34,15 +34,13 @@ const postgresSmoke = [
 ];
 
 /**
- * Specs that make their own project and annotator and touch nothing of the demo's, plus the
- * accessibility audit, which only reads the demo's pages and checks what it finds there. They run
- * beside the rest, one file at a time on each side. The audit comes before first-run here, as it
- * did when everything ran in one line: it audits the empty server's set-up page, which first-run
- * then closes by creating the administrator.
+ * Specs that make their own project and annotator and touch nothing of the demo's: they run
+ * beside the rest, one file at a time on each side. The rest share the demo's accounts, and
+ * signing out ends every session of an account, so they keep to one line, as before: the
+ * accessibility audit (the slowest) among them, and before first-run, since it audits the empty
+ * server's set-up page that first-run closes by creating the administrator.
  */
 const ownData = [
-  "accessibility.spec.ts",
-  "first-run.spec.ts",
   "crash-safety.spec.ts",
   "document-page-load.spec.ts",
   "in-view.spec.ts",

@@ -33,11 +33,39 @@ const postgresSmoke = [
   "two-servers.spec.ts",
 ];
 
+/**
+ * Specs that make their own project and annotator and touch nothing of the demo's: they run
+ * beside the rest, one file at a time on each side. The rest share the demo's accounts, and
+ * signing out ends every session of an account, so they keep to one line, as before: the
+ * accessibility audit (the slowest) among them, and before first-run, since it audits the empty
+ * server's set-up page that first-run closes by creating the administrator.
+ */
+const ownData = [
+  "crash-safety.spec.ts",
+  "document-page-load.spec.ts",
+  "in-view.spec.ts",
+  "not-found.spec.ts",
+  "scripts.spec.ts",
+  "submit.spec.ts",
+  "two-tabs.spec.ts",
+  "workspace-*.spec.ts",
+];
+// A project's testMatch and testIgnore replace the config's, so each lane names its whole choice.
+const ownLane = onPostgres ? postgresSmoke.filter((spec) => ownData.includes(spec)) : ownData;
+const demoLane = onPostgres
+  ? { testMatch: postgresSmoke, testIgnore: ownData }
+  : { testIgnore: ["two-servers.spec.ts", ...ownData] };
+
 export default defineConfig({
   testDir: "e2e",
-  ...(onPostgres ? { testMatch: postgresSmoke } : { testIgnore: "two-servers.spec.ts" }),
   timeout: 60_000,
-  workers: 1,
+  // Two lanes on two cores. Inside each, files run one after another, as the demo's shared
+  // accounts and documents need on the demo side.
+  workers: 2,
+  projects: [
+    { name: "own data", testMatch: ownLane, workers: 1 },
+    { name: "demo data", ...demoLane, workers: 1 },
+  ],
   forbidOnly: true,
   reporter: [["list"]],
   use: {

@@ -16,7 +16,10 @@ import type { TextDirection } from "@/domain/text-direction";
 import { useAnnounce } from "../announcer";
 import { useLatestCallback } from "../use-latest-callback";
 import { AnnotatedText, type TextViewHandle } from "./annotated-text";
+import { expandFragments, ownerKey, ownerOf, quoteSpan } from "./fragment-pieces";
 import { domRangeOf, readTaggableSelection } from "./selection";
+import { useSpanDetails } from "./span-detail-parts";
+import type { DetailEdit, TextAttribute } from "./span-detail-values";
 import { SpanEditorMenus, type Menu } from "./span-editor-menus";
 import { findNextSpan } from "./span-navigation";
 import type { SpanClick } from "./text-block";
@@ -44,6 +47,9 @@ type SpanEditorProps = {
   onAdd: (range: TextRange, label: TextLabel) => void;
   onRelabel: (span: TextSpan, label: TextLabel) => void;
   onDelete: (span: TextSpan) => void;
+  /** Attributes, notes, pieces and resizing; says whether the layer took the edit. */
+  onEdit?: (edit: DetailEdit) => boolean;
+  attributes?: readonly TextAttribute[];
   /** Widen selections to whole tokens (Alt while selecting keeps one selection as made). */
   snapToTokens?: boolean;
   matches?: readonly TextRange[];
@@ -55,6 +61,7 @@ type SpanEditorProps = {
 };
 
 const noMatches: readonly TextRange[] = [];
+const noAttributes: readonly TextAttribute[] = [];
 
 /**
  * A text with its spans, edited with the mouse or the keyboard alone. Mouse: select and pick a
@@ -81,7 +88,7 @@ export function SpanEditor(props: SpanEditorProps) {
     [labels],
   );
   const blocks = useMemo(() => splitIntoBlocks(text), [text]);
-  const spansByBlock = useMemo(() => groupByBlock(blocks, spans), [blocks, spans]);
+  const spansByBlock = useMemo(() => groupByBlock(blocks, expandFragments(spans)), [blocks, spans]);
   const matches = props.matches ?? noMatches;
   const matchesByBlock = useMemo(() => groupByBlock(blocks, matches), [blocks, matches]);
   const findSpan = (content: SpanContent | null) =>
@@ -89,7 +96,7 @@ export function SpanEditor(props: SpanEditorProps) {
   const focusedSpan = findSpan(focused);
   const focusedKey = focused && spanKey(focused);
   const cursorSpan = cursor ? cursorRange(cursor) : null;
-  const quote = (range: TextRange) => `“${text.slice(range.start, range.end)}”`;
+  const quote = (range: TextRange) => quoteSpan(text, range);
   const labelName = (span: TextSpan) => labelsById.get(span.labelId)?.name ?? "?";
 
   const pane = () => viewRef.current?.element() ?? null;
@@ -151,8 +158,8 @@ export function SpanEditor(props: SpanEditorProps) {
   const onSpanClick: SpanClick = useLatestCallback((clicked, anchor, covering) => {
     if (!window.getSelection()?.isCollapsed) return;
     // Clicking again where spans are stacked steps to the next one under the pointer.
-    const at = covering.findIndex((span) => spanKey(span) === focusedKey);
-    const span = at >= 0 ? (covering[(at + 1) % covering.length] ?? clicked) : clicked;
+    const at = covering.findIndex((span) => ownerKey(span) === focusedKey);
+    const span = ownerOf(at >= 0 ? (covering[(at + 1) % covering.length] ?? clicked) : clicked);
     focusOn(span);
     // Below the whole span rather than the piece clicked, so the menu leaves its line readable.
     const container = pane();
@@ -212,6 +219,25 @@ export function SpanEditor(props: SpanEditorProps) {
   /** What a hotkey would tag: the menu's selection, the mouse's, or the keyboard cursor. */
   const currentRange = () =>
     (menu?.kind === "selection" ? menu.range : null) ?? readSelection(snapping) ?? cursorSpan;
+
+  const details = useSpanDetails({
+    ...props,
+    snap: snapping,
+    attributes: props.attributes ?? noAttributes,
+    focusedSpan,
+    menu,
+    pane,
+    currentRange,
+    setMenu,
+    refocus: (span) => {
+      setMenu(null);
+      setFocused(span);
+      setCursor(null);
+      clearSelection();
+      homeRef.current = span.start;
+    },
+    say: announce,
+  });
 
   usePageHotkeys(editable, (event) => {
     if (event.key === "Escape") {
@@ -282,6 +308,7 @@ export function SpanEditor(props: SpanEditorProps) {
         onSpanClick={onSpanClick}
         onMouseUp={captureSelection}
         onKeyDown={onTextKeyDown}
+        overlay={details.overlay}
         describedBy={helpId}
         lang={props.lang}
         dir={props.dir}
@@ -296,6 +323,7 @@ export function SpanEditor(props: SpanEditorProps) {
         onRemove={remove}
         onClose={closeMenu}
         onDismiss={() => setMenu(null)}
+        details={details.menuDetails}
       />
     </>
   );

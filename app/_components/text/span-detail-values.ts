@@ -1,4 +1,4 @@
-import { contentOf, type SpanContent } from "@/domain/span-edits";
+import { contentOf, type SpanContent, type SpanEdit } from "@/domain/span-edits";
 import type { AttributeValue, SpanDetails } from "@/domain/span-details";
 
 /** A label's attribute as the page shows it: one of the project's scheme. */
@@ -14,11 +14,8 @@ export type TextAttribute = {
 /** A span with what it carries; a layer read without details carries none. */
 export type DetailedSpan = SpanContent & Partial<SpanDetails>;
 
-/** The edits of a span's details, range and of the document's labels, as the layer takes them. */
-export type DetailEdit =
-  | { kind: "describe"; span: SpanContent; from: Partial<SpanDetails>; to: Partial<SpanDetails> }
-  | { kind: "resize"; span: SpanContent; start: number; end: number }
-  | { kind: "choose"; setId: number; from: number[]; to: number[] };
+/** The edits of a span's details and range, and of the document's labels. */
+export type DetailEdit = Extract<SpanEdit, { kind: "describe" | "resize" | "choose" }>;
 
 /**
  * The value an attribute's key gives next: a flag toggles on and off, a one-of attribute steps

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { SpanContent } from "@/domain/span-edits";
+import type { SpanContent, DetailedSpan } from "@/domain/span-edits";
 import type { TextDirection } from "@/domain/text-direction";
 import { isOwnKeyTarget } from "../keyboard";
 import { addFragmentEdit } from "./fragment-pieces";
@@ -12,7 +12,6 @@ import {
   nextAttributeValue,
   setAttributeEdit,
   type DetailEdit,
-  type DetailedSpan,
   type TextAttribute,
 } from "./span-detail-values";
 import type { TextRange, TextSpan } from "./types";
@@ -24,9 +23,9 @@ type SpanDetailOptions = {
   lang: string;
   dir: TextDirection;
   attributes: readonly TextAttribute[];
-  focusedSpan: (TextSpan & DetailedSpan) | undefined;
+  focusedSpan: TextSpan | undefined;
   /** The span whose menu is open on its details part, if it is. */
-  detailSpan: (TextSpan & DetailedSpan) | undefined;
+  detailSpan: TextSpan | undefined;
   /** What F would add as a further piece: the selection or keyboard cursor. */
   currentRange: () => TextRange | null;
   /** Applies an edit, saying whether the layer's rules took it (a refusal is told by the store). */

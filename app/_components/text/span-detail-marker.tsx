@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import { spanKey } from "@/domain/span-edits";
+import { spanKey, type DetailedSpan } from "@/domain/span-edits";
 import { fragmentsOf, isDiscontinuous, ownerOf, type FragmentPiece } from "./fragment-pieces";
-import { describeDetails, type DetailedSpan } from "./span-detail-values";
+import { describeDetails } from "./span-detail-values";
 import type { TextSpan } from "./types";
 
 /**
@@ -10,7 +10,7 @@ import type { TextSpan } from "./types";
  * note"). The dot is drawn by CSS, so it adds no character to the text a selection reads.
  */
 export function detailMarkers(
-  covering: readonly FragmentPiece<TextSpan & DetailedSpan>[],
+  covering: readonly FragmentPiece<TextSpan>[],
   segmentEnd: number,
 ): ReactNode[] {
   return covering.flatMap((piece) => {

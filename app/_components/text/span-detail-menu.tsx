@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type KeyboardEvent } from "react";
+import type { DetailedSpan } from "@/domain/span-edits";
 import { fragmentsOf, removeFragmentEdit } from "./fragment-pieces";
 import {
   attributesOfLabel,
@@ -8,7 +9,6 @@ import {
   setAttributeEdit,
   setNoteEdit,
   type DetailEdit,
-  type DetailedSpan,
   type TextAttribute,
 } from "./span-detail-values";
 

@@ -1,13 +1,13 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { sameSpan, type SpanContent } from "@/domain/span-edits";
+import { sameSpan, type SpanContent, type DetailedSpan } from "@/domain/span-edits";
 import type { TextDirection } from "@/domain/text-direction";
 import { domRangeOf } from "./selection";
 import { SpanDetailHandles } from "./span-detail-handles";
 import { useSpanDetailKeys } from "./span-detail-keys";
 import { SpanDetailMenu, type DetailPart } from "./span-detail-menu";
-import type { DetailEdit, DetailedSpan, TextAttribute } from "./span-detail-values";
+import type { DetailEdit, TextAttribute } from "./span-detail-values";
 import type { Menu } from "./span-editor-menus";
 import type { TextSpan } from "./types";
 
@@ -22,9 +22,9 @@ export function useSpanDetails(options: {
   lang: string;
   dir: TextDirection;
   snap: boolean;
-  spans: readonly (TextSpan & DetailedSpan)[];
+  spans: readonly TextSpan[];
   attributes: readonly TextAttribute[];
-  focusedSpan: (TextSpan & DetailedSpan) | undefined;
+  focusedSpan: TextSpan | undefined;
   menu: Menu | null;
   pane: () => HTMLElement | null;
   currentRange: () => { start: number; end: number } | null;

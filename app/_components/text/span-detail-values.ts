@@ -1,4 +1,4 @@
-import { contentOf, type SpanContent, type SpanEdit } from "@/domain/span-edits";
+import { contentOf, type DetailedSpan, type SpanEdit } from "@/domain/span-edits";
 import type { AttributeValue, SpanDetails } from "@/domain/span-details";
 
 /** A label's attribute as the page shows it: one of the project's scheme. */
@@ -10,9 +10,6 @@ export type TextAttribute = {
   options: string[];
   hotkey: string | null;
 };
-
-/** A span with what it carries; a layer read without details carries none. */
-export type DetailedSpan = SpanContent & Partial<SpanDetails>;
 
 /** The edits of a span's details and range, and of the document's labels. */
 export type DetailEdit = Extract<SpanEdit, { kind: "describe" | "resize" | "choose" }>;

@@ -6,7 +6,6 @@ import { spanKey } from "@/domain/span-edits";
 import { assignLanes } from "@/domain/span-lanes";
 import { isDiscontinuous, ownerKey, quoteSpan, type FragmentPiece } from "./fragment-pieces";
 import { detailMarkers } from "./span-detail-marker";
-import type { DetailedSpan } from "./span-detail-values";
 import type { TextLabel, TextRange, TextSpan } from "./types";
 
 export type SpanClick = (span: TextSpan, anchor: DOMRect, covering: readonly TextSpan[]) => void;
@@ -16,7 +15,7 @@ type TextBlockProps = {
   start: number;
   end: number;
   /** The spans touching this block, in document offsets; a discontinuous span's further pieces too. */
-  spans: readonly FragmentPiece<TextSpan & DetailedSpan>[];
+  spans: readonly FragmentPiece<TextSpan>[];
   labelsById: ReadonlyMap<number, TextLabel>;
   /** Set only on the block(s) it concerns, so the others need not render again. */
   focusedKey: string | null;
@@ -27,7 +26,7 @@ type TextBlockProps = {
 };
 
 type Piece = TextRange & {
-  span?: FragmentPiece<TextSpan & DetailedSpan>;
+  span?: FragmentPiece<TextSpan>;
   mark?: "cursor" | "match" | "current";
 };
 

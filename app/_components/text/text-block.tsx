@@ -25,10 +25,7 @@ type TextBlockProps = {
   onSpanClick: SpanClick;
 };
 
-type Piece = TextRange & {
-  span?: FragmentPiece<TextSpan>;
-  mark?: "cursor" | "match" | "current";
-};
+type Piece = TextRange & { span?: FragmentPiece<TextSpan>; mark?: "cursor" | "match" | "current" };
 
 const laneHeight = 4;
 const stripeHeight = 3;

@@ -71,7 +71,7 @@ export function SpanDetailHandles(props: {
               top: places[edge].top,
               height: places[edge].height,
             }}
-            className={`absolute w-1.5 cursor-ew-resize rounded bg-focus opacity-80 ${
+            className={`absolute w-1.5 cursor-ew-resize rounded bg-focus opacity-80 select-none ${
               dragged ? "pointer-events-none" : "pointer-events-auto"
             }`}
           />

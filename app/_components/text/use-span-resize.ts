@@ -80,6 +80,8 @@ export function useEdgeDrag(options: {
       document.removeEventListener("pointermove", onMove);
       document.removeEventListener("pointerup", onUp);
       setDragged(null);
+      // A drag that strayed over the text may have selected some: it was never meant to.
+      window.getSelection()?.removeAllRanges();
       if (range.start !== from.start || range.end !== from.end) latest.current.onResize(range);
     };
     document.addEventListener("pointermove", onMove);

@@ -239,6 +239,8 @@ function needsAttributes(layer: ReadLayer, edits: readonly SpanEdit[]): boolean 
     (edit) =>
       (edit.kind === "add" && edit.spans.some(hasAny)) ||
       (edit.kind === "describe" && hasAny(edit.to)) ||
-      (edit.kind === "relabel" && layer.spans.some(hasAny)),
+      // A span keeping its attributes under a new label, range, note or pieces is judged again.
+      ((edit.kind === "relabel" || edit.kind === "resize" || edit.kind === "describe") &&
+        layer.spans.some(hasAny)),
   );
 }

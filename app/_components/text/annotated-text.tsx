@@ -7,13 +7,14 @@ import {
   useRef,
   type KeyboardEventHandler,
   type MouseEventHandler,
+  type ReactNode,
   type Ref,
 } from "react";
-import { spanKey } from "@/domain/span-edits";
 import { findBlockIndex, type TextBlock as BlockRange } from "@/domain/text-blocks";
 import type { TextDirection } from "@/domain/text-direction";
 import { levelsOf } from "./relation-layout";
 import { BlockRelations, type RelationDrawing } from "./relation-overlay";
+import { ownerKey } from "./fragment-pieces";
 import { domRangeOf, offsetAtPoint, scrollBandIntoView } from "./selection";
 import { TextBlock, type SpanClick } from "./text-block";
 import type { TextLabel, TextRange, TextSpan } from "./types";
@@ -41,6 +42,8 @@ type AnnotatedTextProps = {
   onMouseUp: MouseEventHandler<HTMLDivElement>;
   onKeyDown: KeyboardEventHandler<HTMLDivElement>;
   describedBy?: string;
+  /** Drawn over the text, scrolling with it (the focused span's edge handles). */
+  overlay?: ReactNode;
   /** The document's language ("" when unknown) and direction. */
   lang: string;
   dir: TextDirection;
@@ -136,7 +139,7 @@ export function AnnotatedText(props: AnnotatedTextProps) {
                 spans={spans}
                 labelsById={props.labelsById}
                 focusedKey={
-                  focusedKey && spans.some((span) => spanKey(span) === focusedKey)
+                  focusedKey && spans.some((span) => ownerKey(span) === focusedKey)
                     ? focusedKey
                     : null
                 }
@@ -159,6 +162,7 @@ export function AnnotatedText(props: AnnotatedTextProps) {
             </div>
           );
         })}
+        {props.overlay}
       </div>
     </div>
   );

@@ -1,6 +1,13 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from "react";
 import { labelTooltip } from "@/domain/labels";
 import { placeMenu, type MenuPlacement } from "./menu-placement";
 import type { TextLabel } from "./types";
@@ -17,6 +24,8 @@ type LabelMenuProps = {
   onDismiss: () => void;
   /** For a span's menu: a last item that deletes it. */
   onDelete?: () => void;
+  /** More items below the labels; one marked `data-autofocus` takes the focus first. */
+  children?: ReactNode;
 };
 
 /**
@@ -34,6 +43,7 @@ export function LabelMenu({
   onClose,
   onDismiss,
   onDelete,
+  children,
 }: LabelMenuProps) {
   const menuRef = useRef<HTMLDivElement>(null);
   const [placement, setPlacement] = useState<MenuPlacement | null>(null);
@@ -61,7 +71,8 @@ export function LabelMenu({
     if (!placed) return;
     const items = menuItems(menuRef.current);
     const current = items.find((item) => item.getAttribute("aria-checked") === "true");
-    (current ?? items[0])?.focus();
+    const first = menuRef.current?.querySelector<HTMLElement>("[data-autofocus]");
+    (first ?? current ?? items[0])?.focus();
   }, [placed]);
 
   useEffect(() => {
@@ -121,6 +132,7 @@ export function LabelMenu({
           {label.hotkey && <kbd className="text-xs text-muted">{label.hotkey}</kbd>}
         </button>
       ))}
+      {children}
       {onDelete && (
         <button
           type="button"

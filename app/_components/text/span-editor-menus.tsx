@@ -1,12 +1,14 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { SpanContent } from "@/domain/span-edits";
 import { LabelMenu } from "./label-menu";
+import type { DetailPart } from "./span-detail-menu";
 import type { TextLabel, TextRange, TextSpan } from "./types";
 
 export type Menu =
   | { kind: "selection"; range: TextRange; anchor: DOMRect }
-  | { kind: "span"; span: SpanContent; anchor: DOMRect };
+  | { kind: "span"; span: SpanContent; anchor: DOMRect; part?: DetailPart };
 
 /** The span editor's label menus: one to tag a selection, one to relabel or delete a span. */
 export function SpanEditorMenus(props: {
@@ -20,6 +22,8 @@ export function SpanEditorMenus(props: {
   onRemove: (span: TextSpan) => void;
   onClose: () => void;
   onDismiss: () => void;
+  /** The span menu's attributes, note and pieces, below its labels. */
+  details?: ReactNode;
 }) {
   const { menu, menuSpan, labels, onClose, onDismiss } = props;
   if (menu?.kind === "selection") {
@@ -54,6 +58,8 @@ export function SpanEditorMenus(props: {
       }}
       onClose={onClose}
       onDismiss={onDismiss}
-    />
+    >
+      {props.details}
+    </LabelMenu>
   );
 }

@@ -16,9 +16,12 @@ import type { TextDirection } from "@/domain/text-direction";
 import { useAnnounce } from "../announcer";
 import { useLatestCallback } from "../use-latest-callback";
 import { AnnotatedText, type TextViewHandle } from "./annotated-text";
+import { expandFragments, ownerKey, ownerOf, quoteSpan } from "./fragment-pieces";
 import { domRangeOf, readTaggableSelection } from "./selection";
 import { RelationMenu } from "./relation-menu";
 import { RelationRubberBand } from "./relation-rubber-band";
+import { useSpanDetails } from "./span-detail-parts";
+import type { DetailEdit, TextAttribute } from "./span-detail-values";
 import { SpanEditorMenus, type Menu } from "./span-editor-menus";
 import { findNextSpan } from "./span-navigation";
 import type { SpanClick } from "./text-block";
@@ -51,6 +54,9 @@ type SpanEditorProps = {
   onDelete: (span: TextSpan) => void;
   /** The layer's relations and their edits; without them none are drawn. */
   relations?: RelationEditorProps;
+  /** Attributes, notes, pieces and resizing; says whether the layer took the edit. */
+  onEdit?: (edit: DetailEdit) => boolean;
+  attributes?: readonly TextAttribute[];
   /** Widen selections to whole tokens (Alt while selecting keeps one selection as made). */
   snapToTokens?: boolean;
   matches?: readonly TextRange[];
@@ -62,6 +68,7 @@ type SpanEditorProps = {
 };
 
 const noMatches: readonly TextRange[] = [];
+const noAttributes: readonly TextAttribute[] = [];
 
 /**
  * A text with its spans, edited with the mouse or the keyboard alone. Mouse: select and pick a
@@ -88,7 +95,7 @@ export function SpanEditor(props: SpanEditorProps) {
     [labels],
   );
   const blocks = useMemo(() => splitIntoBlocks(text), [text]);
-  const spansByBlock = useMemo(() => groupByBlock(blocks, spans), [blocks, spans]);
+  const spansByBlock = useMemo(() => groupByBlock(blocks, expandFragments(spans)), [blocks, spans]);
   const matches = props.matches ?? noMatches;
   const matchesByBlock = useMemo(() => groupByBlock(blocks, matches), [blocks, matches]);
   const findSpan = (content: SpanContent | null) =>
@@ -96,7 +103,7 @@ export function SpanEditor(props: SpanEditorProps) {
   const focusedSpan = findSpan(focused);
   const focusedKey = focused && spanKey(focused);
   const cursorSpan = cursor ? cursorRange(cursor) : null;
-  const quote = (range: TextRange) => `“${text.slice(range.start, range.end)}”`;
+  const quote = (range: TextRange) => quoteSpan(text, range);
   const labelName = (span: SpanContent) => labelsById.get(span.labelId)?.name ?? "?";
 
   const pane = () => viewRef.current?.element() ?? null;
@@ -169,8 +176,8 @@ export function SpanEditor(props: SpanEditorProps) {
   const onSpanClick: SpanClick = useLatestCallback((clicked, anchor, covering) => {
     if (!window.getSelection()?.isCollapsed) return;
     // Clicking again where spans are stacked steps to the next one under the pointer.
-    const at = covering.findIndex((span) => spanKey(span) === focusedKey);
-    const span = at >= 0 ? (covering[(at + 1) % covering.length] ?? clicked) : clicked;
+    const at = covering.findIndex((span) => ownerKey(span) === focusedKey);
+    const span = ownerOf(at >= 0 ? (covering[(at + 1) % covering.length] ?? clicked) : clicked);
     focusOn(span);
     // Below the whole span rather than the piece clicked, so the menu leaves its line readable.
     const container = pane();
@@ -231,6 +238,25 @@ export function SpanEditor(props: SpanEditorProps) {
   /** What a hotkey would tag: the menu's selection, the mouse's, or the keyboard cursor. */
   const currentRange = () =>
     (menu?.kind === "selection" ? menu.range : null) ?? readSelection(snapping) ?? cursorSpan;
+
+  const details = useSpanDetails({
+    ...props,
+    snap: snapping,
+    attributes: props.attributes ?? noAttributes,
+    focusedSpan,
+    menu,
+    pane,
+    currentRange,
+    setMenu,
+    refocus: (span) => {
+      setMenu(null);
+      setFocused(span);
+      setCursor(null);
+      clearSelection();
+      homeRef.current = span.start;
+    },
+    say: announce,
+  });
 
   usePageHotkeys(editable, (event) => {
     if (relating.onKey(event)) return;
@@ -304,6 +330,7 @@ export function SpanEditor(props: SpanEditorProps) {
         relations={relating.drawing}
         onMouseUp={captureSelection}
         onKeyDown={onTextKeyDown}
+        overlay={details.overlay}
         describedBy={helpId}
         lang={props.lang}
         dir={props.dir}
@@ -318,6 +345,7 @@ export function SpanEditor(props: SpanEditorProps) {
         onRemove={remove}
         onClose={closeMenu}
         onDismiss={() => setMenu(null)}
+        details={details.menuDetails}
       />
       {relating.menuProps && <RelationMenu {...relating.menuProps} />}
       <RelationRubberBand lineRef={relating.dragLine} />

@@ -5,6 +5,8 @@ import { segmentText } from "@/domain/segments";
 import { spanKey } from "@/domain/span-edits";
 import { assignLanes } from "@/domain/span-lanes";
 import { arcLevelHeight } from "./relation-layout";
+import { isDiscontinuous, ownerKey, quoteSpan, type FragmentPiece } from "./fragment-pieces";
+import { detailMarkers } from "./span-detail-marker";
 import type { TextLabel, TextRange, TextSpan } from "./types";
 
 export type SpanClick = (span: TextSpan, anchor: DOMRect, covering: readonly TextSpan[]) => void;
@@ -13,8 +15,8 @@ type TextBlockProps = {
   text: string;
   start: number;
   end: number;
-  /** The spans touching this block, in document offsets. */
-  spans: readonly TextSpan[];
+  /** The spans touching this block, in document offsets; a discontinuous span's further pieces too. */
+  spans: readonly FragmentPiece<TextSpan>[];
   labelsById: ReadonlyMap<number, TextLabel>;
   /** Set only on the block(s) it concerns, so the others need not render again. */
   focusedKey: string | null;
@@ -26,7 +28,7 @@ type TextBlockProps = {
   arcLevels?: number;
 };
 
-type Piece = TextRange & { span?: TextSpan; mark?: "cursor" | "match" | "current" };
+type Piece = TextRange & { span?: FragmentPiece<TextSpan>; mark?: "cursor" | "match" | "current" };
 
 const laneHeight = 4;
 const stripeHeight = 3;
@@ -93,7 +95,10 @@ export const TextBlock = memo(function TextBlock(props: TextBlockProps) {
       continue;
     }
     const stacked = covering.filter((span) => lanes.has(span));
-    const starting = stacked.filter((candidate) => candidate.start === offset);
+    // One tag for a discontinuous span, on its first piece.
+    const starting = stacked.filter(
+      (candidate) => candidate.start === offset && !candidate.fragmentOf,
+    );
     // Outer spans' tags first, so nested tags read in the order the spans nest.
     starting.sort((a, b) => b.end - a.end);
     for (const span of starting) {
@@ -112,7 +117,8 @@ export const TextBlock = memo(function TextBlock(props: TextBlockProps) {
         />,
       );
     }
-    const focused = covering.some((span) => spanKey(span) === focusedKey);
+    const focused = covering.some((span) => ownerKey(span) === focusedKey);
+    const linked = isDiscontinuous(top) || top.fragmentOf !== undefined;
     const saveState = covering.find((span) => span.saveState)?.saveState;
     children.push(
       <mark
@@ -124,17 +130,25 @@ export const TextBlock = memo(function TextBlock(props: TextBlockProps) {
         data-cursor={marks.has("cursor") || undefined}
         data-match={marks.has("match") || undefined}
         data-save-state={saveState}
-        title={covering.map((span) => labelsById.get(span.labelId)?.name).join(", ")}
+        data-entity-of={linked ? ownerKey(top) : undefined}
+        title={covering
+          .map((span) => {
+            const name = labelsById.get(span.labelId)?.name;
+            const owner = span.fragmentOf ?? span;
+            return isDiscontinuous(owner) ? `${name} ${quoteSpan(text, owner)}` : name;
+          })
+          .join(", ")}
         onClick={(event) => onSpanClick(top, event.currentTarget.getBoundingClientRect(), covering)}
         style={paint(label.color, stacked, lanes, laneCount, labelsById)}
         className={`cursor-pointer rounded-sm text-zinc-950 ${markClass} ${
           focused ? "outline-2 outline-offset-1 outline-focus" : ""
         } ${saveState === "saving" ? "opacity-70" : ""} ${
           saveState === "failed" ? "ring-2 ring-red-600" : ""
-        }`}
+        } ${linked ? "underline decoration-zinc-700 decoration-dotted underline-offset-4" : ""}`}
       >
         {piece}
       </mark>,
+      ...detailMarkers(covering, start + segment.end),
     );
   }
 

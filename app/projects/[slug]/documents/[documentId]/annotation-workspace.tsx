@@ -18,6 +18,8 @@ import { SpanEditor, type SpanEditorHandle } from "../../../../_components/text/
 import type { TextLabel, TextRange, TextSpan } from "../../../../_components/text/types";
 import { useLatestCallback } from "../../../../_components/use-latest-callback";
 import { useTRPC } from "../../../../_trpc/client";
+import { describeChoices } from "./document-label-choices";
+import { DocumentLabels } from "./document-labels";
 import { DocumentSearchBar } from "./document-search";
 import { replayEarlyInput } from "./early-input";
 import { useWorkspaceRelations } from "./relation-workspace";
@@ -164,7 +166,9 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
 
   /** Only an edit the layer's rules accept is said as done; a refused one is the alert's. */
   const perform = (edit: SpanEdit, tell: (message: string) => void = announce) => {
-    if (!store.perform(edit)) tell(describeSpanEdit(rules, edit) ?? "");
+    const problem = store.perform(edit);
+    if (!problem) tell(describeSpanEdit(rules, edit) ?? "");
+    return !problem;
   };
   const add = (range: TextRange, label: TextLabel) =>
     perform({ kind: "add", spans: [{ ...range, labelId: label.id }] });
@@ -219,6 +223,7 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
           setFindRequest((request) => request + 1);
         }}
         onShowShortcuts={() => setSheetOpen(true)}
+        documentLabels={describeChoices(data.scheme.documentLabelSets, snapshot.choices)}
       />
       <LabelLegend labels={labels} />
       <ErrorBanner message={snapshot.refusal} onDismiss={() => store.dismissRefusal()} />
@@ -267,9 +272,18 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
             onRelabel={relabel}
             onDelete={remove}
             relations={relations.editor}
+            onEdit={(edit) => perform(edit)}
+            attributes={data.scheme.attributes}
           />
         </div>
         <aside className="lg:max-h-[70vh] lg:overflow-y-auto">
+          <DocumentLabels
+            sets={data.scheme.documentLabelSets}
+            chosen={snapshot.choices}
+            editable={canAnnotate}
+            onEdit={perform}
+            say={say}
+          />
           <SpanList
             text={text}
             lang={lang}

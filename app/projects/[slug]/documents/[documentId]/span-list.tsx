@@ -4,6 +4,7 @@ import { memo, useDeferredValue, useId, useMemo, useState, type KeyboardEvent } 
 import { labelTooltip } from "@/domain/labels";
 import { spanKey } from "@/domain/span-edits";
 import type { TextDirection } from "@/domain/text-direction";
+import { spanRowDetails, spanRowText } from "../../../../_components/text/span-detail-marker";
 import type { TextLabel, TextSpan } from "../../../../_components/text/types";
 
 type SpanListProps = {
@@ -120,7 +121,8 @@ const SpanGroup = memo(function SpanGroup(props: SpanGroupProps) {
                 onClick={() => onPick(span)}
                 className="w-full truncate rounded px-2 py-0.5 text-start hover:bg-zinc-100 focus:bg-zinc-100 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800"
               >
-                {text.slice(span.start, Math.min(span.end, span.start + 80))}
+                {spanRowText(text, span)}
+                {spanRowDetails(span)}
               </button>
             </li>
           );

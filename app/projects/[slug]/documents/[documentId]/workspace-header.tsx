@@ -18,6 +18,8 @@ type WorkspaceHeaderProps = {
   onSubmit: () => void;
   onFind: () => void;
   onShowShortcuts: () => void;
+  /** The document labels chosen, in words ("topic: military · stance: hostile"). */
+  documentLabels?: string;
 };
 
 const button = "rounded border px-3 py-1";
@@ -34,6 +36,11 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
       <span className="text-sm text-muted" data-testid="span-count">
         {countOf(layer.spans.length, "span")}
       </span>
+      {props.documentLabels && (
+        <span className="text-sm" data-testid="document-labels-summary">
+          {props.documentLabels}
+        </span>
+      )}
       {props.canAnnotate && <SaveIndicator state={layer.saveState} onRetry={props.onRetry} />}
       {props.canAnnotate && <QueueProgress {...props.progress} />}
       <div className="ml-auto flex flex-wrap gap-2 text-sm">

@@ -177,6 +177,7 @@ const matrix: Record<string, [Record<Who, Outcome>, Call]> = {
     owners,
     (c, f) => c.label.delete({ ...p, labelId: f.labelId, confirmedSpanCount: 2 }),
   ],
+  "scheme.list": [members, (c) => c.scheme.list(p)],
   "scheme.relationType.create": [
     owners,
     (c) => c.scheme.relationType.create({ ...p, type: { name: "new" } }),

@@ -30,7 +30,8 @@ import {
   updateDocumentLabelOption,
   updateDocumentLabelSet,
 } from "../services/scheme-edits-document-labels";
-import { createTRPCRouter, ownerProcedure } from "../trpc";
+import { listScheme } from "../services/scheme-edits-list";
+import { createTRPCRouter, ownerProcedure, projectProcedure } from "../trpc";
 
 const direction = z.enum(["up", "down"]);
 const confirmedCount = z.int().nonnegative();
@@ -156,6 +157,8 @@ const documentLabelRouter = createTRPCRouter({
 });
 
 export const schemeRouter = createTRPCRouter({
+  /** The scheme as the settings page and the documents list show it; the document page gets its own. */
+  list: projectProcedure.query(({ ctx }) => listScheme(ctx.db, ctx.project.id)),
   relationType: relationTypeRouter,
   attribute: attributeRouter,
   documentLabel: documentLabelRouter,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors";
-import { spanKey, type SpanContent, type SpanEdit } from "./span-edits";
+import { withDetails, type LayerSpan, type LayerState } from "./layer-state";
+import { spanKey, type RelationContent, type SpanContent, type SpanEdit } from "./span-edits";
 import { describeOverlap, planSpanEdits, type LayerRules } from "./span-edits-check";
 
 const text = "Troops crossed into the Kursk region in August.";
@@ -20,10 +21,27 @@ const rules: LayerRules = {
 };
 const kursk = at("Kursk", LOC);
 const layer = [kursk];
+const stateOf = (spans: SpanContent[], relations: RelationContent[] = []) => ({
+  spans: spans.map(withDetails),
+  relations,
+  choices: [],
+});
+const plan = (given: LayerRules, spans: SpanContent[], edits: SpanEdit[]) =>
+  planSpanEdits(given, stateOf(spans), edits);
+const keysOf = (state: LayerState<LayerSpan>) => state.spans.map(spanKey);
+/** The spans a plan added and removed, by key, as the layer's spans changed. */
+const changes = (before: SpanContent[], after: LayerState<LayerSpan>) => {
+  const had = new Set(before.map(spanKey));
+  const has = new Set(keysOf(after));
+  return {
+    added: keysOf(after).filter((key) => !had.has(key)),
+    removed: before.map(spanKey).filter((key) => !has.has(key)),
+  };
+};
 
 function refusal(edits: SpanEdit[], spans: SpanContent[] = layer, given = rules) {
   try {
-    planSpanEdits(given, spans, edits);
+    plan(given, spans, edits);
   } catch (error) {
     if (error instanceof DomainError) return `${error.code}: ${error.message}`;
     throw error;
@@ -39,15 +57,13 @@ describe("planSpanEdits", () => {
   });
 
   it("judges the layer after all the edits, so a span may replace the one it overlaps", () => {
-    const plan = planSpanEdits(rules, layer, [
+    const { state, applied } = plan(rules, layer, [
       { kind: "delete", spans: [kursk] },
       { kind: "add", spans: [at("the Kursk region", LOC), at("August", DATE)] },
     ]);
-    expect(plan.spans.map(spanKey)).toEqual(
-      [at("the Kursk region", LOC), at("August", DATE)].map(spanKey),
-    );
-    expect(plan.removed).toEqual([kursk]);
-    expect(plan.added).toHaveLength(2);
+    expect(keysOf(state)).toEqual([at("the Kursk region", LOC), at("August", DATE)].map(spanKey));
+    expect(applied[0]).toEqual({ kind: "delete", spans: [kursk] });
+    expect(changes(layer, state).added).toHaveLength(2);
   });
 
   it("refuses overlaps among the added spans too, and allows them where the project does", () => {
@@ -79,21 +95,21 @@ describe("planSpanEdits", () => {
   });
 
   it("changes nothing for an add already done or a delete of what is not there", () => {
-    const plan = planSpanEdits(rules, layer, [
+    const { state, applied } = plan(rules, layer, [
       { kind: "add", spans: [kursk] },
       { kind: "delete", spans: [at("August", DATE)] },
     ]);
-    expect(plan.added).toEqual([]);
-    expect(plan.removed).toEqual([]);
+    expect(applied).toEqual([]);
+    expect(changes(layer, state)).toEqual({ added: [], removed: [] });
   });
 
   it("merges a span relabelled onto an identical one, and takes a relabel already done as done", () => {
     const twins = [kursk, { ...kursk, labelId: DATE }];
     const relabel: SpanEdit = { kind: "relabel", ...kursk, from: LOC, to: DATE };
-    const merged = planSpanEdits({ ...rules, allowOverlap: true }, twins, [relabel]);
-    expect(merged.spans.map(spanKey)).toEqual([spanKey({ ...kursk, labelId: DATE })]);
-    expect(merged.removed).toEqual([kursk]);
-    expect(planSpanEdits(rules, [{ ...kursk, labelId: DATE }], [relabel]).added).toEqual([]);
+    const merged = plan({ ...rules, allowOverlap: true }, twins, [relabel]);
+    expect(keysOf(merged.state)).toEqual([spanKey({ ...kursk, labelId: DATE })]);
+    expect(changes(twins, merged.state).removed).toEqual([spanKey(kursk)]);
+    expect(plan(rules, [{ ...kursk, labelId: DATE }], [relabel]).applied).toEqual([]);
   });
 
   it("says so when the span to relabel is gone", () => {

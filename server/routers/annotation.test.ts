@@ -195,7 +195,13 @@ describe("document.workspace", () => {
     expect(workspace.capabilities.annotate).toBe(false);
     expect(workspace.project).toEqual({ slug: "strict", name: "strict", allowOverlap: false });
     expect(workspace.labels.map((label) => label.name)).toEqual(["ORG", "PER"]);
-    expect(workspace.annotation).toEqual({ status: "not_started", version: 0, spans: [] });
+    expect(workspace.annotation).toEqual({
+      status: "not_started",
+      version: 0,
+      spans: [],
+      relations: [],
+      choices: [],
+    });
   });
 
   it("gives the document's language and direction, from its meta or else its text", async () => {
@@ -284,7 +290,13 @@ describe("annotation.edit: adding", () => {
       /reviewer cannot annotate/,
     );
     const workspace = await as("reviewer").document.workspace({ documentId });
-    expect(workspace.annotation).toEqual({ status: "not_started", version: 0, spans: [] });
+    expect(workspace.annotation).toEqual({
+      status: "not_started",
+      version: 0,
+      spans: [],
+      relations: [],
+      choices: [],
+    });
   });
 
   it("gives a non-member NOT_FOUND", async () => {

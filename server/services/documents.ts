@@ -1,30 +1,32 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { tablesOf, type Queryable } from "@/db/open-database";
 import { resolveDocumentLanguage } from "@/domain/text-direction";
 import type { DocumentAccess } from "./access";
 import { describeQueuePosition } from "./document-queue";
+import { readWholeLayer } from "./layer-read";
 import { listLabels } from "./projects";
+import { listScheme } from "./scheme";
 
-/** Everything the annotation page needs: text, labels, settings, the user's own spans, their queue. */
+/**
+ * Everything the annotation page needs: text, labels and the rest of the scheme, settings, the
+ * user's own layer (spans with their details, relations, document labels), their queue.
+ */
 export async function getDocumentWorkspace(
   db: Queryable,
   { document, project, capabilities }: DocumentAccess,
   userId: number,
 ) {
-  const { annotations, spans } = tablesOf(db);
+  const { annotations } = tablesOf(db);
   const documentId = document.id;
   const [annotation] = await db
     .select()
     .from(annotations)
     .where(and(eq(annotations.documentId, documentId), eq(annotations.userId, userId)))
     .limit(1);
-  const ownSpans = annotation
-    ? await db
-        .select({ id: spans.id, start: spans.start, end: spans.end, labelId: spans.labelId })
-        .from(spans)
-        .where(eq(spans.annotationId, annotation.id))
-        .orderBy(asc(spans.start), asc(spans.end), asc(spans.id))
-    : [];
+  const scheme = await listScheme(db, project.id);
+  const own = annotation
+    ? await readWholeLayer(db, annotation.id, async () => scheme.relationTypes)
+    : null;
   const queue = await describeQueuePosition(db, project.id, userId, documentId);
 
   return {
@@ -38,10 +40,13 @@ export async function getDocumentWorkspace(
     settings: { tokenSnapping: project.tokenSnapping, allowOverlap: project.allowOverlap },
     capabilities,
     labels: await listLabels(db, project.id),
+    scheme,
     annotation: {
       status: annotation?.status ?? ("not_started" as const),
       version: annotation?.version ?? 0,
-      spans: ownSpans,
+      spans: [...(own?.spans ?? [])],
+      relations: [...(own?.relations ?? [])],
+      choices: [...(own?.choices ?? [])],
     },
     previousDocumentId: queue.previous,
     nextDocumentId: queue.next,

@@ -1,18 +1,17 @@
-import { and, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { tablesOf, type Queryable, type Tables, type Tx } from "@/db/open-database";
 import { preparedQuery } from "@/db/prepared-query";
 import { returnedRow } from "@/db/returned-row";
 import type { AnnotationStatus } from "@/db/schema";
 import { DomainError } from "@/domain/errors";
-import {
-  compareSpanContent,
-  contentOf,
-  spanKey,
-  type SpanContent,
-  type SpanEdit,
-  type StoredSpan,
-} from "@/domain/span-edits";
+import { withDetails } from "@/domain/layer-state";
+import type { RelationTypeRule } from "@/domain/layer-scheme";
+import type { SpanDetails } from "@/domain/span-details";
+import { spanKey, type SpanContent, type SpanEdit } from "@/domain/span-edits";
 import { planSpanEdits } from "@/domain/span-edits-check";
+import { readLayerPart, readWholeLayer, type ReadLayer, type SpanRow } from "./layer-read";
+import { writeApplied, type RowIds } from "./layer-writes";
+import { listRelationTypes, loadLayerScheme } from "./scheme";
 
 /**
  * A layer is one annotation row: an annotator's own spans, or a document's gold layer. Both are
@@ -108,92 +107,69 @@ const findGoldRow = preparedQuery((db, tables) =>
     ),
 );
 
-const spanColumns = ({ spans }: Tables) => ({
-  id: spans.id,
-  start: spans.start,
-  end: spans.end,
-  labelId: spans.labelId,
-});
-// SQLite binds at most 32,766 values a statement; a span row takes eight (its defaults too).
-const rowsPerInsert = 4_000;
-const idsPerDelete = 20_000;
-
 /**
- * Applies edits to a layer as one change: the layer's spans and the project's labels are read
- * once, the edits judged once, then one delete, one insert and one version bump (none when the
- * edits change nothing, so a retried save is harmless). `edits` may be made from the spans the
- * layer has, e.g. to replace whatever a gold span overlaps. Returns, with their ids, the spans the
- * edits add or relabel to, whether they were new or already there; and what the edits really did
- * (`applied`, empty when nothing changed), which `invertEdit` turns back into an undo.
+ * Applies edits of any kind to a layer as one change: the part of the layer the edits can touch,
+ * the project's labels and the parts of its scheme they need are read once, the edits judged
+ * once, then each stored as it applies (a relabel, resize or description updates the span's row,
+ * so its relations stay) and one version bump (none when the edits change nothing, so a retried
+ * save is harmless). `edits` may be made from the spans the layer has, e.g. to replace whatever
+ * a gold span overlaps. Returns, with their ids and details, the spans the edits add or change,
+ * whether they were new or already there; and what the edits really did (`applied`, empty when
+ * nothing changed), which `invertEdits` turns back into an undo.
  */
 export async function editLayer(
   tx: Tx,
   layer: Layer,
-  editsOrMake: readonly SpanEdit[] | ((spans: readonly StoredSpan[]) => SpanEdit[]),
+  editsOrMake: readonly SpanEdit[] | ((spans: readonly SpanRow[]) => SpanEdit[]),
 ) {
+  // Relation types are read once, and only when relations are drawn, removed or read.
+  let relationTypes: Promise<RelationTypeRule[]> | undefined;
+  const typesOf = () => (relationTypes ??= listRelationTypes(tx, layer.projectId));
   const whole =
-    typeof editsOrMake === "function" ? await listLayerSpans(tx, layer.annotationId) : null;
-  const edits = typeof editsOrMake === "function" ? editsOrMake(whole ?? []) : editsOrMake;
-  const before = (
-    whole ?? (await listSpansMeeting(tx, layer.annotationId, edits.flatMap(contentsOf)))
-  ).sort(compareSpanContent);
+    typeof editsOrMake === "function"
+      ? await readWholeLayer(tx, layer.annotationId, typesOf)
+      : null;
+  const edits = typeof editsOrMake === "function" ? editsOrMake(whole?.spans ?? []) : editsOrMake;
+  const before = whole ?? (await readLayerPart(tx, layer.annotationId, edits, typesOf));
+  const drawing = edits.some((edit) => edit.kind === "relate" || edit.kind === "unrelate");
+  const scheme = await loadLayerScheme(tx, layer.projectId, {
+    attributes: needsAttributes(before, edits),
+    documentLabelSets: edits.some((edit) => edit.kind === "choose"),
+  });
   const plan = planSpanEdits(
-    { text: layer.text, allowOverlap: layer.allowOverlap, labels: await projectLabels(tx, layer) },
+    {
+      text: layer.text,
+      allowOverlap: layer.allowOverlap,
+      labels: await projectLabels(tx, layer),
+      scheme: {
+        ...scheme,
+        relationTypes: drawing || relationTypes ? await typesOf() : [],
+      },
+    },
     before,
     edits,
   );
-  const removedIds = plan.removed.map((span) => span.id);
-  await deleteSpans(tx, removedIds);
-  const inserted = await insertSpans(tx, layer.annotationId, plan.added);
-  const changed = removedIds.length > 0 || inserted.length > 0;
-  const version = changed
-    ? await bumpVersion(tx, layer.annotationId)
-    : await currentVersion(tx, layer.annotationId);
-  const stored = new Map([...before, ...inserted].map((span) => [spanKey(span), span]));
-  const kept = new Set(plan.spans.map(spanKey));
-  const named = new Map<string, StoredSpan>();
+  const ids: RowIds = {
+    spans: new Map(before.spans.map((span) => [spanKey(span), span.id])),
+    relations: before.relationIds,
+  };
+  await writeApplied(tx, layer.annotationId, plan.applied, ids);
+  const version =
+    plan.applied.length > 0
+      ? await bumpVersion(tx, layer.annotationId)
+      : await currentVersion(tx, layer.annotationId);
+  const after = new Map(plan.state.spans.map((span) => [spanKey(span), span]));
+  const named = new Map<string, SpanRow>();
   for (const content of edits.flatMap(targetsOf)) {
     const key = spanKey(content);
-    const span = stored.get(key);
-    if (span && kept.has(key)) named.set(key, span);
+    const span = after.get(key);
+    const id = ids.spans.get(key);
+    if (span && id !== undefined) named.set(key, { ...withDetails(span), id });
   }
-  const applied: SpanEdit[] = [];
-  if (removedIds.length > 0) applied.push({ kind: "delete", spans: plan.removed.map(contentOf) });
-  if (inserted.length > 0) applied.push({ kind: "add", spans: inserted.map(contentOf) });
-  return { spans: [...named.values()], version, applied };
+  return { spans: [...named.values()], version, applied: plan.applied };
 }
 
-async function deleteSpans(tx: Tx, ids: number[]) {
-  const { spans } = tablesOf(tx);
-  for (const batch of chunks(ids, idsPerDelete)) {
-    await tx.delete(spans).where(inArray(spans.id, batch));
-  }
-}
-
-async function insertSpans(
-  tx: Tx,
-  annotationId: number,
-  added: readonly SpanContent[],
-): Promise<StoredSpan[]> {
-  const tables = tablesOf(tx);
-  const inserted: StoredSpan[] = [];
-  for (const batch of chunks(added, rowsPerInsert)) {
-    const rows = await tx
-      .insert(tables.spans)
-      .values(batch.map(({ start, end, labelId }) => ({ annotationId, start, end, labelId })))
-      .returning(spanColumns(tables));
-    inserted.push(...rows);
-  }
-  return inserted;
-}
-
-export function listLayerSpans(tx: Queryable, annotationId: number): Promise<StoredSpan[]> {
-  const tables = tablesOf(tx);
-  return tx
-    .select(spanColumns(tables))
-    .from(tables.spans)
-    .where(eq(tables.spans.annotationId, annotationId));
-}
+export { listLayerSpans } from "./layer-read";
 
 export async function bumpVersion(tx: Tx, annotationId: number): Promise<number> {
   const row = await raiseVersion(tx).first({ annotationId, now: new Date() });
@@ -236,49 +212,33 @@ const listProjectLabels = preparedQuery((db, { labels }) =>
     .where(eq(labels.projectId, sql.placeholder("projectId"))),
 );
 
-/**
- * The layer's spans that share a character with the stretch of text the edits name: all that
- * identity and overlap can involve, so a keystroke in a layer of thousands reads a few rows.
- */
-async function listSpansMeeting(
-  tx: Tx,
-  annotationId: number,
-  named: SpanContent[],
-): Promise<StoredSpan[]> {
-  if (named.length === 0) return [];
-  const from = Math.min(...named.map((span) => span.start));
-  const to = Math.max(...named.map((span) => span.end));
-  return listSpansBetween(tx).all({ annotationId, from, to });
-}
-
-const listSpansBetween = preparedQuery((db, tables) =>
-  db
-    .select(spanColumns(tables))
-    .from(tables.spans)
-    .where(
-      and(
-        eq(tables.spans.annotationId, sql.placeholder("annotationId")),
-        lt(tables.spans.start, sql.placeholder("to")),
-        gt(tables.spans.end, sql.placeholder("from")),
-      ),
-    ),
-);
-
-/** Every span an edit names, whether to add, delete or relabel. */
-function contentsOf(edit: SpanEdit): SpanContent[] {
-  if (edit.kind !== "relabel") return edit.spans;
-  return [{ start: edit.start, end: edit.end, labelId: edit.from }];
-}
-
 /** The spans an edit wants the layer to hold. */
 function targetsOf(edit: SpanEdit): SpanContent[] {
-  if (edit.kind === "delete") return [];
-  if (edit.kind === "add") return edit.spans;
-  return [{ start: edit.start, end: edit.end, labelId: edit.to }];
+  switch (edit.kind) {
+    case "add":
+      return edit.spans;
+    case "relabel":
+      return [{ start: edit.start, end: edit.end, labelId: edit.to }];
+    case "resize":
+      return [{ ...edit.span, start: edit.start, end: edit.end }];
+    case "describe":
+      return [edit.span];
+    default:
+      return [];
+  }
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
+/**
+ * Attributes are judged when an edit sets some, or relabels a span that has some: other edits
+ * leave them as the layer has them.
+ */
+function needsAttributes(layer: ReadLayer, edits: readonly SpanEdit[]): boolean {
+  const hasAny = (span: Partial<SpanDetails>) =>
+    span.attributes !== undefined && Object.keys(span.attributes).length > 0;
+  return edits.some(
+    (edit) =>
+      (edit.kind === "add" && edit.spans.some(hasAny)) ||
+      (edit.kind === "describe" && hasAny(edit.to)) ||
+      (edit.kind === "relabel" && layer.spans.some(hasAny)),
+  );
 }

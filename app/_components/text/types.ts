@@ -1,4 +1,5 @@
-import type { StoredSpan } from "@/domain/span-edits";
+import type { SpanDetails } from "@/domain/span-details";
+import type { RelationContent, StoredSpan } from "@/domain/span-edits";
 
 /** What the text components need of a label and a span, whichever layer they come from. */
 export type TextLabel = {
@@ -9,8 +10,11 @@ export type TextLabel = {
   description: string;
 };
 
-/** A layer's span as shown; `saveState` marks one the server has not confirmed yet. */
-export type TextSpan = StoredSpan & { saveState?: "saving" | "failed" };
+/** A layer's span as shown, with its details; `saveState` marks one the server has not confirmed yet. */
+export type TextSpan = StoredSpan & SpanDetails & { saveState?: "saving" | "failed" };
+
+/** A relation between two of a layer's spans, named by their contents. */
+export type TextRelation = RelationContent;
 
 /** UTF-16 offsets into the document, start inclusive, end exclusive. */
 export type TextRange = { start: number; end: number };

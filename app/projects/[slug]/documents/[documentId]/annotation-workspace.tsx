@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { fillLabelHotkeys } from "@/domain/labels";
 import { contentOf, type SpanEdit } from "@/domain/span-edits";
-import { describeReplay, describeSpanEdit } from "@/domain/span-edit-wording";
+import { describeReplay, describeSpanEdit, describeSpanEdits } from "@/domain/span-edit-wording";
 import { findTaggableOccurrences } from "@/domain/text-search";
 import type { AppRouter } from "@/server/root";
 import { useAnnounce, useAnnounceChange } from "../../../../_components/announcer";
@@ -59,8 +59,9 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
       text,
       allowOverlap: data.settings.allowOverlap,
       labels: new Map(data.labels.map((label) => [label.id, label.name])),
+      scheme: data.scheme,
     }),
-    [text, data.settings.allowOverlap, data.labels],
+    [text, data.settings.allowOverlap, data.labels, data.scheme],
   );
   const { store, snapshot } = useSpanStore(documentId, data.annotation, rules);
   const search = useDocumentSearch(text);
@@ -90,7 +91,7 @@ function Workspace({ projectSlug, data }: { projectSlug: string; data: Workspace
     const entry = store.nextReplay(which);
     const problem = which === "undo" ? store.undo() : store.redo();
     // A refused step is told by the alert; with nothing to replay, the store says so.
-    if (!problem) say(describeReplay(which, entry ? describeSpanEdit(rules, entry) : null));
+    if (!problem) say(describeReplay(which, entry ? describeSpanEdits(rules, entry) : null));
     else if (!entry) say(problem);
   };
   const undo = () => replay("undo");

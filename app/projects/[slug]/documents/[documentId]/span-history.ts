@@ -1,11 +1,14 @@
 import type { SpanEdit } from "@/domain/span-edits";
 
-type Stacks = { undo: SpanEdit[]; redo: SpanEdit[] };
+/** One step of the history: the edits one change really made (see `resolveEdits`). */
+export type HistoryEntry = readonly SpanEdit[];
+
+type Stacks = { undo: HistoryEntry[]; redo: HistoryEntry[] };
 
 const limit = 200;
 
 /**
- * The undo and redo stacks of one document's span edits, kept in sessionStorage so that they
+ * The undo and redo stacks of one document's changes, kept in sessionStorage so that they
  * survive a reload of the tab. They are stored with the annotation's version, and only taken
  * back if the server still has that version: if anything changed the layer since, they may no
  * longer fit, and are dropped rather than replayed blindly.
@@ -29,17 +32,17 @@ export class SpanHistory {
   }
 
   /** A new edit: it can be undone, and what was undone before can no longer be redone. */
-  record(edit: SpanEdit) {
+  record(edit: HistoryEntry) {
     this.stacks = { undo: [...this.stacks.undo, edit].slice(-limit), redo: [] };
   }
 
   /** The edit `takeUndo` or `takeRedo` would take next, left where it is. */
-  peek(which: "undo" | "redo"): SpanEdit | undefined {
+  peek(which: "undo" | "redo"): HistoryEntry | undefined {
     return this.stacks[which].at(-1);
   }
 
   /** Takes the latest edit to undo (it moves to the redo stack), if there is one. */
-  takeUndo(): SpanEdit | undefined {
+  takeUndo(): HistoryEntry | undefined {
     const edit = this.stacks.undo.at(-1);
     if (edit)
       this.stacks = { undo: this.stacks.undo.slice(0, -1), redo: [...this.stacks.redo, edit] };
@@ -47,7 +50,7 @@ export class SpanHistory {
   }
 
   /** Takes the latest undone edit to redo (it moves back to the undo stack), if there is one. */
-  takeRedo(): SpanEdit | undefined {
+  takeRedo(): HistoryEntry | undefined {
     const edit = this.stacks.redo.at(-1);
     if (edit)
       this.stacks = { undo: [...this.stacks.undo, edit], redo: this.stacks.redo.slice(0, -1) };
@@ -55,8 +58,8 @@ export class SpanHistory {
   }
 
   /** Puts an edit back where it was when the server refused to do, undo or redo it. */
-  restore(edit: SpanEdit, as: "do" | "undo" | "redo") {
-    const without = (stack: SpanEdit[]) => stack.filter((other) => other !== edit);
+  restore(edit: HistoryEntry, as: "do" | "undo" | "redo") {
+    const without = (stack: HistoryEntry[]) => stack.filter((other) => other !== edit);
     const undo = without(this.stacks.undo);
     const redo = without(this.stacks.redo);
     if (as === "undo") this.stacks = { undo: [...undo, edit], redo };
@@ -86,8 +89,16 @@ function readStorage(key: string): (Stacks & { version: number }) | null {
     if (typeof value !== "object" || value === null) return null;
     const { version, undo, redo } = value as Record<string, unknown>;
     if (typeof version !== "number" || !Array.isArray(undo) || !Array.isArray(redo)) return null;
-    return { version, undo, redo };
+    // Stacks stored before a step held several edits hold single edits: they are dropped.
+    return { version, undo: undo.filter(isEntry), redo: redo.filter(isEntry) };
   } catch {
     return null;
   }
+}
+
+function isEntry(value: unknown): value is HistoryEntry {
+  return (
+    Array.isArray(value) &&
+    value.every((edit) => typeof edit === "object" && edit !== null && "kind" in edit)
+  );
 }

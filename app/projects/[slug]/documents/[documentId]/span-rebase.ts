@@ -1,69 +1,75 @@
 import { DomainError } from "@/domain/errors";
-import { applyEdit, sameSpan, type SpanContent, type SpanEdit } from "@/domain/span-edits";
+import { applyEdit, type LayerSpan, type LayerState } from "@/domain/layer-state";
+import { describeSpanEdit } from "@/domain/span-edit-wording";
+import { sameSpan, type DetailedSpan, type SpanEdit } from "@/domain/span-edits";
 import { planSpanEdits, quote, type LayerRules } from "@/domain/span-edits-check";
+
+type State = LayerState<LayerSpan>;
 
 export type Rebased = {
   /** What is left to save of the edit over the fresh layer, or null when nothing is. */
   edit: SpanEdit | null;
-  /** The fresh layer with `edit` applied, sorted, to judge the next pending edit against. */
-  spans: SpanContent[];
+  /** The fresh layer with `edit` applied, to judge the next pending edit against. */
+  state: State;
   /** What of the edit could not be applied, one sentence each, quoting text and label. */
   problems: string[];
 };
+
+const keep = (span: LayerSpan) => span;
 
 /**
  * An unsaved edit, made over a layer that has since changed elsewhere, judged again over the
  * layer as it is now by the one check both sides use (`planSpanEdits`). What still applies is
  * kept; what the layer already has (the other tab did the same, or a save whose answer was lost)
- * is done; what no longer fits is reported. "Tag all" keeps the occurrences that still fit.
+ * is done; what no longer fits is reported, e.g. a relation whose end is gone. "Tag all" keeps the
+ * occurrences that still fit.
  */
-export function rebaseEdit(
-  rules: LayerRules,
-  spans: readonly SpanContent[],
-  edit: SpanEdit,
-): Rebased {
-  if (edit.kind === "add" && edit.spans.length > 1 && judge(rules, spans, edit) !== null) {
-    return rebaseEach(rules, spans, edit.spans);
+export function rebaseEdit(rules: LayerRules, state: State, edit: SpanEdit): Rebased {
+  if (edit.kind === "add" && edit.spans.length > 1 && judge(rules, state, edit) !== null) {
+    return rebaseEach(rules, state, edit.spans);
   }
-  const problem = judge(rules, spans, edit);
-  if (problem !== null) return { edit: null, spans: [...spans], problems: [problem] };
-  const after = applyEdit(spans, edit, (content) => content);
-  const changed = after.length !== spans.length || after.some((span, i) => span !== spans[i]);
-  const problems = edit.kind === "delete" ? relabelledElsewhere(rules, spans, edit.spans) : [];
-  return { edit: changed ? edit : null, spans: after, problems };
+  const problem = judge(rules, state, edit);
+  if (problem !== null) return { edit: null, state, problems: [problem] };
+  const after = applyEdit(state, edit, keep);
+  const problems = edit.kind === "delete" ? relabelledElsewhere(rules, state, edit.spans) : [];
+  return { edit: after !== state ? edit : null, state: after, problems };
 }
 
 /**
- * Pending changes judged again in order over the fresh layer, each over the ones kept before it.
- * A change without an edit (a submission) is kept as it is, for the caller to decide on.
+ * Pending changes judged again in order over the fresh layer, each edit over the ones kept before
+ * it. A change without edits (a submission) is kept as it is, for the caller to decide on.
  */
 export function rebaseChanges<C>(
   rules: LayerRules,
-  spans: readonly SpanContent[],
+  state: State,
   changes: readonly C[],
-  editOf: (change: C) => SpanEdit | null,
-  withEdit: (change: C, edit: SpanEdit) => C,
+  editsOf: (change: C) => readonly SpanEdit[] | null,
+  withEdits: (change: C, edits: SpanEdit[]) => C,
 ) {
-  let current: SpanContent[] = [...spans];
+  let current = state;
   const kept: C[] = [];
   const problems: string[] = [];
   for (const change of changes) {
-    const pending = editOf(change);
+    const pending = editsOf(change);
     if (!pending) {
       kept.push(change);
       continue;
     }
-    const rebased = rebaseEdit(rules, current, pending);
-    problems.push(...rebased.problems);
-    current = rebased.spans;
-    if (rebased.edit) kept.push(withEdit(change, rebased.edit));
+    const edits: SpanEdit[] = [];
+    for (const edit of pending) {
+      const rebased = rebaseEdit(rules, current, edit);
+      problems.push(...rebased.problems);
+      current = rebased.state;
+      if (rebased.edit) edits.push(rebased.edit);
+    }
+    if (edits.length > 0) kept.push(withEdits(change, edits));
   }
-  return { kept, spans: current, problems };
+  return { kept, state: current, problems };
 }
 
-function rebaseEach(rules: LayerRules, spans: readonly SpanContent[], added: SpanContent[]) {
-  let current = [...spans];
-  const kept: SpanContent[] = [];
+function rebaseEach(rules: LayerRules, state: State, added: DetailedSpan[]) {
+  let current = state;
+  const kept: DetailedSpan[] = [];
   const problems: string[] = [];
   for (const span of added) {
     const one: SpanEdit = { kind: "add", spans: [span] };
@@ -71,17 +77,17 @@ function rebaseEach(rules: LayerRules, spans: readonly SpanContent[], added: Spa
     if (problem !== null) problems.push(problem);
     else {
       kept.push(span);
-      current = applyEdit(current, one, (content) => content);
+      current = applyEdit(current, one, keep);
     }
   }
   const edit: SpanEdit | null = kept.length > 0 ? { kind: "add", spans: kept } : null;
-  return { edit, spans: current, problems };
+  return { edit, state: current, problems };
 }
 
 /** Why the edit no longer applies, or null when it does. */
-function judge(rules: LayerRules, spans: readonly SpanContent[], edit: SpanEdit): string | null {
+function judge(rules: LayerRules, state: State, edit: SpanEdit): string | null {
   try {
-    planSpanEdits(rules, spans, [edit]);
+    planSpanEdits(rules, state, [edit]);
     return null;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
@@ -90,14 +96,10 @@ function judge(rules: LayerRules, spans: readonly SpanContent[], edit: SpanEdit)
 }
 
 /** A deleted span that another tab relabelled is still there under its new label: say so. */
-function relabelledElsewhere(
-  rules: LayerRules,
-  spans: readonly SpanContent[],
-  deleted: SpanContent[],
-): string[] {
+function relabelledElsewhere(rules: LayerRules, state: State, deleted: DetailedSpan[]): string[] {
   return deleted.flatMap((span) => {
-    if (spans.some((other) => sameSpan(other, span))) return [];
-    const now = spans.find((other) => other.start === span.start && other.end === span.end);
+    if (state.spans.some((other) => sameSpan(other, span))) return [];
+    const now = state.spans.find((other) => other.start === span.start && other.end === span.end);
     if (!now) return [];
     const edit: SpanEdit = { kind: "delete", spans: [span] };
     return [
@@ -107,14 +109,22 @@ function relabelledElsewhere(
 }
 
 function describeEdit(rules: LayerRules, edit: SpanEdit): string {
-  if (edit.kind === "relabel") {
-    const from = labelName(rules, edit.from);
-    return `Relabelling ${quote(rules.text, edit)} ${from} to ${labelName(rules, edit.to)}`;
+  switch (edit.kind) {
+    case "relabel": {
+      const from = labelName(rules, edit.from);
+      return `Relabelling ${quote(rules.text, edit)} ${from} to ${labelName(rules, edit.to)}`;
+    }
+    case "add":
+    case "delete": {
+      const named = edit.spans
+        .map((span) => `${quote(rules.text, span)} ${labelName(rules, span.labelId)}`)
+        .join(", ");
+      return edit.kind === "delete" ? `Deleting ${named}` : named;
+    }
+    default:
+      // "Related “Kim” to “Kursk” as located_in was not re-applied: …"
+      return describeSpanEdit(rules, edit) ?? edit.kind;
   }
-  const named = edit.spans
-    .map((span) => `${quote(rules.text, span)} ${labelName(rules, span.labelId)}`)
-    .join(", ");
-  return edit.kind === "delete" ? `Deleting ${named}` : named;
 }
 
 const labelName = (rules: LayerRules, labelId: number) =>

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { noDetails } from "@/domain/span-details";
 import { SpanStore, type SpanApi } from "./span-store";
 import { spanStoreFor } from "./span-store-registry";
 
@@ -16,7 +17,9 @@ const storeOf = (labelId: number) => () => {
   const layer = {
     status: "in_progress" as const,
     version: 1,
-    spans: [{ id: 1, start: 0, end: 3, labelId }],
+    spans: [{ id: 1, start: 0, end: 3, labelId, ...noDetails }],
+    relations: [],
+    choices: [],
   };
   return new SpanStore(7, rules, { read: () => layer, write: () => {} }, api);
 };

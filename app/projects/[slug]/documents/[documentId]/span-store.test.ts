@@ -1,16 +1,19 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it, vi } from "vitest";
+import { withDetails, type LayerSpan } from "@/domain/layer-state";
 import {
   compareSpanContent,
   spanKey,
-  type SpanContent,
+  type RelationContent,
   type SpanEdit,
   type StoredSpan,
 } from "@/domain/span-edits";
 import { planSpanEdits, type LayerRules } from "@/domain/span-edits-check";
+import type { TextSpan } from "../../../../_components/text/types";
 import { SpanStore, type Layer, type SpanApi } from "./span-store";
 
 const text = "Ana met Bob and Cy in New York.";
+const [meets, locatedIn] = [5, 6];
 const rules = (allowOverlap = false): LayerRules => ({
   text,
   allowOverlap,
@@ -19,12 +22,42 @@ const rules = (allowOverlap = false): LayerRules => ({
     [2, "ORG"],
     [3, "LOC"],
   ]),
+  scheme: {
+    relationTypes: [
+      { id: meets, name: "meets", directed: false, sourceLabelIds: [], targetLabelIds: [] },
+      {
+        id: locatedIn,
+        name: "located_in",
+        directed: true,
+        sourceLabelIds: [1],
+        targetLabelIds: [3],
+      },
+    ],
+    attributes: [{ id: 1, labelId: 1, name: "negated", kind: "boolean", options: [] }],
+    documentLabelSets: [],
+  },
 });
 
-const describeEdit = (edit: SpanEdit) =>
-  edit.kind === "relabel"
-    ? `relabel ${edit.start}-${edit.end} ${edit.from}>${edit.to}`
-    : `${edit.kind} ${edit.spans.map((span) => `${span.start}-${span.end}`).join(",")}`;
+const range = ({ start, end }: { start: number; end: number }) => `${start}-${end}`;
+const describeEdit = (edit: SpanEdit) => {
+  switch (edit.kind) {
+    case "relabel":
+      return `relabel ${range(edit)} ${edit.from}>${edit.to}`;
+    case "add":
+    case "delete":
+      return `${edit.kind} ${edit.spans.map(range).join(",")}`;
+    case "resize":
+      return `resize ${range(edit.span)}>${range(edit)}`;
+    case "describe":
+      return `describe ${range(edit.span)}`;
+    case "relate":
+    case "unrelate":
+      return `${edit.kind} ${edit.relations.map((r) => `${range(r.source)}>${range(r.target)}`).join(",")}`;
+    case "choose":
+      return `choose ${edit.setId}`;
+  }
+};
+const full = (span: StoredSpan): TextSpan => ({ ...withDetails(span), id: span.id });
 
 /**
  * A server in memory, judging edits with the same domain check as the real one and refusing a
@@ -33,7 +66,9 @@ const describeEdit = (edit: SpanEdit) =>
  */
 function fakeServer(spans: StoredSpan[] = [], allowOverlap = false) {
   const state = {
-    spans: [...spans].sort(compareSpanContent),
+    spans: spans.map(full).sort(compareSpanContent),
+    relations: [] as RelationContent[],
+    choices: [] as number[],
     status: "in_progress" as Layer["status"],
     version: 1,
     nextId: 100,
@@ -52,10 +87,12 @@ function fakeServer(spans: StoredSpan[] = [], allowOverlap = false) {
     return result;
   };
   const apply = (edits: SpanEdit[]) => {
-    const plan = planSpanEdits(rules(allowOverlap), state.spans, edits);
-    const stored = (span: SpanContent): StoredSpan =>
-      "id" in span ? (span as StoredSpan) : { id: state.nextId++, ...span };
-    state.spans = plan.spans.map(stored);
+    const plan = planSpanEdits(rules(allowOverlap), state, edits);
+    const stored = (span: LayerSpan): TextSpan =>
+      "id" in span ? (span as TextSpan) : { id: state.nextId++, ...span };
+    state.spans = plan.state.spans.map(stored);
+    state.relations = [...plan.state.relations];
+    state.choices = [...plan.state.choices];
     state.status = "in_progress";
   };
   const elsewhere = (change: SpanEdit | "submit") => {
@@ -69,13 +106,14 @@ function fakeServer(spans: StoredSpan[] = [], allowOverlap = false) {
       answer(edits.map(describeEdit).join("; "), baseVersion, () => {
         apply(edits);
         const wanted = new Set(
-          edits.flatMap((edit) =>
-            edit.kind === "add"
-              ? edit.spans.map(spanKey)
-              : edit.kind === "relabel"
-                ? [spanKey({ ...edit, labelId: edit.to })]
-                : [],
-          ),
+          edits.flatMap((edit) => {
+            if (edit.kind === "add") return edit.spans.map(spanKey);
+            if (edit.kind === "relabel") return [spanKey({ ...edit, labelId: edit.to })];
+            if (edit.kind === "resize") {
+              return [spanKey({ ...edit.span, start: edit.start, end: edit.end })];
+            }
+            return edit.kind === "describe" ? [spanKey(edit.span)] : [];
+          }),
         );
         return { spans: state.spans.filter((span) => wanted.has(spanKey(span))) };
       }),
@@ -86,7 +124,13 @@ function fakeServer(spans: StoredSpan[] = [], allowOverlap = false) {
       }),
     reload: async () => {
       calls.push("reload");
-      into.source?.write({ spans: [...state.spans], status: state.status, version: state.version });
+      into.source?.write({
+        spans: [...state.spans],
+        relations: [...state.relations],
+        choices: [...state.choices],
+        status: state.status,
+        version: state.version,
+      });
     },
   };
   return { api, calls, failures, lost, state, elsewhere, into };
@@ -110,6 +154,8 @@ function memorySource(layer: Layer) {
 function newStore(server: ReturnType<typeof fakeServer>, allowOverlap = false) {
   const { source, cache } = memorySource({
     spans: [...server.state.spans],
+    relations: [...server.state.relations],
+    choices: [],
     status: "in_progress",
     version: 1,
   });
@@ -140,7 +186,7 @@ describe("SpanStore", () => {
     expect(unsaved?.id).toBeLessThan(0);
 
     await settled(store);
-    expect(store.getSnapshot().spans).toEqual([{ id: 100, start: 0, end: 3, labelId: 1 }]);
+    expect(store.getSnapshot().spans).toEqual([full({ id: 100, start: 0, end: 3, labelId: 1 })]);
     expect(store.getSnapshot().version).toBe(server.state.version);
   });
 
@@ -152,7 +198,8 @@ describe("SpanStore", () => {
     expect(shown(store)).toEqual(["0-3:2"]);
     await settled(store);
     expect(server.calls).toEqual(["add 0-3", "relabel 0-3 1>2"]);
-    expect(server.state.spans).toEqual([{ id: 101, start: 0, end: 3, labelId: 2 }]);
+    // A relabel keeps the span's row, and with it the span's relations and details.
+    expect(server.state.spans).toEqual([full({ id: 100, start: 0, end: 3, labelId: 2 })]);
     expect(store.getSnapshot().spans).toEqual(server.state.spans);
   });
 
@@ -248,7 +295,7 @@ describe("SpanStore", () => {
     await settled(store);
     // The retry names the version before the lost save: refused as stale, the layer reloads.
     expect(server.calls).toEqual(["add 0-3", "add 0-3", "reload"]);
-    expect(server.state.spans).toEqual([{ id: 100, start: 0, end: 3, labelId: 1 }]);
+    expect(server.state.spans).toEqual([full({ id: 100, start: 0, end: 3, labelId: 1 })]);
     expect(store.getSnapshot().spans).toEqual(server.state.spans);
   });
 
@@ -284,7 +331,9 @@ describe("SpanStore", () => {
 
     // Another tab changed the layer: the page refetched, and the old history no longer fits.
     store.cache.layer = {
-      spans: [{ id: 7, start: 8, end: 11, labelId: 2 }],
+      spans: [full({ id: 7, start: 8, end: 11, labelId: 2 })],
+      relations: [],
+      choices: [],
       status: "in_progress",
       version: 9,
     };

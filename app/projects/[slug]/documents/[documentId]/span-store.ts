@@ -1,12 +1,11 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import { DomainError } from "@/domain/errors";
+import { applyEdits, type LayerSpan, type LayerState } from "@/domain/layer-state";
 import {
-  applyEdit,
   compareSpanContent,
-  invertEdit,
-  resolveEdit,
+  invertEdits,
   spanKey,
-  type SpanContent,
+  type RelationContent,
   type SpanEdit,
   type StoredSpan,
 } from "@/domain/span-edits";
@@ -14,7 +13,7 @@ import { planSpanEdits, type LayerRules } from "@/domain/span-edits-check";
 import type { AppRouter } from "@/server/root";
 import type { TextSpan } from "../../../../_components/text/types";
 import { SaveQueue, type Queued } from "./span-save-queue";
-import { SpanHistory } from "./span-history";
+import { SpanHistory, type HistoryEntry } from "./span-history";
 import { describeReload, rebaseChanges } from "./span-rebase";
 
 type AnnotationStatus =
@@ -34,7 +33,13 @@ export type SpanApi = {
   reload(): Promise<void>;
 };
 
-export type Layer = { spans: TextSpan[]; status: AnnotationStatus; version: number };
+export type Layer = {
+  spans: TextSpan[];
+  relations: RelationContent[];
+  choices: number[];
+  status: AnnotationStatus;
+  version: number;
+};
 
 /**
  * Where the server's layer lives: the page's query cache. The store reads it there and writes
@@ -53,7 +58,8 @@ export type SpanStoreSnapshot = Layer & {
 };
 
 export type Change =
-  | { kind: "edit"; edit: SpanEdit; entry: SpanEdit; as: "do" | "undo" | "redo" }
+  /** `edits` are what is saved; `entry` the history step they do, undo or redo. */
+  | { kind: "edit"; edits: SpanEdit[]; entry: HistoryEntry; as: "do" | "undo" | "redo" }
   | { kind: "submit" };
 
 let nextTemporaryId = -1;
@@ -89,7 +95,7 @@ export class SpanStore {
     private readonly source: LayerSource,
     private readonly api: SpanApi,
   ) {
-    this.base = { spans: [], status: "not_started", version: 0 };
+    this.base = { spans: [], relations: [], choices: [], status: "not_started", version: 0 };
     this.readBase();
     this.confirmed = this.base.version;
     this.history = new SpanHistory(documentId, this.base.version);
@@ -117,30 +123,38 @@ export class SpanStore {
 
   getSnapshot = () => this.snapshot;
 
-  /** Applies an edit at once and saves it; returns why it is refused, or null. */
+  /**
+   * Applies an edit of any kind at once and saves it; returns why it is refused, or null. What
+   * the edit really does (a deleted span's relations going with it) is one step to undo.
+   */
   perform(edit: SpanEdit): string | null {
-    const resolved = resolveEdit(this.snapshot.spans, edit);
-    const problem = this.findProblem(resolved);
-    if (problem) return this.refuse(problem);
-    this.history.record(resolved);
-    this.enqueue({ kind: "edit", edit: resolved, entry: resolved, as: "do" });
+    let applied: SpanEdit[];
+    try {
+      applied = planSpanEdits(this.rules, this.snapshot, [edit]).applied;
+    } catch (error) {
+      if (error instanceof DomainError) return this.refuse(error.message);
+      throw error;
+    }
+    if (applied.length === 0) return null;
+    this.history.record(applied);
+    this.enqueue({ kind: "edit", edits: applied, entry: applied, as: "do" });
     return null;
   }
 
   undo(): string | null {
     const entry = this.history.takeUndo();
     if (!entry) return "Nothing to undo.";
-    return this.replay(invertEdit(entry), entry, "undo");
+    return this.replay(invertEdits(entry), entry, "undo");
   }
 
   redo(): string | null {
     const entry = this.history.takeRedo();
     if (!entry) return "Nothing to redo.";
-    return this.replay(entry, entry, "redo");
+    return this.replay([...entry], entry, "redo");
   }
 
-  /** The edit undo or redo would replay next (the one as first made), to say what it does. */
-  nextReplay(which: "undo" | "redo"): SpanEdit | undefined {
+  /** The step undo or redo would replay next (as first made), to say what it does. */
+  nextReplay(which: "undo" | "redo"): HistoryEntry | undefined {
     return this.history.peek(which);
   }
 
@@ -173,20 +187,20 @@ export class SpanStore {
     this.emit();
   }
 
-  private replay(edit: SpanEdit, entry: SpanEdit, as: "undo" | "redo"): string | null {
-    const problem = this.findProblem(edit);
+  private replay(edits: SpanEdit[], entry: HistoryEntry, as: "undo" | "redo"): string | null {
+    const problem = this.findProblem(edits);
     if (problem) {
       this.history.restore(entry, as);
       return this.refuse(problem);
     }
-    this.enqueue({ kind: "edit", edit, entry, as });
+    this.enqueue({ kind: "edit", edits, entry, as });
     return null;
   }
 
-  /** The server's refusal, found before asking it: both judge an edit with `planSpanEdits`. */
-  private findProblem(edit: SpanEdit): string | null {
+  /** The server's refusal, found before asking it: both judge edits with `planSpanEdits`. */
+  private findProblem(edits: SpanEdit[]): string | null {
     try {
-      planSpanEdits(this.rules, this.snapshot.spans, [edit]);
+      planSpanEdits(this.rules, this.snapshot, edits);
       return null;
     } catch (error) {
       if (error instanceof DomainError) return error.message;
@@ -214,20 +228,30 @@ export class SpanStore {
     }
     const { spans: named, version } = await this.api.edit({
       ...this.write(),
-      edits: [change.edit],
+      edits: change.edits,
     });
-    const stored = new Map(named.map((span) => [spanKey(span), span]));
+    const stored = new Map(named.map((span) => [spanKey(span), span.id]));
     this.readBase();
-    const spans = applyEdit(
-      this.base.spans,
-      change.edit,
-      // The server names every span an edit adds, so the fallback only keeps the types whole.
-      (content) => stored.get(spanKey(content)) ?? { id: nextTemporaryId--, ...content },
+    const { spans, relations, choices } = applyEdits<TextSpan>(
+      this.base,
+      change.edits,
+      // The server names every span an edit adds or changes, and a changed span keeps its row,
+      // so the fallbacks only keep the types whole.
+      (span, previous) => ({
+        ...span,
+        id: stored.get(spanKey(span)) ?? previous?.id ?? nextTemporaryId--,
+      }),
     );
     // The server moves a layer the edit changed (a new version) to in progress, submitted or not.
     const changed = version !== this.base.version;
     const status = changed || this.base.status === "not_started" ? "in_progress" : this.base.status;
-    this.writeBase({ spans, status, version });
+    this.writeBase({
+      spans: [...spans],
+      relations: [...relations],
+      choices: [...choices],
+      status,
+      version,
+    });
   }
 
   private write(): Write {
@@ -240,21 +264,21 @@ export class SpanStore {
    * A submission is not carried over a layer the annotator has not seen.
    */
   private async rebase(changes: readonly Change[]): Promise<Change[]> {
-    const expected = this.snapshot.spans.map(spanKey).join();
+    const expected = layerSignature(this.snapshot);
     const submitting = changes.some((change) => change.kind === "submit");
     await this.api.reload();
     this.readBase();
     this.confirmed = this.base.version;
-    const { kept, spans, problems } = rebaseChanges(
+    const { kept, state, problems } = rebaseChanges(
       this.rules,
-      this.base.spans,
+      this.base,
       changes,
-      (change) => (change.kind === "edit" ? change.edit : null),
-      (change, edit) => ({ ...change, edit }),
+      (change) => (change.kind === "edit" ? change.edits : null),
+      (change, edits) => ({ ...change, edits }),
     );
     const foreign =
       problems.length > 0 ||
-      spans.map(spanKey).join() !== expected ||
+      layerSignature(state) !== expected ||
       (this.base.status === "submitted" && !submitting);
     if (!foreign) return kept;
     this.history.clear();
@@ -283,15 +307,17 @@ export class SpanStore {
 
   private buildSnapshot(): SpanStoreSnapshot {
     const items = this.queue.items;
-    const spans = items.reduce(
-      (shown, item) =>
+    const shown = items.reduce<LayerState<TextSpan>>(
+      (state, item) =>
         item.change.kind === "edit"
-          ? applyEdit(shown, item.change.edit, (content) => this.unsaved(item, content))
-          : shown,
-      this.base.spans,
+          ? applyEdits(state, item.change.edits, (span) => this.unsaved(item, span))
+          : state,
+      this.base,
     );
     return {
-      spans,
+      spans: shown.spans as TextSpan[],
+      relations: shown.relations as RelationContent[],
+      choices: shown.choices as number[],
       status: this.base.status,
       version: this.base.version,
       saveState: items.some((item) => item.failed)
@@ -306,9 +332,10 @@ export class SpanStore {
     };
   }
 
-  private unsaved(item: Queued<Change>, content: SpanContent): TextSpan {
+  private unsaved(item: Queued<Change>, content: LayerSpan): TextSpan {
     const saveState = item.failed ? "failed" : "saving";
-    const key = `${spanKey(content)}:${saveState}`;
+    const { attributes, note, fragments } = content;
+    const key = `${spanKey(content)}:${saveState}:${JSON.stringify([attributes, note, fragments])}`;
     const shown = this.shown.get(item) ?? new Map<string, TextSpan>();
     this.shown.set(item, shown);
     let span = shown.get(key);
@@ -318,4 +345,9 @@ export class SpanStore {
     }
     return span;
   }
+}
+
+/** What a layer shows, to tell whether a reload changed it. */
+function layerSignature(state: LayerState<LayerSpan>): string {
+  return JSON.stringify([state.spans.map(spanKey), state.relations, state.choices]);
 }

@@ -33,12 +33,13 @@ export function rebaseGoldChange(fresh: Review, change: RefusedGoldChange) {
   const spans = [...fresh.gold.spans].sort(compareSpanContent);
   const rebased = rebaseChanges(
     rules,
-    spans,
-    change.edits,
-    (edit) => edit,
-    (_, edit) => edit,
+    { spans, relations: [], choices: [] },
+    [change.edits],
+    (edits) => edits,
+    (_, edits) => edits,
   );
-  const { kept: edits, problems } = rebased;
+  const { problems } = rebased;
+  const edits = rebased.kept.flat();
   return { edits, notice: describeReload(problems, edits.length > 0, false) };
 }
 

@@ -94,7 +94,9 @@ test("the documents list filters by a document label an annotator chose", async 
   await expect(rows.first()).toBeVisible();
   const all = await rows.count();
   expect(all).toBeGreaterThan(2);
-  await page.getByLabel("Document label", { exact: true }).selectOption({ label: "topic: military" });
+  await page
+    .getByLabel("Document label", { exact: true })
+    .selectOption({ label: "topic: military" });
   await expect(rows).toHaveCount(2);
   await expect(page).toHaveURL(/[?&]label=\d+/);
   for (const row of await rows.all()) {

@@ -30,7 +30,7 @@ import {
   updateDocumentLabelOption,
   updateDocumentLabelSet,
 } from "../services/scheme-edits-document-labels";
-import { listScheme } from "../services/scheme-edits-list";
+import { listScheme } from "../services/scheme";
 import { createTRPCRouter, ownerProcedure, projectProcedure } from "../trpc";
 
 const direction = z.enum(["up", "down"]);

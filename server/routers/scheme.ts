@@ -18,18 +18,20 @@ import {
   updateAttribute,
 } from "../services/scheme-edits-attributes";
 import {
-  countSetChoices,
-  createDocumentLabelOption,
   createDocumentLabelSet,
-  deleteDocumentLabelOption,
   deleteDocumentLabelSet,
-  documentLabelOptionFieldsSchema,
   documentLabelSetFieldsSchema,
-  moveDocumentLabelOption,
   moveDocumentLabelSet,
-  updateDocumentLabelOption,
   updateDocumentLabelSet,
 } from "../services/scheme-edits-document-labels";
+import {
+  countSetChoices,
+  createDocumentLabelOption,
+  deleteDocumentLabelOption,
+  documentLabelOptionFieldsSchema,
+  moveDocumentLabelOption,
+  updateDocumentLabelOption,
+} from "../services/scheme-edits-document-label-options";
 import { listScheme } from "../services/scheme";
 import { createTRPCRouter, ownerProcedure, projectProcedure } from "../trpc";
 

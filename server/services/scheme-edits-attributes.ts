@@ -101,7 +101,12 @@ export function updateAttribute(
     return returnedRow(
       await tx
         .update(labelAttributes)
-        .set(values)
+        .set({
+          name: values.name,
+          kind: values.kind,
+          options: values.options,
+          hotkey: values.hotkey,
+        })
         .where(eq(labelAttributes.id, attributeId))
         .returning(),
     );

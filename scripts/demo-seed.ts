@@ -7,6 +7,7 @@ import { rebalanceAssignments } from "@/server/services/assignments";
 import { importJsonl } from "@/server/services/datasets/import-jsonl";
 import { addMember, createProject, findProjectBySlug } from "@/server/services/projects";
 import { createUser } from "@/server/services/users";
+import { seedDemoScheme } from "./demo-scheme";
 
 export const demoPassword = "concord-demo";
 export const demoAccounts = [
@@ -93,6 +94,7 @@ export async function seedDemo(db: Db, corpus: { id: string; text: string }[]) {
   const summary = await importJsonl(db, demoProject.slug, lines.join("\n"));
   const { id } = await findProjectBySlug(db, demoProject.slug);
   await rebalanceAssignments(db, id, 2);
+  await seedDemoScheme(db, id);
   return summary;
 }
 

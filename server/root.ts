@@ -8,6 +8,7 @@ import { labelRouter } from "./routers/label";
 import { memberRouter } from "./routers/member";
 import { projectRouter } from "./routers/project";
 import { reviewRouter } from "./routers/review";
+import { schemeRouter } from "./routers/scheme";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   dataset: datasetRouter,
   member: memberRouter,
   label: labelRouter,
+  scheme: schemeRouter,
   assignment: assignmentRouter,
   admin: adminRouter,
 });

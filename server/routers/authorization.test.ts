@@ -15,6 +15,9 @@ import { importJsonl } from "../services/datasets/import-jsonl";
 import { inviteByEmail } from "../services/invitations";
 import { receiveUpload } from "../services/datasets/uploads";
 import { createProject, listLabels, setMembership } from "../services/projects";
+import { createRelationType } from "../services/scheme-edits";
+import { createAttribute } from "../services/scheme-edits-attributes";
+import { createDocumentLabelSet } from "../services/scheme-edits-document-labels";
 import { sessionFor } from "../test-support/callers";
 import { layerVersion } from "../test-support/layers";
 
@@ -58,6 +61,8 @@ type Fixture = {
   annotatorId: number;
   ownerId: number;
   invitationId: number;
+  /** One of each part of the project's scheme. */
+  scheme: { typeId: number; attributeId: number; setId: number; optionId: number };
 };
 type Call = (caller: ReturnType<typeof createCaller>, f: Fixture) => Promise<unknown>;
 const p = { projectSlug: "p" };
@@ -180,6 +185,107 @@ const matrix: Record<string, [Record<Who, Outcome>, Call]> = {
     owners,
     (c, f) => c.label.delete({ ...p, labelId: f.labelId, confirmedSpanCount: 2 }),
   ],
+  "scheme.list": [members, (c) => c.scheme.list(p)],
+  "scheme.relationType.create": [
+    owners,
+    (c) => c.scheme.relationType.create({ ...p, type: { name: "new" } }),
+  ],
+  "scheme.relationType.update": [
+    owners,
+    (c, f) => c.scheme.relationType.update({ ...p, typeId: f.scheme.typeId, type: { name: "x" } }),
+  ],
+  "scheme.relationType.move": [
+    owners,
+    (c, f) => c.scheme.relationType.move({ ...p, typeId: f.scheme.typeId, direction: "up" }),
+  ],
+  "scheme.relationType.usage": [
+    owners,
+    (c, f) => c.scheme.relationType.usage({ ...p, typeId: f.scheme.typeId }),
+  ],
+  "scheme.relationType.delete": [
+    owners,
+    (c, f) =>
+      c.scheme.relationType.delete({ ...p, typeId: f.scheme.typeId, confirmedRelationCount: 0 }),
+  ],
+  "scheme.attribute.create": [
+    owners,
+    (c, f) => c.scheme.attribute.create({ ...p, labelId: f.labelId, attribute: { name: "new" } }),
+  ],
+  "scheme.attribute.update": [
+    owners,
+    (c, f) =>
+      c.scheme.attribute.update({
+        ...p,
+        attributeId: f.scheme.attributeId,
+        attribute: { name: "x" },
+      }),
+  ],
+  "scheme.attribute.move": [
+    owners,
+    (c, f) => c.scheme.attribute.move({ ...p, attributeId: f.scheme.attributeId, direction: "up" }),
+  ],
+  "scheme.attribute.usage": [
+    owners,
+    (c, f) => c.scheme.attribute.usage({ ...p, attributeId: f.scheme.attributeId }),
+  ],
+  "scheme.attribute.delete": [
+    owners,
+    (c, f) =>
+      c.scheme.attribute.delete({ ...p, attributeId: f.scheme.attributeId, confirmedSpanCount: 0 }),
+  ],
+  "scheme.documentLabel.createSet": [
+    owners,
+    (c) => c.scheme.documentLabel.createSet({ ...p, set: { name: "new" } }),
+  ],
+  "scheme.documentLabel.updateSet": [
+    owners,
+    (c, f) => c.scheme.documentLabel.updateSet({ ...p, setId: f.scheme.setId, set: { name: "x" } }),
+  ],
+  "scheme.documentLabel.moveSet": [
+    owners,
+    (c, f) => c.scheme.documentLabel.moveSet({ ...p, setId: f.scheme.setId, direction: "up" }),
+  ],
+  "scheme.documentLabel.setUsage": [
+    owners,
+    (c, f) => c.scheme.documentLabel.setUsage({ ...p, setId: f.scheme.setId }),
+  ],
+  "scheme.documentLabel.deleteSet": [
+    owners,
+    (c, f) =>
+      c.scheme.documentLabel.deleteSet({ ...p, setId: f.scheme.setId, confirmedChoiceCount: 0 }),
+  ],
+  "scheme.documentLabel.createOption": [
+    owners,
+    (c, f) =>
+      c.scheme.documentLabel.createOption({ ...p, setId: f.scheme.setId, option: { name: "new" } }),
+  ],
+  "scheme.documentLabel.updateOption": [
+    owners,
+    (c, f) =>
+      c.scheme.documentLabel.updateOption({
+        ...p,
+        optionId: f.scheme.optionId,
+        option: { name: "x" },
+      }),
+  ],
+  "scheme.documentLabel.moveOption": [
+    owners,
+    (c, f) =>
+      c.scheme.documentLabel.moveOption({ ...p, optionId: f.scheme.optionId, direction: "up" }),
+  ],
+  "scheme.documentLabel.optionUsage": [
+    owners,
+    (c, f) => c.scheme.documentLabel.optionUsage({ ...p, optionId: f.scheme.optionId }),
+  ],
+  "scheme.documentLabel.deleteOption": [
+    owners,
+    (c, f) =>
+      c.scheme.documentLabel.deleteOption({
+        ...p,
+        optionId: f.scheme.optionId,
+        confirmedChoiceCount: 0,
+      }),
+  ],
   "assignment.list": [owners, (c) => c.assignment.list(p)],
   "assignment.rebalance": [
     owners,
@@ -298,6 +404,7 @@ async function setUp() {
     role: "annotator",
     invitedBy: ids.owner,
   });
+  const scheme = await seedScheme(db, project.id, labelId);
   await editGoldSpans(db, {
     documentId: 1,
     userId: ids.owner,
@@ -315,8 +422,20 @@ async function setUp() {
       annotatorId: ids.annotator,
       ownerId: ids.owner,
       invitationId: invitation.id,
+      scheme,
     },
   };
+}
+
+async function seedScheme(db: Db, projectId: number, labelId: number) {
+  const type = await createRelationType(db, projectId, { name: "rel" });
+  const attribute = await createAttribute(db, projectId, labelId, { name: "negated" });
+  const set = await createDocumentLabelSet(db, projectId, {
+    name: "topic",
+    options: [{ name: "military" }],
+  });
+  const [option] = await db.select().from(tablesOf(db).documentLabelOptions);
+  return { typeId: type.id, attributeId: attribute.id, setId: set.id, optionId: option?.id ?? 0 };
 }
 
 /** One account of each kind but "signedOut", inserted in order so that their ids are the same. */

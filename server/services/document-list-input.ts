@@ -21,6 +21,9 @@ export const documentListInput = z.object({
   assigned: z.boolean().optional(),
   gold: z.enum(["curated", "uncurated"]).optional(),
   disagreement: z.boolean().optional(),
+  // A document label (an option id) chosen by the annotator's layer, or by gold.
+  documentLabel: recordIdSchema.optional(),
+  documentLabelIn: z.enum(["layer", "gold"]).optional(),
   sort: z.enum(documentListSorts).default("position"),
   // Not "direction": tRPC's infinite queries put their own (forward/backward) there.
   order: z.enum(["asc", "desc"]).default("asc"),

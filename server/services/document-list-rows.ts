@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { inByteOrder } from "@/db/byte-order";
 import { tablesOf, type Queryable } from "@/db/open-database";
 import type { DocumentListCaller } from "./document-list";
@@ -63,6 +63,11 @@ export async function describeListedDocuments(
         .innerJoin(users, eq(users.id, assignments.userId))
         .where(inArray(assignments.documentId, ids))
     : [];
+  const choices = await listChoices(db, ids, caller.userId, seesGold);
+  const chosen = (documentId: number, userId: number | null) =>
+    choices
+      .filter((c) => c.documentId === documentId && c.userId === userId)
+      .map((c) => c.optionId);
 
   return ids.map((id) => {
     const row = texts.get(id) ?? { id, externalId: null, preview: "" };
@@ -74,8 +79,33 @@ export async function describeListedDocuments(
       spanCount: own?.spanCount ?? 0,
       team: seesTeam ? teamOf(row.id, layers, assigned) : [],
       gold: seesGold ? goldStatus(gold?.status) : null,
+      // Option ids, in the scheme's order: the caller's own choices, and gold's for reviewers.
+      documentLabels: chosen(row.id, caller.userId),
+      goldDocumentLabels: seesGold ? chosen(row.id, null) : null,
     };
   });
+}
+
+/** The document labels the caller's layers (and, for reviewers, gold) chose on a page's documents. */
+function listChoices(db: Queryable, ids: number[], userId: number, seesGold: boolean) {
+  const { annotations, documentChoices, documentLabelOptions, documentLabelSets } = tablesOf(db);
+  return db
+    .select({
+      documentId: annotations.documentId,
+      userId: annotations.userId,
+      optionId: documentChoices.optionId,
+    })
+    .from(documentChoices)
+    .innerJoin(annotations, eq(annotations.id, documentChoices.annotationId))
+    .innerJoin(documentLabelOptions, eq(documentLabelOptions.id, documentChoices.optionId))
+    .innerJoin(documentLabelSets, eq(documentLabelSets.id, documentLabelOptions.setId))
+    .where(
+      and(
+        inArray(annotations.documentId, ids),
+        or(eq(annotations.userId, userId), seesGold ? isNull(annotations.userId) : undefined),
+      ),
+    )
+    .orderBy(asc(documentLabelSets.position), asc(documentLabelOptions.position));
 }
 
 function teamOf(

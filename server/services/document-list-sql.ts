@@ -87,7 +87,25 @@ export function filterConditions(t: ListingTables, query: DocumentListQuery): (S
     query.gold === "curated" ? sql`EXISTS ${curatedGold(t)}` : undefined,
     query.gold === "uncurated" ? sql`NOT EXISTS ${curatedGold(t)}` : undefined,
     query.disagreement ? hasDisagreement(t) : undefined,
+    query.documentLabel === undefined
+      ? undefined
+      : chosenDocumentLabel(t, query.documentLabel, query.documentLabelIn ?? "layer"),
   ];
+}
+
+/** The subject's layer (or gold) chose the document label `optionId`. */
+function chosenDocumentLabel(t: ListingTables, optionId: number, layer: "layer" | "gold") {
+  const { documentChoices } = t;
+  if (layer === "layer") {
+    return sql`EXISTS (SELECT 1 FROM ${documentChoices}
+      WHERE ${documentChoices.annotationId} = ${t.subjectLayer.id}
+        AND ${documentChoices.optionId} = ${optionId})`;
+  }
+  const gold = aliasOf(t, "chosen_gold");
+  return sql`EXISTS (SELECT 1 FROM ${documentChoices}
+    JOIN ${gold.from} ON ${gold.table.id} = ${documentChoices.annotationId}
+    WHERE ${gold.table.documentId} = ${t.documents.id} AND ${gold.table.userId} IS NULL
+      AND ${documentChoices.optionId} = ${optionId})`;
 }
 
 /**

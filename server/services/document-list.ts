@@ -38,7 +38,8 @@ export async function listDocumentPage(
     throw new DomainError("FORBIDDEN", "annotators list only their own documents");
   }
   // Whether others disagree, or gold is settled, tells about work an annotator may not see.
-  if ((query.disagreement && !seesTeam) || (query.gold && !capabilities.review)) {
+  const goldFilter = query.gold || (query.documentLabel && query.documentLabelIn === "gold");
+  if ((query.disagreement && !seesTeam) || (goldFilter && !capabilities.review)) {
     throw new DomainError(
       "FORBIDDEN",
       "only reviewers and owners can filter by gold or disagreement",

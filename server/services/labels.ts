@@ -12,6 +12,7 @@ import {
 } from "@/domain/labels";
 import { textField } from "@/domain/text-field";
 import { countOf } from "@/domain/count-of";
+import { assertHotkeyFree } from "./scheme-edits-rules";
 
 export const labelFieldsSchema = z.object({
   name: labelNameSchema,
@@ -171,4 +172,5 @@ async function checkLabel(
       );
     }
   }
+  await assertHotkeyFree(db, projectId, values.hotkey, { kind: "label", id: labelId ?? 0 });
 }

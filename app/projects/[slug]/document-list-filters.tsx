@@ -1,6 +1,7 @@
 import type { inferRouterInputs } from "@trpc/server";
 import { useState } from "react";
 import type { AppRouter } from "@/server/root";
+import { DocumentLabelFilter, type LabelSet } from "./document-list-labels";
 
 type ListInput = inferRouterInputs<AppRouter>["document"]["list"];
 export type ListFilters = Omit<ListInput, "projectSlug" | "cursor" | "limit">;
@@ -15,6 +16,7 @@ const oneOf = <T extends string>(choices: Record<T, string>, value: string | nul
 /** The list's search, filters and sort as the URL carries them, so a view can be shared. */
 export function readFilters(params: URLSearchParams): ListFilters {
   const annotator = Number(params.get("annotator"));
+  const documentLabel = Number(params.get("label"));
   return {
     search: params.get("q") ?? undefined,
     status: oneOf(statuses, params.get("status")),
@@ -22,6 +24,8 @@ export function readFilters(params: URLSearchParams): ListFilters {
     assigned: params.get("assigned") === "1" || undefined,
     gold: oneOf(golds, params.get("gold")),
     disagreement: params.get("disagreement") === "1" || undefined,
+    documentLabel: Number.isInteger(documentLabel) && documentLabel > 0 ? documentLabel : undefined,
+    documentLabelIn: params.get("labelIn") === "gold" ? "gold" : undefined,
     sort: oneOf(sorts, params.get("sort")),
     order: params.get("dir") === "desc" ? "desc" : undefined,
   };
@@ -35,6 +39,8 @@ export function writeFilters(filters: ListFilters): string {
     ["assigned", filters.assigned && "1"],
     ["gold", filters.gold],
     ["disagreement", filters.disagreement && "1"],
+    ["label", filters.documentLabel],
+    ["labelIn", filters.documentLabel && filters.documentLabelIn === "gold" ? "gold" : undefined],
     ["sort", filters.sort === "position" ? undefined : filters.sort],
     ["dir", filters.order === "desc" ? "desc" : undefined],
   ];
@@ -50,10 +56,11 @@ type Props = {
   onChange: (filters: ListFilters) => void;
   view: { team: boolean; gold: boolean };
   annotators: { id: number; name: string }[];
+  labelSets: LabelSet[];
 };
 
 /** Search (on Enter or the button), then filters and sort that apply as soon as they change. */
-export function DocumentFilters({ filters, onChange, view, annotators }: Props) {
+export function DocumentFilters({ filters, onChange, view, annotators, labelSets }: Props) {
   const [search, setSearch] = useState(filters.search ?? "");
   // A new URL (a shared link, the back button) brings its own search text; the form stays mounted
   // so a control keeps its focus while its change goes into the URL.
@@ -133,6 +140,13 @@ export function DocumentFilters({ filters, onChange, view, annotators }: Props) 
           Has disagreement
         </label>
       )}
+      <DocumentLabelFilter
+        sets={labelSets}
+        filters={filters}
+        set={set}
+        gold={view.gold}
+        layerName={annotators.find((a) => a.id === filters.annotatorId)?.name ?? "You"}
+      />
       <Select
         label="Sort by"
         value={filters.sort ?? "position"}

@@ -12,6 +12,7 @@ import {
   writeFilters,
   type ListFilters,
 } from "./document-list-filters";
+import { DocumentLabelBadges } from "./document-list-labels";
 import { ProjectNav } from "./project-nav";
 import { countOf } from "@/domain/count-of";
 
@@ -26,6 +27,8 @@ export function DocumentList({ projectSlug }: { projectSlug: string }) {
   const pathname = usePathname();
   const filters = readFilters(useSearchParams());
   const project = useQuery(trpc.project.bySlug.queryOptions({ projectSlug }));
+  const labelSets =
+    useQuery(trpc.scheme.list.queryOptions({ projectSlug })).data?.documentLabelSets ?? [];
   const list = useInfiniteQuery(
     trpc.document.list.infiniteQueryOptions(
       { projectSlug, limit: pageSize, ...filters },
@@ -54,6 +57,7 @@ export function DocumentList({ projectSlug }: { projectSlug: string }) {
         onChange={setFilters}
         view={view}
         annotators={first?.annotators ?? []}
+        labelSets={labelSets}
       />
       {!first ? (
         <QueryState query={list} />
@@ -70,7 +74,8 @@ export function DocumentList({ projectSlug }: { projectSlug: string }) {
                 {view.ownStatus && <th className="py-2 pr-4">Spans</th>}
                 {view.ownStatus && <th className="py-2 pr-4">Your status</th>}
                 {view.team && <th className="py-2 pr-4">Annotators</th>}
-                {view.gold && <th className="py-2">Gold</th>}
+                {view.gold && <th className="py-2 pr-4">Gold</th>}
+                {labelSets.length > 0 && <th className="py-2">Document labels</th>}
               </tr>
             </thead>
             <tbody>
@@ -104,12 +109,21 @@ export function DocumentList({ projectSlug }: { projectSlug: string }) {
                     </td>
                   )}
                   {view.gold && (
-                    <td className="py-2">
+                    <td className="py-2 pr-4">
                       {document.gold === "none" || !document.gold ? (
                         <span className="text-muted">none</span>
                       ) : (
                         <StatusBadge status={document.gold} testId="gold-status" />
                       )}
+                    </td>
+                  )}
+                  {labelSets.length > 0 && (
+                    <td className="py-2">
+                      <DocumentLabelBadges
+                        sets={labelSets}
+                        own={view.ownStatus ? document.documentLabels : null}
+                        gold={document.goldDocumentLabels}
+                      />
                     </td>
                   )}
                 </tr>

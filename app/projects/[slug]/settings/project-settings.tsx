@@ -6,15 +6,19 @@ import { QueryState } from "../../../_components/query-state";
 import { useTRPC } from "../../../_trpc/client";
 import { ProjectNav } from "../project-nav";
 import { AssignmentPanel } from "./assignment-panel";
+import { AttributeEditor } from "./attribute-editor";
+import { DocumentLabelEditor } from "./document-label-editor";
 import { GeneralForm } from "./general-form";
 import { GuidelinesEditor } from "./guidelines-editor";
 import { LabelEditor } from "./label-editor";
 import { MemberManager } from "./member-manager";
+import { RelationTypeEditor } from "./relation-type-editor";
 
 /** Everything an owner sets up for a campaign, on one page, one section per concern. */
 export function ProjectSettings({ projectSlug }: { projectSlug: string }) {
   const trpc = useTRPC();
   const settings = useQuery(trpc.project.settings.queryOptions({ projectSlug }));
+  const scheme = useQuery(trpc.scheme.list.queryOptions({ projectSlug }));
   const data = settings.data;
   if (!data) return <QueryState query={settings} />;
   return (
@@ -28,6 +32,29 @@ export function ProjectSettings({ projectSlug }: { projectSlug: string }) {
         <SettingsSection title="Labels">
           <LabelEditor projectSlug={projectSlug} labels={data.labels} />
         </SettingsSection>
+        {scheme.data ? (
+          <>
+            <SettingsSection title="Relation types">
+              <RelationTypeEditor
+                projectSlug={projectSlug}
+                labels={data.labels}
+                relationTypes={scheme.data.relationTypes}
+              />
+            </SettingsSection>
+            <SettingsSection title="Attributes">
+              <AttributeEditor
+                projectSlug={projectSlug}
+                labels={data.labels}
+                attributes={scheme.data.attributes}
+              />
+            </SettingsSection>
+            <SettingsSection title="Document labels">
+              <DocumentLabelEditor projectSlug={projectSlug} sets={scheme.data.documentLabelSets} />
+            </SettingsSection>
+          </>
+        ) : (
+          <QueryState query={scheme} />
+        )}
         <SettingsSection title="Members">
           <MemberManager projectSlug={projectSlug} />
         </SettingsSection>

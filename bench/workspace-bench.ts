@@ -133,8 +133,13 @@ async function signIn(page: Page) {
  * the first relation arcs (on a document without relations, that moment never comes).
  */
 function watchFirstSpans() {
-  const page = window as unknown as { firstSpansPainted?: number; firstArcsPainted?: number };
-  const paintedWhen = (selector: string, done: (at: number) => void) => {
+  const page = window as unknown as Record<string, number | undefined>;
+  // No named function in here: the bundler would wrap it in a naming helper the page lacks.
+  const watched = [
+    ["mark", "firstSpansPainted"],
+    ["[data-relation-arc]", "firstArcsPainted"],
+  ] as const;
+  for (const [selector, painted] of watched) {
     const observer = new MutationObserver(() => {
       if (!document.querySelector(`[data-testid="document-text"] ${selector}`)) return;
       observer.disconnect();
@@ -144,13 +149,11 @@ function watchFirstSpans() {
       // and watchHighlight run in the page, so they cannot share a helper.)
       requestAnimationFrame(() => {
         void document.body.offsetHeight;
-        done(performance.now());
+        page[painted] = performance.now();
       });
     });
     observer.observe(document, { childList: true, subtree: true });
-  };
-  paintedWhen("mark", (at) => (page.firstSpansPainted = at));
-  paintedWhen("[data-relation-arc]", (at) => (page.firstArcsPainted = at));
+  }
 }
 
 /**

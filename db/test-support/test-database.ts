@@ -60,4 +60,6 @@ afterAll(async () => {
   }
   await admin.end();
   admin = undefined;
-});
+  // A file may open a database per test (the no-500 property opens one per procedure, over 90):
+  // dropping them all on a busy server outlasts the 10 s default.
+}, 120_000);

@@ -1,16 +1,9 @@
 "use client";
 
-import {
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type ReactNode,
-} from "react";
+import type { ReactNode } from "react";
 import { labelTooltip } from "@/domain/labels";
-import { placeMenu, type MenuPlacement } from "./menu-placement";
 import type { TextLabel } from "./types";
+import { useFloatingMenu } from "./use-floating-menu";
 
 type LabelMenuProps = {
   title: string;
@@ -45,63 +38,7 @@ export function LabelMenu({
   onDelete,
   children,
 }: LabelMenuProps) {
-  const menuRef = useRef<HTMLDivElement>(null);
-  const [placement, setPlacement] = useState<MenuPlacement | null>(null);
-  const placed = placement !== null;
-
-  // Measured before the first paint, and again when the window changes size (zooming does too).
-  useLayoutEffect(() => {
-    const place = () => {
-      const menu = menuRef.current;
-      if (!menu) return;
-      // The root's client size is the window without its scroll bars.
-      const { clientWidth, clientHeight } = document.documentElement;
-      const borders = menu.offsetHeight - menu.clientHeight;
-      const height = Math.min(menu.scrollHeight + borders, clientHeight * tallestShare);
-      const viewport = { width: clientWidth, height: clientHeight };
-      setPlacement(placeMenu(anchor, { width: menu.offsetWidth, height }, viewport));
-    };
-    place();
-    window.addEventListener("resize", place);
-    return () => window.removeEventListener("resize", place);
-  }, [anchor]);
-
-  // Once placed, so that focusing the current label scrolls the menu to it, never the page.
-  useEffect(() => {
-    if (!placed) return;
-    const items = menuItems(menuRef.current);
-    const current = items.find((item) => item.getAttribute("aria-checked") === "true");
-    const first = menuRef.current?.querySelector<HTMLElement>("[data-autofocus]");
-    (first ?? current ?? items[0])?.focus();
-  }, [placed]);
-
-  useEffect(() => {
-    const onPointerDown = (event: PointerEvent) => {
-      if (event.target instanceof Node && !menuRef.current?.contains(event.target)) onDismiss();
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
-  }, [onDismiss]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const items = menuItems(menuRef.current);
-    const at = items.findIndex((item) => item === document.activeElement);
-    const moves: Record<string, number> = {
-      ArrowDown: at + 1,
-      ArrowUp: at - 1,
-      Home: 0,
-      End: items.length - 1,
-    };
-    const target = moves[event.key];
-    if (target !== undefined) {
-      event.preventDefault();
-      items[(target + items.length) % items.length]?.focus();
-    } else if (event.key === "Escape" || event.key === "Tab") {
-      event.preventDefault();
-      event.stopPropagation();
-      onClose();
-    }
-  };
+  const { menuRef, style, onMenuKey } = useFloatingMenu({ anchor, onClose, onDismiss });
 
   return (
     <div
@@ -109,8 +46,8 @@ export function LabelMenu({
       role="menu"
       aria-label={title}
       data-testid="label-menu"
-      onKeyDown={onKeyDown}
-      style={placement ?? { top: 0, left: 0, visibility: "hidden" }}
+      onKeyDown={onMenuKey}
+      style={style}
       className="fixed z-20 w-56 overflow-y-auto rounded border border-zinc-300 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
     >
       <p className="mb-1 truncate px-1 text-xs text-muted" aria-hidden="true">
@@ -146,11 +83,4 @@ export function LabelMenu({
       )}
     </div>
   );
-}
-
-/** A long list of labels takes at most this share of the window's height, and scrolls. */
-const tallestShare = 0.6;
-
-function menuItems(menu: HTMLElement | null): HTMLElement[] {
-  return menu ? [...menu.querySelectorAll<HTMLElement>('[role^="menuitem"]')] : [];
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
+import type { KeyboardEvent } from "react";
 import type { SpanContent } from "@/domain/span-edits";
-import { placeMenu, type MenuPlacement } from "./menu-placement";
 import type { RelationArc } from "./relation-layout";
 import { typesAllowedBetween, type TextRelationType } from "./relation-types";
+import { useFloatingMenu } from "./use-floating-menu";
 
 export type RelationMenuState =
   | { kind: "new"; source: SpanContent; target: SpanContent; anchor: DOMRect }
@@ -31,58 +31,23 @@ export type RelationMenuProps = {
  */
 export function RelationMenu(props: RelationMenuProps) {
   const { menu, types, describe, onPick, onClose, onDismiss } = props;
-  const menuRef = useRef<HTMLDivElement>(null);
-  const [placement, setPlacement] = useState<MenuPlacement | null>(null);
-  const placed = placement !== null;
+  const { menuRef, style, onMenuKey } = useFloatingMenu({
+    anchor: menu.anchor,
+    onClose,
+    onDismiss,
+  });
   const [source, target] =
     menu.kind === "new" ? [menu.source, menu.target] : [menu.arc.source, menu.arc.target];
   const allowed = typesAllowedBetween(types, source, target);
   const current = menu.kind === "existing" ? menu.arc : null;
   const title = current ? current.name : `Relate ${describe(source)} to ${describe(target)}`;
 
-  useLayoutEffect(() => {
-    const element = menuRef.current;
-    if (!element) return;
-    const { clientWidth, clientHeight } = document.documentElement;
-    const size = { width: element.offsetWidth, height: element.offsetHeight };
-    setPlacement(placeMenu(menu.anchor, size, { width: clientWidth, height: clientHeight }));
-  }, [menu.anchor]);
-
-  useEffect(() => {
-    if (!placed) return;
-    const items = menuItems(menuRef.current);
-    const checked = items.find((item) => item.getAttribute("aria-checked") === "true");
-    (checked ?? items[0])?.focus();
-  }, [placed]);
-
-  useEffect(() => {
-    const onPointerDown = (event: PointerEvent) => {
-      if (event.target instanceof Node && !menuRef.current?.contains(event.target)) onDismiss();
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
-  }, [onDismiss]);
-
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const items = menuItems(menuRef.current);
-    const at = items.findIndex((item) => item === document.activeElement);
-    const moves: Record<string, number> = {
-      ArrowDown: at + 1,
-      ArrowUp: at - 1,
-      Home: 0,
-      End: items.length - 1,
-    };
-    const move = moves[event.key];
-    const byKey = allowed.find((type) => type.hotkey === event.key.toLowerCase());
     // The page's own keys (a label's, Delete) must not act on the text behind the menu.
     event.stopPropagation();
-    if (move !== undefined) {
-      event.preventDefault();
-      items[(move + items.length) % items.length]?.focus();
-    } else if (event.key === "Escape" || event.key === "Tab") {
-      event.preventDefault();
-      onClose();
-    } else if (byKey && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    if (onMenuKey(event)) return;
+    const byKey = allowed.find((type) => type.hotkey === event.key.toLowerCase());
+    if (byKey && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
       onPick(byKey);
     }
@@ -95,7 +60,7 @@ export function RelationMenu(props: RelationMenuProps) {
       aria-label={title}
       data-testid="relation-menu"
       onKeyDown={onKeyDown}
-      style={placement ?? { top: 0, left: 0, visibility: "hidden" }}
+      style={style}
       className="fixed z-20 max-h-[60vh] w-64 overflow-y-auto rounded border border-zinc-300 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
     >
       <p className="mb-1 truncate px-1 text-xs text-muted" aria-hidden="true">
@@ -149,8 +114,4 @@ export function RelationMenu(props: RelationMenuProps) {
       )}
     </div>
   );
-}
-
-function menuItems(menu: HTMLElement | null): HTMLElement[] {
-  return menu ? [...menu.querySelectorAll<HTMLElement>('[role^="menuitem"]')] : [];
 }

@@ -66,6 +66,11 @@ export function assertRelationEnds(
   }
 }
 
+/** Whether a type's list of labels for one end takes this label; an empty list takes any. */
+export function labelAllowed(allowed: readonly number[], labelId: number): boolean {
+  return allowed.length === 0 || allowed.includes(labelId);
+}
+
 /** The labels a relation's type allows at its ends, judged when it is drawn or an end changes. */
 export function assertRelationAllowed(rules: LayerRules, relation: RelationContent) {
   const type = relationTypeOf(rules, relation.typeId);
@@ -75,7 +80,7 @@ export function assertRelationAllowed(rules: LayerRules, relation: RelationConte
     ["end at", relation.target, type.targetLabelIds],
   ] as const;
   for (const [verb, end, allowed] of ends) {
-    if (allowed.length === 0 || allowed.includes(end.labelId)) continue;
+    if (labelAllowed(allowed, end.labelId)) continue;
     const names = allowed.map((id) => labelName(rules.labels, id)).join(", ");
     throw new DomainError(
       "BAD_REQUEST",

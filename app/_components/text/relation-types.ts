@@ -5,6 +5,7 @@ import {
   type RelationContent,
   type SpanContent,
 } from "@/domain/span-edits";
+import { labelAllowed } from "@/domain/relation-rules";
 import type { RelationArc } from "./relation-layout";
 
 export type { RelationContent };
@@ -48,14 +49,10 @@ export function typesAllowedBetween(
   return types.filter((type) => {
     const relation = orientRelation(type, source, target);
     return (
-      allows(type.sourceLabelIds, relation.source.labelId) &&
-      allows(type.targetLabelIds, relation.target.labelId)
+      labelAllowed(type.sourceLabelIds, relation.source.labelId) &&
+      labelAllowed(type.targetLabelIds, relation.target.labelId)
     );
   });
-}
-
-function allows(labelIds: readonly number[], labelId: number): boolean {
-  return labelIds.length === 0 || labelIds.includes(labelId);
 }
 
 /**

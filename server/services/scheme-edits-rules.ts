@@ -11,6 +11,8 @@ import {
   type HotkeyHolder,
 } from "@/domain/scheme-hotkeys";
 import { findTextProblem } from "@/domain/text-field";
+import { listLabels } from "./projects";
+import { listScheme } from "./scheme";
 
 /** Short enough for a tag on an arc, a menu row and a column of the documents list. */
 export const maxSchemeNameLength = 50;
@@ -38,43 +40,39 @@ export const labelIdsSchema = z.array(recordIdSchema).max(100);
 
 /** Every holder of a key in the project, labels with the keys the page gives those without one. */
 async function listHotkeyHolders(db: Queryable, projectId: number) {
-  const { documentLabelOptions, documentLabelSets, labelAttributes, labels, relationTypes } =
-    tablesOf(db);
-  const projectLabels = await db
-    .select({ id: labels.id, name: labels.name, hotkey: labels.hotkey, position: labels.position })
-    .from(labels)
-    .where(eq(labels.projectId, projectId))
-    .orderBy(labels.position, labels.id);
-  const types = await db
-    .select({ id: relationTypes.id, name: relationTypes.name, hotkey: relationTypes.hotkey })
-    .from(relationTypes)
-    .where(eq(relationTypes.projectId, projectId));
-  const attributes = await db
-    .select({
-      id: labelAttributes.id,
-      name: labelAttributes.name,
-      hotkey: labelAttributes.hotkey,
-      labelId: labels.id,
-      labelName: labels.name,
-    })
-    .from(labelAttributes)
-    .innerJoin(labels, eq(labels.id, labelAttributes.labelId))
-    .where(eq(labels.projectId, projectId));
-  const options = await db
-    .select({
-      id: documentLabelOptions.id,
-      name: documentLabelOptions.name,
-      hotkey: documentLabelOptions.hotkey,
-      setName: documentLabelSets.name,
-    })
-    .from(documentLabelOptions)
-    .innerJoin(documentLabelSets, eq(documentLabelSets.id, documentLabelOptions.setId))
-    .where(eq(documentLabelSets.projectId, projectId));
+  const projectLabels = await listLabels(db, projectId);
+  const { relationTypes, attributes, documentLabelSets } = await listScheme(db, projectId);
+  const labelNames = new Map(projectLabels.map((label) => [label.id, label.name]));
   const holders: (HotkeyHolder & { hotkey: string | null })[] = [
-    ...fillLabelHotkeys(projectLabels).map((label) => ({ kind: "label" as const, ...label })),
-    ...types.map((type) => ({ kind: "relationType" as const, ...type })),
-    ...attributes.map((attribute) => ({ kind: "attribute" as const, ...attribute })),
-    ...options.map((option) => ({ kind: "documentLabelOption" as const, ...option })),
+    ...fillLabelHotkeys(projectLabels).map(({ id, name, hotkey }) => ({
+      kind: "label" as const,
+      id,
+      name,
+      hotkey,
+    })),
+    ...relationTypes.map(({ id, name, hotkey }) => ({
+      kind: "relationType" as const,
+      id,
+      name,
+      hotkey,
+    })),
+    ...attributes.map(({ id, name, hotkey, labelId }) => ({
+      kind: "attribute" as const,
+      id,
+      name,
+      hotkey,
+      labelId,
+      labelName: labelNames.get(labelId) ?? "",
+    })),
+    ...documentLabelSets.flatMap((set) =>
+      set.options.map(({ id, name, hotkey }) => ({
+        kind: "documentLabelOption" as const,
+        id,
+        name,
+        hotkey,
+        setName: set.name,
+      })),
+    ),
   ];
   return holders;
 }

@@ -1,5 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { tablesOf, type Queryable, type Tx } from "@/db/open-database";
+import { listLabels } from "../projects";
+import { listScheme } from "../scheme";
 
 export type KnownAttribute = { id: number; kind: "boolean" | "choice" | "text"; options: string[] };
 export type KnownSet = {
@@ -16,64 +18,38 @@ export type SchemeCreated = {
   documentLabels: string[];
 };
 
+/** How the import names an attribute: by its label's name and its own. */
+export function attributeKey(label: string, name: string): string {
+  return `${label}\u0000${name}`;
+}
+
 /** The project's relation types, label attributes (by label and name) and document label sets. */
 export async function loadProjectScheme(db: Queryable, projectId: number) {
-  const { documentLabelOptions, documentLabelSets, labelAttributes, labels, relationTypes } =
-    tablesOf(db);
-  const types = await db
-    .select({ id: relationTypes.id, name: relationTypes.name, directed: relationTypes.directed })
-    .from(relationTypes)
-    .where(eq(relationTypes.projectId, projectId));
-  const attributeRows = await db
-    .select({
-      id: labelAttributes.id,
-      label: labels.name,
-      name: labelAttributes.name,
-      kind: labelAttributes.kind,
-      options: labelAttributes.options,
-    })
-    .from(labelAttributes)
-    .innerJoin(labels, eq(labels.id, labelAttributes.labelId))
-    .where(eq(labels.projectId, projectId));
-  const setRows = await db
-    .select({
-      id: documentLabelSets.id,
-      name: documentLabelSets.name,
-      multiple: documentLabelSets.multiple,
-    })
-    .from(documentLabelSets)
-    .where(eq(documentLabelSets.projectId, projectId));
-  const optionRows = await db
-    .select({
-      id: documentLabelOptions.id,
-      setId: documentLabelOptions.setId,
-      name: documentLabelOptions.name,
-    })
-    .from(documentLabelOptions)
-    .innerJoin(documentLabelSets, eq(documentLabelSets.id, documentLabelOptions.setId))
-    .where(eq(documentLabelSets.projectId, projectId));
-  const sets = new Map<string, KnownSet>(
-    setRows.map((set) => [
-      set.name,
-      {
-        id: set.id,
-        projectId,
-        multiple: set.multiple,
-        options: new Map(optionRows.filter((o) => o.setId === set.id).map((o) => [o.name, o.id])),
-      },
-    ]),
+  const labelNames = new Map(
+    (await listLabels(db, projectId)).map((label) => [label.id, label.name]),
   );
+  const { relationTypes, attributes, documentLabelSets } = await listScheme(db, projectId);
   return {
     relationTypes: new Map(
-      types.map((type) => [type.name, { id: type.id, directed: type.directed }]),
+      relationTypes.map((type) => [type.name, { id: type.id, directed: type.directed }]),
     ),
     attributes: new Map<string, KnownAttribute>(
-      attributeRows.map((row) => [
-        `${row.label}\u0000${row.name}`,
-        { id: row.id, kind: row.kind, options: row.options },
+      attributes.map((attribute) => [
+        attributeKey(labelNames.get(attribute.labelId) ?? "", attribute.name),
+        { id: attribute.id, kind: attribute.kind, options: attribute.options },
       ]),
     ),
-    sets,
+    sets: new Map<string, KnownSet>(
+      documentLabelSets.map((set) => [
+        set.name,
+        {
+          id: set.id,
+          projectId,
+          multiple: set.multiple,
+          options: new Map(set.options.map((option) => [option.name, option.id])),
+        },
+      ]),
+    ),
   };
 }
 

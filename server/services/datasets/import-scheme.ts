@@ -6,6 +6,7 @@ import type { DocumentRecord } from "@/domain/formats/jsonl";
 import type { AttributeValue } from "@/domain/span-details";
 import { defaultLabelColor } from "@/domain/labels";
 import {
+  attributeKey,
   loadProjectScheme,
   type KnownAttribute,
   type KnownSet,
@@ -29,8 +30,6 @@ export async function createSchemeImport(db: Queryable, projectId: number, write
   const pending = new Map<string, PendingAttribute>();
   const created: SchemeCreated = { relationTypes: [], attributes: [], documentLabels: [] };
   const staged = new Map<string, KnownSet>();
-
-  const attributeKey = (label: string, name: string) => `${label}\u0000${name}`;
 
   /** The problem with one attribute value, or null; notes new ones to create. */
   const judgeAttribute = (label: string, name: string, value: AttributeValue, strict: boolean) => {
@@ -225,7 +224,7 @@ async function publishAttributes(
   for (const entry of pending) {
     const labelId = labelIds.get(entry.label);
     if (labelId === undefined) continue;
-    const existing = known.get(`${entry.label}\u0000${entry.name}`);
+    const existing = known.get(attributeKey(entry.label, entry.name));
     if (existing) {
       const options = [
         ...existing.options,

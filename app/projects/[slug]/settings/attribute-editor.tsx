@@ -9,7 +9,7 @@ import {
   MoveButtons,
   RowField,
   SaveButton,
-  hotkeyClass,
+  HotkeyField,
   inputClass,
   joinOptions,
   splitOptions,
@@ -213,16 +213,13 @@ function AttributeFields(props: {
           />
         </RowField>
       )}
-      <RowField label="Hotkey" error={feedback.errorFor("hotkey", id)}>
-        <input
-          aria-label={`Hotkey of ${of}`}
-          value={draft.hotkey ?? ""}
-          maxLength={1}
-          onChange={(e) => setDraft({ ...draft, hotkey: e.target.value.toLowerCase() || null })}
-          className={hotkeyClass}
-          {...feedback.describe("hotkey", id)}
-        />
-      </RowField>
+      <HotkeyField
+        of={of}
+        id={id}
+        feedback={feedback}
+        hotkey={draft.hotkey}
+        onChange={(hotkey) => setDraft({ ...draft, hotkey })}
+      />
     </>
   );
 }

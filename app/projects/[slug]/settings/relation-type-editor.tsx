@@ -10,7 +10,7 @@ import {
   MoveButtons,
   SaveButton,
   RowField,
-  hotkeyClass,
+  HotkeyField,
   inputClass,
   useRowFeedback,
   type RowFeedback,
@@ -137,16 +137,13 @@ function RelationTypeRow(props: {
             {...feedback.describe("color", id)}
           />
         </RowField>
-        <RowField label="Hotkey" error={feedback.errorFor("hotkey", id)}>
-          <input
-            aria-label={`Hotkey of ${of}`}
-            value={draft.hotkey ?? ""}
-            maxLength={1}
-            onChange={(e) => setDraft({ ...draft, hotkey: e.target.value.toLowerCase() || null })}
-            className={hotkeyClass}
-            {...feedback.describe("hotkey", id)}
-          />
-        </RowField>
+        <HotkeyField
+          of={of}
+          id={id}
+          feedback={feedback}
+          hotkey={draft.hotkey}
+          onChange={(hotkey) => setDraft({ ...draft, hotkey })}
+        />
         <label className="flex items-center gap-1">
           <input
             type="checkbox"

@@ -50,7 +50,7 @@ export const splitOptions = (text: string) =>
 export const joinOptions = (options: readonly string[]) => options.join(", ");
 
 export const inputClass = "rounded border px-2 py-1";
-export const hotkeyClass = "w-10 rounded border px-2 py-1 text-center";
+const hotkeyClass = "w-10 rounded border px-2 py-1 text-center";
 const button = "rounded border px-2 py-1 disabled:opacity-40";
 
 export function MoveButtons(props: {
@@ -145,5 +145,28 @@ export function RowField(props: { label: string; error?: ReactNode; children: Re
       </label>
       {props.error}
     </div>
+  );
+}
+
+/** A one-key field, lower-cased, empty meaning no key; its refusal shows beneath it. */
+export function HotkeyField(props: {
+  of: string;
+  id: string;
+  feedback: RowFeedback;
+  hotkey: string | null;
+  onChange: (hotkey: string | null) => void;
+}) {
+  const { of, id, feedback } = props;
+  return (
+    <RowField label="Hotkey" error={feedback.errorFor("hotkey", id)}>
+      <input
+        aria-label={`Hotkey of ${of}`}
+        value={props.hotkey ?? ""}
+        maxLength={1}
+        onChange={(e) => props.onChange(e.target.value.toLowerCase() || null)}
+        className={hotkeyClass}
+        {...feedback.describe("hotkey", id)}
+      />
+    </RowField>
   );
 }

@@ -3,6 +3,8 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { tablesOf, type Queryable } from "@/db/open-database";
 import type { AgreementRelation, AgreementScheme } from "@/domain/agreement/types";
 import type { SpanAttributes } from "@/domain/span-details";
+import { listLabels } from "../projects";
+import { listScheme } from "../scheme";
 
 /** Submitted layers of a project, or of one document. */
 export type SubmittedScope = { projectId: number } | { documentId: number };
@@ -21,32 +23,18 @@ export async function loadAgreementScheme(
   db: Queryable,
   projectId: number,
 ): Promise<AgreementScheme & { labelsWithAttributes: number[] }> {
-  const { documentLabelSets, labelAttributes, labels, relationTypes } = tablesOf(db);
-  const types = await db
-    .select({ name: relationTypes.name, directed: relationTypes.directed })
-    .from(relationTypes)
-    .where(eq(relationTypes.projectId, projectId))
-    .orderBy(asc(relationTypes.position), asc(relationTypes.id));
-  const attributes = await db
-    .select({
-      labelId: labels.id,
-      label: labels.name,
-      name: labelAttributes.name,
-      kind: labelAttributes.kind,
-    })
-    .from(labelAttributes)
-    .innerJoin(labels, eq(labels.id, labelAttributes.labelId))
-    .where(eq(labels.projectId, projectId))
-    .orderBy(asc(labels.position), asc(labels.id), asc(labelAttributes.position));
-  const sets = await db
-    .select({ name: documentLabelSets.name, multiple: documentLabelSets.multiple })
-    .from(documentLabelSets)
-    .where(eq(documentLabelSets.projectId, projectId))
-    .orderBy(asc(documentLabelSets.position), asc(documentLabelSets.id));
+  const labelNames = new Map(
+    (await listLabels(db, projectId)).map((label) => [label.id, label.name]),
+  );
+  const { relationTypes, attributes, documentLabelSets } = await listScheme(db, projectId);
   return {
-    relationTypes: types,
-    attributes: attributes.map(({ label, name, kind }) => ({ label, name, kind })),
-    documentLabelSets: sets,
+    relationTypes: relationTypes.map(({ name, directed }) => ({ name, directed })),
+    attributes: attributes.map(({ labelId, name, kind }) => ({
+      label: labelNames.get(labelId) ?? "",
+      name,
+      kind,
+    })),
+    documentLabelSets: documentLabelSets.map(({ name, multiple }) => ({ name, multiple })),
     labelsWithAttributes: [...new Set(attributes.map((attribute) => attribute.labelId))],
   };
 }
